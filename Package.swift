@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Drift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "drift", targets: ["drift"]),
+        .library(name: "DriftLang", targets: ["DriftLang"]),
+        .library(name: "DriftCore", targets: ["DriftCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // GNU readline, through a module map and a small shim header.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The numerics and data core: columns, data frames, CSV, statistics. Knows nothing of the language.
+        .target(name: "DriftCore"),
+        // The language: lexer, parser, resolver, interpreter, values, diagnostics, builtins.
+        .target(
+            name: "DriftLang",
+            dependencies: ["DriftCore"],
+            plugins: ["EmbedStdlib"]
+        ),
+        // The command line: REPL, script runner, checker.
+        .executableTarget(
+            name: "drift",
+            dependencies: [
+                "DriftLang", "DriftCore", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool that embeds stdlib/*.drift into the DriftLang module.
+        .executableTarget(name: "EmbedStdlibTool"),
+        .plugin(
+            name: "EmbedStdlib",
+            capability: .buildTool(),
+            dependencies: ["EmbedStdlibTool"]
+        ),
+        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"]),
+        .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
+        .testTarget(name: "DriftCLITests", dependencies: ["drift"]),
+    ]
+)
