@@ -23,40 +23,130 @@ public struct VariableSummary: Sendable {
 public final class Session {
     /// Where `print` and displayed values go.
     public let output: (String) -> Void
+    let interpreter: Interpreter
+    /// Names the standard library defines, kept out of `:vars`.
+    private var libraryNames: Set<String> = []
+    private var entryCount = 0
+    /// Terminal width used to display values.
+    public var displayWidth = 80
 
-    public init(arguments: [String] = [], output: @escaping (String) -> Void = { print($0, terminator: "") }) {
+    public static let defaultMaximumCallDepth = 10_000
+
+    public init(
+        arguments: [String] = [],
+        maximumCallDepth: Int = Session.defaultMaximumCallDepth,
+        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    ) {
         self.output = output
+        interpreter = Interpreter(builtins: .standard, maximumCallDepth: maximumCallDepth, output: output)
+        loadStandardLibrary()
+        interpreter.globals[interpreter.declareGlobal("args")] = .vector(.text(TextColumn(arguments)))
+        libraryNames.insert("args")
     }
 
-    /// Runs a whole program (a script, `-e` code or standard input). Returns the rendered diagnostics of
-    /// the first error, or nil on success.
+    /// Runs a whole program (a script, `-e` code or standard input). Returns the rendered diagnostics
+    /// (every syntax error, or the first runtime error), or nil on success.
     public func run(source: String, name: String) -> String? {
-        nil
+        let file = SourceFile(name: name, text: source)
+        switch execute(file) {
+        case .success: return nil
+        case .failure(let diagnostics): return diagnostics.map { $0.rendered() }.joined()
+        }
     }
 
     /// Parses and resolves without running; returns every diagnostic found, rendered.
     public func check(source: String, name: String) -> [String] {
-        []
+        let file = SourceFile(name: name, text: source)
+        let parsed = LargeStack.run { Parser.parse(file) }
+        let compiled = LargeStack.run { Compiler.compile(parsed.statements, file: file, interpreter: interpreter) }
+        return (parsed.diagnostics + compiled.diagnostics).map { $0.rendered() }
     }
 
     /// Evaluates one REPL entry (possibly several lines).
     public func evaluateEntry(_ text: String) -> EntryOutcome {
-        .completed(display: nil)
+        entryCount += 1
+        let file = SourceFile(name: "<repl>", text: text)
+        let parsed = LargeStack.run { Parser.parse(file) }
+        if parsed.isIncomplete { return .incomplete }
+        switch execute(file, parsed: parsed) {
+        case .success(let program, let value):
+            guard program.showsLastValue, let value else { return .completed(display: nil) }
+            if case .null = value { return .completed(display: nil) }
+            return .completed(display: Renderer.display(value, width: displayWidth))
+        case .failure(let diagnostics):
+            return .failed(report: diagnostics.map { $0.rendered() }.joined())
+        }
     }
 
-    /// Completion candidates for the word ending at `cursor` (a UTF-8 offset) in `line`:
-    /// builtins and variables; fields and column names after `.`; file paths inside a string literal.
+    private enum Execution {
+        case success(CompiledProgram, Value?)
+        case failure([Diagnostic])
+    }
+
+    private func execute(_ file: SourceFile, parsed: Parser.Result? = nil) -> Execution {
+        LargeStack.run {
+            let parsed = parsed ?? Parser.parse(file)
+            let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
+            let diagnostics = parsed.diagnostics + compiled.diagnostics
+            if !diagnostics.isEmpty { return .failure(diagnostics) }
+            let frame = Frame(slotCount: compiled.program.frameSize, parent: nil)
+            interpreter.callDepth = 0
+            do throws(Unwind) {
+                let value = try compiled.program.body.evaluate(frame, interpreter)
+                return .success(compiled.program, value)
+            } catch {
+                switch error {
+                case .error(let runtimeError): return .failure([runtimeError.diagnostic])
+                case .returning, .breakLoop, .continueLoop:
+                    return .failure([Diagnostic("'return', 'break' or 'continue' outside their function or loop", at: nil)])
+                }
+            }
+        }
+    }
+
+    // MARK: The standard library
+
+    private func loadStandardLibrary() {
+        for (name, source) in embeddedStdlib {
+            let before = Set(interpreter.definedGlobals.map(\.name))
+            let file = SourceFile(name: "stdlib/\(name)", text: source)
+            if case .failure(let diagnostics) = execute(file) {
+                // A broken prelude is a build defect; say so rather than start half-loaded.
+                output(diagnostics.map { $0.rendered() }.joined())
+            }
+            libraryNames.formUnion(Set(interpreter.definedGlobals.map(\.name)).subtracting(before))
+            for (function, doc) in DocComments.extract(from: source) { interpreter.documentation[function] = doc }
+        }
+    }
+
+    // MARK: REPL support
+
+    /// Completion candidates for the word ending at `cursor` (a UTF-8 offset) in `line`; see `Completion`.
     public func completions(line: String, cursor: Int) -> [String] {
-        []
+        Completion(interpreter: interpreter).candidates(line: line, cursor: cursor)
     }
 
-    /// The help text for a name (builtin or documented stdlib function), or nil when unknown.
+    /// The help text for a name (builtin or documented stdlib function); an overview when name is nil.
     public func help(_ name: String?) -> String? {
-        nil
+        Help.text(for: name, interpreter: interpreter)
     }
 
     /// The user's variables, for `:vars`.
     public func variables() -> [VariableSummary] {
-        []
+        interpreter.definedGlobals.filter { !libraryNames.contains($0.name) }.map { name, value in
+            VariableSummary(name: name, kind: value.kindName, size: Session.size(of: value))
+        }
+    }
+
+    private static func size(of value: Value) -> String {
+        switch value {
+        case .vector(let column): return "\(column.count) values"
+        case .list(let items): return "\(items.count) items"
+        case .record(let record): return "\(record.count) fields"
+        case .frame(let frame): return "\(frame.rowCount) x \(frame.columnCount)"
+        case .string(let text): return "\(text.count) chars"
+        case .function(let function): return function.signature
+        default: return ""
+        }
     }
 }

@@ -1,0 +1,54 @@
+// Builtin: a function written in Swift, with the signature, doc string and example that `help` shows.
+// Each topic file (Builtins/*Builtins.swift) declares one table of these; BuiltinTable joins them.
+
+struct Builtin: Sendable {
+    let name: String
+    /// How it is called, e.g. `quantile(v, q)`.
+    let signature: String
+    /// One paragraph: what it does, what it returns, how it treats missing values.
+    let doc: String
+    /// A line of Drift showing a typical call.
+    let example: String
+    let body: @Sendable (inout Arguments, Interpreter) throws -> Value
+
+    init(_ signature: String, doc: String, example: String, body: @escaping @Sendable (inout Arguments, Interpreter) throws -> Value) {
+        self.signature = signature
+        self.name = String(signature.prefix { $0 != "(" })
+        self.doc = doc
+        self.example = example
+        self.body = body
+    }
+
+    var helpText: String { "\(signature)\n\n\(doc)\n\nExample:\n  \(example)\n" }
+}
+
+/// An error a builtin raises about its input; the interpreter prefixes the builtin's name and adds
+/// the call's place.
+struct BuiltinError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+
+    /// A readable message for any error a builtin lets through (core errors describe themselves).
+    static func describe(_ error: any Error) -> String {
+        (error as? CustomStringConvertible)?.description ?? "\(error)"
+    }
+}
+
+/// Every builtin, by name. Immutable once made, so one table serves every session.
+final class BuiltinTable: @unchecked Sendable {
+    let byName: [String: Builtin]
+    /// Functions as values, made once so that passing `mean` around allocates nothing.
+    let functions: [String: Function]
+
+    init(modules: [[Builtin]]) {
+        let all = modules.joined()
+        byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        functions = byName.mapValues { Function(builtin: $0) }
+    }
+
+    var names: Dictionary<String, Builtin>.Keys { byName.keys }
+
+    static let standard = BuiltinTable(modules: [
+        coreBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
+    ])
+}

@@ -1,0 +1,123 @@
+// Dataframe builtins: building, shaping and summarising frames. Thin bindings to DriftCore.DataFrame.
+import DriftCore
+
+let frameBuiltins: [Builtin] = [
+    Builtin(
+        "dataframe(columns)",
+        doc: "A dataframe from a record of equally long vectors, one column per field, in field order.",
+        example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"]})"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        let value = try arguments.required(0, "columns")
+        guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors", got: value) }
+        let columns = try record.fields.map { name, field in
+            guard let column = field.asColumn else {
+                throw BuiltinError("column '\(name)' must be a vector, got \(field.kindName)")
+            }
+            return (name: name, column: column)
+        }
+        return .frame(try DataFrame(columns))
+    },
+    Builtin("nrow(df)", doc: "The number of rows of a dataframe.", example: "nrow(df)") { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .number(Double(try arguments.frame(0, "df").rowCount))
+    },
+    Builtin("ncol(df)", doc: "The number of columns of a dataframe.", example: "ncol(df)") { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .number(Double(try arguments.frame(0, "df").columnCount))
+    },
+    Builtin("columns(df)", doc: "The column names of a dataframe, as a string vector.", example: "columns(df)") { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .vector(.text(TextColumn(try arguments.frame(0, "df").names)))
+    },
+    Builtin("head(df, n = 5)", doc: "The first n rows of a dataframe (or the first n elements of a vector).", example: "head(df, 3)") { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        return try ends(arguments, fromStart: true)
+    },
+    Builtin("tail(df, n = 5)", doc: "The last n rows of a dataframe (or the last n elements of a vector).", example: "tail(df, 3)") { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        return try ends(arguments, fromStart: false)
+    },
+    Builtin(
+        "select(df, names)",
+        doc: "A dataframe with only the named columns, in the order given.",
+        example: #"select(df, ["age", "income"])"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        return .frame(try arguments.frame(0, "df").selecting(try arguments.strings(1, "names")))
+    },
+    Builtin(
+        "filter(df, mask)",
+        doc: "The rows of a dataframe where a boolean vector is true (missing counts as false). Same as df[mask].",
+        example: "filter(df, df.age > 30)"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        let frame = try arguments.frame(0, "df")
+        let value = try arguments.required(1, "mask")
+        guard case .vector(.boolean(let mask)) = value else { throw arguments.mismatch("mask", expected: "a boolean vector", got: value) }
+        return .frame(try frame.filtered(by: mask))
+    },
+    Builtin(
+        "with_column(df, name, values)",
+        doc: "A dataframe with a column added, or replaced if the name exists. A single value is repeated down the column.",
+        example: #"with_column(df, "ratio", df.debt / df.income)"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 3)
+        let frame = try arguments.frame(0, "df")
+        let name = try arguments.string(1, "name")
+        var column = try arguments.column(2, "values")
+        if column.count == 1, frame.rowCount != 1 { column = column.gathering([Int](repeating: 0, count: frame.rowCount)) }
+        return .frame(try frame.withColumn(name, column))
+    },
+    Builtin(
+        "sort_by(df, column, desc: false)",
+        doc: "The rows of a dataframe sorted by one column, ascending unless desc: true. The sort is stable, and missing values go last.",
+        example: #"sort_by(df, "score", desc: true)"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2, named: ["desc"])
+        let frame = try arguments.frame(0, "df")
+        return .frame(try frame.sorted(by: try arguments.string(1, "column"), descending: try arguments.bool(nil, "desc", default: false)))
+    },
+    Builtin(
+        "describe(df)",
+        doc: "Summary statistics per column: type, count, missing, mean, sd, min, quartiles, max and number of distinct values.",
+        example: "describe(df)"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .frame(try arguments.frame(0, "df").describe())
+    },
+    Builtin(
+        "concat(a, b)",
+        doc: "The rows of b appended to the rows of a; both need the same columns, in the same order, of the same kinds. On vectors, joins them.",
+        example: "concat(january, february)"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        let first = try arguments.required(0, "a"), second = try arguments.required(1, "b")
+        if case .frame(let a) = first, case .frame(let b) = second { return .frame(try DataFrame.concatenating(a, b)) }
+        return .vector(try Column.concatenating(try arguments.column(0, "a"), try arguments.column(1, "b")))
+    },
+    Builtin(
+        "sample(df, n, seed: 1)",
+        doc: "n rows drawn at random without replacement; the same seed gives the same rows.",
+        example: "sample(df, 100, seed: 42)"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2, named: ["seed"])
+        let frame = try arguments.frame(0, "df")
+        let count = try arguments.integer(1, "n")
+        let seed = try arguments.integer(nil, "seed", default: 1, in: 0...Int(Int32.max))
+        return .frame(try frame.sample(count, seed: UInt64(seed)))
+    },
+]
+
+/// `head` and `tail` on frames and vectors.
+private func ends(_ arguments: Arguments, fromStart: Bool) throws -> Value {
+    let count = try arguments.integer(1, "n", default: 5)
+    let value = try arguments.required(0, "df")
+    switch value {
+    case .frame(let frame): return .frame(fromStart ? frame.head(count) : frame.tail(count))
+    case .vector(let column):
+        let kept = min(count, column.count)
+        return .vector(column.slice(fromStart ? 0..<kept : column.count - kept..<column.count))
+    default: throw arguments.mismatch("df", expected: "a dataframe or vector", got: value)
+    }
+}

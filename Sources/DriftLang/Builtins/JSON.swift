@@ -1,0 +1,77 @@
+// JSON: encodes values as JSON text (records → objects, vectors → arrays, missing and NaN → null,
+// dataframes → arrays of row objects). Hand-written because values are not Encodable and the number
+// format must match the language's shortest form.
+import DriftCore
+
+enum JSON {
+    static func encode(_ value: Value) throws(BuiltinError) -> String {
+        var output = ""
+        try write(value, to: &output)
+        return output
+    }
+
+    private static func write(_ value: Value, to output: inout String) throws(BuiltinError) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let number): output += number.isFinite ? NumberFormat.shortest(number) : "null"
+        case .string(let text): writeString(text, to: &output)
+        case .vector(let column):
+            output += "["
+            for index in 0..<column.count {
+                if index > 0 { output += "," }
+                try write(column.element(at: index), to: &output)
+            }
+            output += "]"
+        case .list(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                try write(item, to: &output)
+            }
+            output += "]"
+        case .record(let record):
+            try writeObject(record.fields.map { ($0, $1) }, to: &output)
+        case .frame(let frame):
+            output += "["
+            for row in 0..<frame.rowCount {
+                if row > 0 { output += "," }
+                try writeObject(zip(frame.names, frame.columns).map { ($0, $1.element(at: row)) }, to: &output)
+            }
+            output += "]"
+        case .object(let object):
+            try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, to: &output)
+        case .function:
+            throw BuiltinError("cannot convert a function to JSON")
+        }
+    }
+
+    private static func writeObject(_ fields: [(String, Value)], to output: inout String) throws(BuiltinError) {
+        output += "{"
+        for (index, (key, value)) in fields.enumerated() {
+            if index > 0 { output += "," }
+            writeString(key, to: &output)
+            output += ":"
+            try write(value, to: &output)
+        }
+        output += "}"
+    }
+
+    private static func writeString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

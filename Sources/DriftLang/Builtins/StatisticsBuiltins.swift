@@ -1,0 +1,42 @@
+// Statistics builtins: thin bindings to DriftCore.Statistics. All skip missing values.
+import DriftCore
+
+/// A builtin reducing one numeric vector to a number.
+private func reduction(_ signature: String, doc: String, example: String, _ reduce: @escaping @Sendable ([Double]) -> Double) -> Builtin {
+    Builtin(signature, doc: doc, example: example) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .number(reduce(try arguments.numbers(0, "v")))
+    }
+}
+
+let statisticsBuiltins: [Builtin] = [
+    reduction("sum(v)", doc: "The sum of the non-missing values (0 for none). A boolean vector counts its true values.", example: "sum([1, 2, null])  # 3", Statistics.sum),
+    reduction("mean(v)", doc: "The arithmetic mean of the non-missing values; NaN when there are none. On a boolean vector, the share that is true.", example: "mean([1, null, 3])  # 2", Statistics.mean),
+    reduction("median(v)", doc: "The middle value of the non-missing values (the mean of the two middle ones for an even count).", example: "median([3, 1, 2])  # 2", Statistics.median),
+    reduction("sd(v)", doc: "The sample standard deviation (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "sd([1, 2, 3, 4])", Statistics.standardDeviation),
+    reduction("var(v)", doc: "The sample variance (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "var([1, 2, 3, 4])  # 1.6666666666666667", Statistics.variance),
+    reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none.", example: "min([3, 1, 2])  # 1", Statistics.min),
+    reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", Statistics.max),
+    Builtin(
+        "quantile(v, q)",
+        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector.",
+        example: "quantile([1, 2, 3, 4], 0.25)  # 1.75"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        let values = try arguments.numbers(0, "v")
+        let levels = try arguments.numbers(1, "q")
+        guard levels.allSatisfy({ $0 >= 0 && $0 <= 1 }) else { throw BuiltinError("argument 'q' must be between 0 and 1") }
+        if case .number = try arguments.required(1, "q") { return .number(Statistics.quantile(values, levels[0])) }
+        return .vector(.numeric(NumericColumn(Statistics.quantiles(values, levels))))
+    },
+    Builtin(
+        "cor(x, y)",
+        doc: "The Pearson correlation of two numeric vectors of equal length, over the positions where both are present.",
+        example: "cor([1, 2, 3], [2, 4, 7])"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        let x = try arguments.numbers(0, "x"), y = try arguments.numbers(1, "y")
+        guard x.count == y.count else { throw BuiltinError("x and y have different lengths (\(x.count) and \(y.count))") }
+        return .number(Statistics.correlation(x, y))
+    },
+]

@@ -1,0 +1,73 @@
+// Vector builtins: making vectors and asking about their elements.
+import DriftCore
+
+let vectorBuiltins: [Builtin] = [
+    Builtin(
+        "range(n)",
+        doc: "The numbers 0, 1, …, n−1 as a vector. range(a, b) counts from a up to (not including) b, and range(a, b, step) by step.",
+        example: "range(5)  # [0, 1, 2, 3, 4]"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 3)
+        let first = try arguments.number(0, "n")
+        let (start, end) = arguments.positional.count >= 2 ? (first, try arguments.number(1, "end")) : (0, first)
+        let step = try arguments.number(2, "step", default: 1)
+        guard step != 0, step.isFinite, start.isFinite, end.isFinite else { throw BuiltinError("step must be a finite number other than 0") }
+        let count = max(0, Int(((end - start) / step).rounded(.up)))
+        guard count <= 1_000_000_000 else { throw BuiltinError("range of \(count) values is too large") }
+        return .vector(.numeric(NumericColumn((0..<count).map { start + Double($0) * step })))
+    },
+    Builtin(
+        "missing(v)",
+        doc: "How many values of a vector (or column) are missing: null in a literal, empty/NA/null/NaN in a CSV.",
+        example: "missing([1, null, 3])  # 1"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .number(Double(try arguments.column(0, "v").missingCount))
+    },
+    Builtin(
+        "unique(v)",
+        doc: "The distinct non-missing values of a vector, in order of first appearance.",
+        example: #"unique(["a", "b", "a"])  # ["a", "b"]"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .vector(try arguments.column(0, "v").uniqued())
+    },
+    Builtin(
+        "value_counts(v)",
+        doc: "A dataframe of the distinct non-missing values of a vector (column `value`) and how often each occurs (column `count`), most frequent first; ties in value order.",
+        example: #"value_counts(df.region)"#
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        let counts = try arguments.column(0, "v").valueCounts()
+        return .frame(try DataFrame([
+            (name: "value", column: counts.values),
+            (name: "count", column: .numeric(NumericColumn(counts.counts.map(Double.init)))),
+        ]))
+    },
+    Builtin(
+        "any(mask)",
+        doc: "True when at least one element of a boolean vector is true (missing elements are skipped).",
+        example: "any([1, 5, 2] > 4)  # true"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .bool(try booleans(arguments, "mask").contains(1))
+    },
+    Builtin(
+        "all(mask)",
+        doc: "True when every non-missing element of a boolean vector is true.",
+        example: "all([1, 5, 2] > 0)  # true"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        return .bool(!(try booleans(arguments, "mask").contains(0)))
+    },
+]
+
+private func booleans(_ arguments: Arguments, _ name: String) throws -> [Int8] {
+    let value = try arguments.required(0, name)
+    switch value {
+    case .vector(.boolean(let column)): return column.values
+    case .bool(let flag): return [flag ? 1 : 0]
+    case .list(let items) where items.isEmpty: return []
+    default: throw arguments.mismatch(name, expected: "a boolean vector", got: value)
+    }
+}

@@ -1,0 +1,167 @@
+// Arithmetic and comparison over values: scalars, and vectors broadcast against scalars or against
+// vectors of the same length. Missing values (NaN in numeric vectors, null scalars) stay missing.
+import DriftCore
+import Foundation
+
+enum Arithmetic {
+    static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value {
+        if op == .equal || op == .notEqual, case .null = left { return try equality(op, left, right) }
+        if op == .equal || op == .notEqual, case .null = right { return try equality(op, left, right) }
+        switch (left, right) {
+        case (.number(let a), .number(let b)):
+            return scalar(op, a, b)
+        case (.vector(.numeric(let a)), .number(let b)):
+            return try vector(op, a.values, count: a.values.count) { _ in b }
+        case (.number(let a), .vector(.numeric(let b))):
+            return try vector(op, b.values, count: b.values.count, scalarOnLeft: a)
+        case (.vector(.numeric(let a)), .vector(.numeric(let b))):
+            guard a.values.count == b.values.count else { throw lengthMismatch(op, a.values.count, b.values.count) }
+            return try vector(op, a.values, count: a.values.count) { b.values[$0] }
+        case (.vector(.numeric(let a)), .null):
+            return try vector(op, a.values, count: a.values.count) { _ in .nan }
+        case (.null, .vector(.numeric(let b))):
+            return try vector(op, b.values, count: b.values.count, scalarOnLeft: .nan)
+        case (.null, .number), (.number, .null), (.null, .null):
+            // Missing in, missing out.
+            return .null
+        default:
+            break
+        }
+        if op == .equal || op == .notEqual { return try equality(op, left, right) }
+        if op == .add, let joined = try join(left, right) { return joined }
+        if isComparison(op), let compared = try compare(op, left, right) { return compared }
+        throw BuiltinError("cannot apply '\(op.rawValue)' to \(left.kindName) and \(right.kindName)")
+    }
+
+    static let comparisonOps: Set<BinaryOperator> = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
+    static func isComparison(_ op: BinaryOperator) -> Bool { comparisonOps.contains(op) }
+
+    @inline(__always)
+    static func number(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
+        switch op {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .remainder: return a - b * (a / b).rounded(.down)
+        case .power: return pow(a, b)
+        default: return .nan
+        }
+    }
+
+    @inline(__always)
+    static func holds(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Bool {
+        switch op {
+        case .less: return a < b
+        case .lessEqual: return a <= b
+        case .greater: return a > b
+        case .greaterEqual: return a >= b
+        case .equal: return a == b
+        default: return a != b
+        }
+    }
+
+    static func scalar(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Value {
+        isComparison(op) ? .bool(holds(op, a, b)) : .number(number(op, a, b))
+    }
+
+    /// Element-wise over a numeric buffer; `other(i)` gives the right operand of element i.
+    private static func vector(_ op: BinaryOperator, _ values: [Double], count: Int, other: (Int) -> Double) throws(BuiltinError) -> Value {
+        if isComparison(op) {
+            var flags = [Int8](repeating: 0, count: count)
+            for i in 0..<count {
+                let a = values[i], b = other(i)
+                flags[i] = a.isNaN || b.isNaN ? -1 : (holds(op, a, b) ? 1 : 0)
+            }
+            return .vector(.boolean(BoolColumn(raw: flags)))
+        }
+        var result = [Double](repeating: 0, count: count)
+        for i in 0..<count { result[i] = number(op, values[i], other(i)) }
+        return .vector(.numeric(NumericColumn(result)))
+    }
+
+    private static func vector(_ op: BinaryOperator, _ values: [Double], count: Int, scalarOnLeft a: Double) throws(BuiltinError) -> Value {
+        if isComparison(op) {
+            let flipped: BinaryOperator
+            switch op {
+            case .less: flipped = .greater
+            case .lessEqual: flipped = .greaterEqual
+            case .greater: flipped = .less
+            case .greaterEqual: flipped = .lessEqual
+            default: flipped = op
+            }
+            return try vector(flipped, values, count: count) { _ in a }
+        }
+        var result = [Double](repeating: 0, count: count)
+        for i in 0..<count { result[i] = number(op, a, values[i]) }
+        return .vector(.numeric(NumericColumn(result)))
+    }
+
+    private static func lengthMismatch(_ op: BinaryOperator, _ a: Int, _ b: Int) -> BuiltinError {
+        BuiltinError("cannot apply '\(op.rawValue)' to vectors of different lengths (\(a) and \(b))")
+    }
+
+    /// `+` with a string on either side joins text; string vectors join element-wise.
+    private static func join(_ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
+        switch (left, right) {
+        case (.string(let a), _) where right.isScalar: return .string(a + Renderer.plainText(right))
+        case (_, .string(let b)) where left.isScalar: return .string(Renderer.plainText(left) + b)
+        case (.vector(.text(let a)), .string(let b)):
+            return .vector(.text(TextColumn((0..<a.codes.count).map { a[$0].map { $0 + b } })))
+        case (.string(let a), .vector(.text(let b))):
+            return .vector(.text(TextColumn((0..<b.codes.count).map { b[$0].map { a + $0 } })))
+        default: return nil
+        }
+    }
+
+    /// Ordering of strings (and string vectors against a string).
+    private static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
+        func holds(_ a: String, _ b: String) -> Bool {
+            switch op {
+            case .less: return a < b
+            case .lessEqual: return a <= b
+            case .greater: return a > b
+            default: return a >= b
+            }
+        }
+        switch (left, right) {
+        case (.string(let a), .string(let b)): return .bool(holds(a, b))
+        case (.vector(.text(let a)), .string(let b)):
+            return .vector(.boolean(BoolColumn((0..<a.codes.count).map { a[$0].map { holds($0, b) } })))
+        default: return nil
+        }
+    }
+
+    /// `==` and `!=`: element-wise for vectors against a scalar or a vector, structural otherwise.
+    static func equality(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value {
+        let wantEqual = op == .equal
+        switch (left, right) {
+        case (.vector(let column), _) where right.isScalar:
+            return .vector(.boolean(elementwiseEquality(column, right, wantEqual)))
+        case (_, .vector(let column)) where left.isScalar:
+            return .vector(.boolean(elementwiseEquality(column, left, wantEqual)))
+        case (.vector(let a), .vector(let b)):
+            guard a.count == b.count else { throw lengthMismatch(op, a.count, b.count) }
+            return .vector(.boolean(BoolColumn((0..<a.count).map { i in
+                let equal = Equality.equal(a.element(at: i), b.element(at: i))
+                return equal == wantEqual
+            })))
+        default:
+            return .bool(Equality.equal(left, right) == wantEqual)
+        }
+    }
+
+    /// Comparing with null tests for missing values: `v == null` marks the missing elements.
+    private static func elementwiseEquality(_ column: Column, _ scalar: Value, _ wantEqual: Bool) -> BoolColumn {
+        BoolColumn((0..<column.count).map { Equality.equal(column.element(at: $0), scalar) == wantEqual })
+    }
+}
+
+extension Value {
+    var isScalar: Bool {
+        switch self {
+        case .null, .bool, .number, .string: return true
+        default: return false
+        }
+    }
+}

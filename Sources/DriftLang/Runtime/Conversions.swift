@@ -1,0 +1,73 @@
+// Conversions between scalars, lists and typed columns: a list literal of numbers becomes a numeric
+// vector, and a vector element reads back as a scalar (missing as null).
+import DriftCore
+
+extension Value {
+    /// A list of values as the tightest container: a typed vector when every element is a number,
+    /// every one a string, or every one a boolean (nulls allowed, as missing); otherwise a list.
+    static func collection(_ elements: [Value]) -> Value {
+        var numbers = 0, strings = 0, bools = 0, nulls = 0
+        for element in elements {
+            switch element {
+            case .number: numbers += 1
+            case .string: strings += 1
+            case .bool: bools += 1
+            case .null: nulls += 1
+            default: return .list(elements)
+            }
+        }
+        if elements.isEmpty || nulls == elements.count { return .list(elements) }
+        switch elements.count - nulls {
+        case numbers: return .vector(.numeric(NumericColumn(elements.map { $0.numberOrMissing ?? .nan })))
+        case strings:
+            return .vector(.text(TextColumn(elements.map { if case .string(let text) = $0 { return text } else { return nil } })))
+        case bools:
+            return .vector(.boolean(BoolColumn(elements.map { if case .bool(let flag) = $0 { return flag } else { return nil } })))
+        default: return .list(elements)
+        }
+    }
+
+    /// The value as a column, if it is one or converts to one (a scalar becomes a one-element column).
+    var asColumn: Column? {
+        switch self {
+        case .vector(let column): return column
+        case .number(let number): return .numeric(NumericColumn([number]))
+        case .string(let text): return .text(TextColumn([text]))
+        case .bool(let flag): return .boolean(BoolColumn([flag]))
+        case .list(let items):
+            if items.isEmpty { return .numeric(NumericColumn([])) }
+            if case .vector(let column) = Value.collection(items) { return column }
+            if items.allSatisfy({ if case .null = $0 { return true } else { return false } }) {
+                return .numeric(NumericColumn([Double](repeating: .nan, count: items.count)))
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The elements of anything iterable (`for`, `map`, `len`): vectors, lists, strings' characters.
+    var elements: [Value]? {
+        switch self {
+        case .vector(let column): return (0..<column.count).map { column.element(at: $0) }
+        case .list(let items): return items
+        case .string(let text): return text.map { .string(String($0)) }
+        default: return nil
+        }
+    }
+}
+
+extension Column {
+    /// One element as a scalar; a missing one is null.
+    func element(at index: Int) -> Value {
+        switch self {
+        case .numeric(let column):
+            let value = column.values[index]
+            return value.isNaN ? .null : .number(value)
+        case .text(let column):
+            return column[index].map(Value.string) ?? .null
+        case .boolean(let column):
+            let flag = column.values[index]
+            return flag < 0 ? .null : .bool(flag == 1)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+// Interpreter: the state a running program shares — global variables, the builtin table, the output
+// sink and the call depth — and the entry points that run compiled code. Evaluation itself lives in
+// the nodes (Runtime/Nodes), each of which knows how to evaluate itself.
+import DriftCore
+
+/// An executable node made by the compiler.
+protocol Node: AnyObject {
+    var location: SourceLocation { get }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value
+}
+
+final class Interpreter {
+    /// Global variables by slot; nil until the declaring statement has run.
+    var globals: [Value?] = []
+    private(set) var globalNames: [String] = []
+    private(set) var globalSlots: [String: Int] = [:]
+    let builtins: BuiltinTable
+    let output: (String) -> Void
+    var callDepth = 0
+    var maximumCallDepth: Int
+    /// Help texts of documented functions written in Drift (the standard library), by name.
+    var documentation: [String: String] = [:]
+
+    init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void) {
+        self.builtins = builtins
+        self.maximumCallDepth = maximumCallDepth
+        self.output = output
+    }
+
+    func globalSlot(named name: String) -> Int? { globalSlots[name] }
+
+    /// The slot for a global, creating it (undefined) if needed.
+    func declareGlobal(_ name: String) -> Int {
+        if let slot = globalSlots[name] { return slot }
+        globals.append(nil)
+        globalNames.append(name)
+        globalSlots[name] = globals.count - 1
+        return globals.count - 1
+    }
+
+    func isDefined(_ name: String) -> Bool {
+        globalSlots[name].map { globals[$0] != nil } ?? false
+    }
+
+    /// The defined globals, in declaration order.
+    var definedGlobals: [(name: String, value: Value)] {
+        zip(globalNames, globals).compactMap { name, value in value.map { (name, $0) } }
+    }
+
+    /// Polled by loops and calls: turns a Ctrl-C into an error at the current spot.
+    @inline(__always)
+    func checkInterrupt(at location: SourceLocation) throws(Unwind) {
+        if Cancellation.isRequested { throw RuntimeError.at(location, "interrupted") }
+    }
+
+    /// Calls a function value with already evaluated arguments (used by calls and by builtins like `map`).
+    func call(_ function: Function, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
+        switch function.kind {
+        case .builtin(let builtin):
+            var arguments = arguments
+            do {
+                return try builtin.body(&arguments, self)
+            } catch let unwind as Unwind {
+                throw unwind
+            } catch {
+                throw RuntimeError.at(location, "\(builtin.name): \(BuiltinError.describe(error))")
+            }
+        case .closure(let compiled, let captured):
+            try checkInterrupt(at: location)
+            if callDepth >= maximumCallDepth {
+                throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
+            }
+            let frame = try bind(arguments, to: compiled, captured: captured, at: location)
+            callDepth += 1
+            defer { callDepth -= 1 }
+            do {
+                return try compiled.body.evaluate(frame, self)
+            } catch {
+                switch error {
+                case .returning(let value): return value
+                case .error(let runtimeError):
+                    runtimeError.diagnostic.callStack.append((compiled.name, location))
+                    throw error
+                case .breakLoop, .continueLoop:
+                    throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
+                }
+            }
+        }
+    }
+
+    private func bind(_ arguments: Arguments, to function: CompiledFunction, captured: Frame, at location: SourceLocation) throws(Unwind) -> Frame {
+        let frame = Frame(slotCount: function.slotCount, parent: captured)
+        let parameters = function.parameterNames
+        if arguments.positional.count > parameters.count {
+            throw RuntimeError.at(location, "\(function.name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
+        }
+        var bound = [Bool](repeating: false, count: parameters.count)
+        for (index, value) in arguments.positional.enumerated() {
+            frame.slots[index] = value
+            bound[index] = true
+        }
+        for (label, value) in arguments.named {
+            guard let index = parameters.firstIndex(of: label) else {
+                throw RuntimeError.at(location, "\(function.name) has no parameter '\(label)'\(Suggestion.hint(for: label, among: parameters))")
+            }
+            if bound[index] { throw RuntimeError.at(location, "\(function.name): argument '\(label)' given twice") }
+            frame.slots[index] = value
+            bound[index] = true
+        }
+        for index in parameters.indices where !bound[index] {
+            guard let defaultValue = function.defaults[index] else {
+                throw RuntimeError.at(location, "\(function.name): missing argument '\(parameters[index])'")
+            }
+            frame.slots[index] = try defaultValue.evaluate(frame, self)
+        }
+        return frame
+    }
+}

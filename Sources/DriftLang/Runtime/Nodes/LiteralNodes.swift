@@ -1,0 +1,55 @@
+// Literal nodes: constants, list and record literals, function literals (closures).
+
+final class ConstantNode: Node {
+    let location: SourceLocation
+    let value: Value
+    init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value { value }
+}
+
+final class ListNode: Node {
+    let location: SourceLocation
+    let elements: [Node]
+    init(_ elements: [Node], at location: SourceLocation) {
+        self.elements = elements
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements { values.append(try element.evaluate(frame, interpreter)) }
+        return Value.collection(values)
+    }
+}
+
+final class RecordNode: Node {
+    let location: SourceLocation
+    let keys: [String]
+    let values: [Node]
+    init(keys: [String], values: [Node], at location: SourceLocation) {
+        self.keys = keys
+        self.values = values
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        var fields: [(String, Value)] = []
+        fields.reserveCapacity(keys.count)
+        for (key, node) in zip(keys, values) { fields.append((key, try node.evaluate(frame, interpreter))) }
+        return .record(Record(fields))
+    }
+}
+
+final class FunctionNode: Node {
+    let location: SourceLocation
+    let function: CompiledFunction
+    init(_ function: CompiledFunction) {
+        self.function = function
+        self.location = function.location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        .function(Function(closure: function, captured: frame))
+    }
+}

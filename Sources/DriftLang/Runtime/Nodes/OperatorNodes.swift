@@ -1,0 +1,110 @@
+// Operator nodes. Number-with-number is handled inline (the common case in loops); everything else
+// goes through Arithmetic, which broadcasts over vectors.
+import DriftCore
+
+final class BinaryNode: Node {
+    let location: SourceLocation
+    let op: BinaryOperator
+    let left: Node
+    let right: Node
+    init(_ op: BinaryOperator, _ left: Node, _ right: Node, at location: SourceLocation) {
+        self.op = op
+        self.left = left
+        self.right = right
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        let a = try left.evaluate(frame, interpreter)
+        let b = try right.evaluate(frame, interpreter)
+        if case .number(let x) = a, case .number(let y) = b { return Arithmetic.scalar(op, x, y) }
+        do {
+            return try Arithmetic.apply(op, a, b)
+        } catch {
+            throw RuntimeError.at(location, error.description)
+        }
+    }
+}
+
+final class NegateNode: Node {
+    let location: SourceLocation
+    let operand: Node
+    init(_ operand: Node, at location: SourceLocation) {
+        self.operand = operand
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        switch try operand.evaluate(frame, interpreter) {
+        case .number(let x): return .number(-x)
+        case .null: return .null
+        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map { -$0 })))
+        case let other: throw RuntimeError.at(location, "cannot negate \(other.kindName)")
+        }
+    }
+}
+
+final class NotNode: Node {
+    let location: SourceLocation
+    let operand: Node
+    init(_ operand: Node, at location: SourceLocation) {
+        self.operand = operand
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        switch try operand.evaluate(frame, interpreter) {
+        case .bool(let flag): return .bool(!flag)
+        case .null: return .null
+        case .vector(.boolean(let column)): return .vector(.boolean(BoolColumn(raw: column.values.map { $0 < 0 ? -1 : 1 - $0 })))
+        case let other: throw RuntimeError.at(location, "'not' needs a boolean, got \(other.kindName)")
+        }
+    }
+}
+
+/// `and` / `or`: short-circuit on booleans; element-wise (three-valued, missing-aware) on boolean vectors,
+/// so masks combine: `df.x > 0 and df.y < 3`.
+final class LogicalNode: Node {
+    let location: SourceLocation
+    let op: LogicalOperator
+    let left: Node
+    let right: Node
+    init(_ op: LogicalOperator, _ left: Node, _ right: Node, at location: SourceLocation) {
+        self.op = op
+        self.left = left
+        self.right = right
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        let a = try left.evaluate(frame, interpreter)
+        if case .bool(let flag) = a {
+            if op == .and, !flag { return .bool(false) }
+            if op == .or, flag { return .bool(true) }
+            let b = try right.evaluate(frame, interpreter)
+            guard case .bool = b else { throw mismatch(b) }
+            return b
+        }
+        guard case .vector(.boolean(let mask)) = a else { throw mismatch(a) }
+        let b = try right.evaluate(frame, interpreter)
+        let other: [Int8]
+        switch b {
+        case .vector(.boolean(let column)):
+            guard column.values.count == mask.values.count else {
+                throw RuntimeError.at(location, "'\(op.rawValue)' of boolean vectors of different lengths (\(mask.values.count) and \(column.values.count))")
+            }
+            other = column.values
+        case .bool(let flag): other = [Int8](repeating: flag ? 1 : 0, count: mask.values.count)
+        default: throw mismatch(b)
+        }
+        return .vector(.boolean(BoolColumn(raw: zip(mask.values, other).map(combine))))
+    }
+
+    /// Kleene logic: false and missing is false, true or missing is true, otherwise missing stays.
+    private func combine(_ a: Int8, _ b: Int8) -> Int8 {
+        switch op {
+        case .and: return a == 0 || b == 0 ? 0 : (a < 0 || b < 0 ? -1 : 1)
+        case .or: return a == 1 || b == 1 ? 1 : (a < 0 || b < 0 ? -1 : 0)
+        }
+    }
+
+    private func mismatch(_ value: Value) -> Unwind {
+        RuntimeError.at(location, "'\(op.rawValue)' needs booleans or boolean vectors, got \(value.kindName)")
+    }
+}

@@ -1,0 +1,135 @@
+// Variable nodes: reads and writes of locals (frame slots, possibly in an enclosing function's frame)
+// and globals (the interpreter's slots, which may be declared later than the code that uses them).
+
+final class LocalNode: Node {
+    let location: SourceLocation
+    let slot: Int
+    init(slot: Int, at location: SourceLocation) {
+        self.slot = slot
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value { frame.slots[slot] }
+}
+
+final class OuterLocalNode: Node {
+    let location: SourceLocation
+    let hops: Int
+    let slot: Int
+    init(hops: Int, slot: Int, at location: SourceLocation) {
+        self.hops = hops
+        self.slot = slot
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        frame.ancestor(hops).slots[slot]
+    }
+}
+
+final class GlobalNode: Node {
+    let location: SourceLocation
+    let slot: Int
+    let name: String
+    init(slot: Int, name: String, at location: SourceLocation) {
+        self.slot = slot
+        self.name = name
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        guard let value = interpreter.globals[slot] else {
+            throw RuntimeError.at(location, "'\(name)' is used before it is defined")
+        }
+        return value
+    }
+}
+
+/// Where an assignment or declaration stores its value.
+enum VariableReference {
+    case local(slot: Int)
+    case outer(hops: Int, slot: Int)
+    case global(slot: Int, name: String)
+
+    func read(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
+        switch self {
+        case .local(let slot): return frame.slots[slot]
+        case .outer(let hops, let slot): return frame.ancestor(hops).slots[slot]
+        case .global(let slot, let name):
+            guard let value = interpreter.globals[slot] else {
+                throw RuntimeError.at(location, "'\(name)' is used before it is defined")
+            }
+            return value
+        }
+    }
+
+    func write(_ value: Value, _ frame: Frame, _ interpreter: Interpreter) {
+        switch self {
+        case .local(let slot): frame.slots[slot] = value
+        case .outer(let hops, let slot): frame.ancestor(hops).slots[slot] = value
+        case .global(let slot, _): interpreter.globals[slot] = value
+        }
+    }
+}
+
+/// `let name = value` and plain `name = value`; evaluates to null (a `let` or an assignment shows nothing).
+final class AssignNode: Node {
+    let location: SourceLocation
+    let target: VariableReference
+    let value: Node
+    init(_ target: VariableReference, _ value: Node, at location: SourceLocation) {
+        self.target = target
+        self.value = value
+        self.location = location
+    }
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        target.write(try value.evaluate(frame, interpreter), frame, interpreter)
+        return .null
+    }
+}
+
+/// `a.b[i] = value`: reads the variable, replaces the part the path names, writes the variable back.
+/// Records and lists are values, so this changes only this variable's copy.
+final class PathAssignNode: Node {
+    let location: SourceLocation
+    let root: VariableReference
+    let path: [PathStep]
+    let value: Node
+
+    enum PathStep {
+        case field(String, SourceLocation)
+        case index(Node)
+    }
+
+    init(root: VariableReference, path: [PathStep], value: Node, at location: SourceLocation) {
+        self.root = root
+        self.path = path
+        self.value = value
+        self.location = location
+    }
+
+    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        var keys: [Value] = []
+        for step in path {
+            switch step {
+            case .field(let name, _): keys.append(.string(name))
+            case .index(let node): keys.append(try node.evaluate(frame, interpreter))
+            }
+        }
+        let newValue = try value.evaluate(frame, interpreter)
+        let current = try root.read(frame, interpreter, at: location)
+        root.write(try replacing(in: current, depth: 0, keys: keys, with: newValue), frame, interpreter)
+        return .null
+    }
+
+    private func replacing(in container: Value, depth: Int, keys: [Value], with newValue: Value) throws(Unwind) -> Value {
+        let key = keys[depth]
+        let stepLocation: SourceLocation
+        if case .field(_, let fieldLocation) = path[depth] { stepLocation = fieldLocation } else { stepLocation = location }
+        let inner: Value
+        if depth == keys.count - 1 {
+            inner = newValue
+        } else {
+            let current = try Access.element(of: container, key: key, at: stepLocation)
+            inner = try replacing(in: current, depth: depth + 1, keys: keys, with: newValue)
+        }
+        return try Access.replacingElement(of: container, key: key, with: inner, at: stepLocation)
+    }
+}

@@ -1,0 +1,85 @@
+// Value: everything a Drift program computes with. Vectors and data frames hold DriftCore's typed
+// columns directly, so a column taken from a frame is shared, not copied. Kinds added by later topics
+// (histograms, test results, models) are `object`s that describe and display themselves.
+import DriftCore
+
+public enum Value {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    /// A typed column: numbers (NaN = missing), strings or booleans.
+    case vector(Column)
+    /// A list whose elements are not all of one scalar kind.
+    case list([Value])
+    case record(Record)
+    case frame(DataFrame)
+    case function(Function)
+    case object(any DriftObject)
+
+    /// The kind's name as users see it in messages and `:vars`.
+    public var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .vector(let column):
+            switch column {
+            case .numeric: return "numeric vector"
+            case .text: return "string vector"
+            case .boolean: return "boolean vector"
+            }
+        case .list: return "list"
+        case .record: return "record"
+        case .frame: return "dataframe"
+        case .function: return "function"
+        case .object(let object): return object.kindName
+        }
+    }
+
+    /// A number or a missing scalar as a double (NaN for null); nil for other kinds.
+    var numberOrMissing: Double? {
+        switch self {
+        case .number(let value): return value
+        case .null: return .nan
+        default: return nil
+        }
+    }
+}
+
+/// Kinds added by later topics (histograms, drift test results, models …) conform to this.
+public protocol DriftObject: AnyObject {
+    var kindName: String { get }
+    /// Named fields reachable with `value.field`.
+    func field(_ name: String) -> Value?
+    var fieldNames: [String] { get }
+    /// How the value shows itself; the renderer picks the back end.
+    func render(to renderer: inout Renderer)
+}
+
+/// An ordered record of named values. Small, so fields are found by a linear scan.
+public struct Record {
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+
+    public init(_ fields: [(String, Value)] = []) {
+        keys = fields.map(\.0)
+        values = fields.map(\.1)
+    }
+
+    public subscript(key: String) -> Value? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let index = keys.firstIndex(of: key) {
+                if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    public var fields: Zip2Sequence<[String], [Value]> { zip(keys, values) }
+    public var count: Int { keys.count }
+}

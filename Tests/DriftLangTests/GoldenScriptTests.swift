@@ -1,0 +1,67 @@
+// Golden script tests: every Tests/scripts/**/*.drift runs, and its output must match the script's own
+// `# expect: …` comments line by line. `# expect error: message` says the run must fail with that
+// message; on a line with code, the error must also be reported on that line.
+import DriftLang
+import Foundation
+import Testing
+
+struct GoldenScript: CustomTestStringConvertible, Sendable {
+    let path: URL
+    var testDescription: String { path.path.replacingOccurrences(of: GoldenScript.root.path + "/", with: "") }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts")
+
+    static var all: [GoldenScript] {
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "drift" } ?? []
+        return files.sorted { $0.path < $1.path }.map(GoldenScript.init)
+    }
+}
+
+struct Expectations {
+    var output: [String] = []
+    var error: (message: String, line: Int?)?
+
+    init(source: String) {
+        for (index, line) in source.components(separatedBy: "\n").enumerated() {
+            if let range = line.range(of: "# expect error: ") {
+                let hasCode = !line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
+                error = (String(line[range.upperBound...]), hasCode ? index + 1 : nil)
+            } else if let range = line.range(of: "# expect: ") {
+                output.append(String(line[range.upperBound...]))
+            }
+        }
+    }
+}
+
+final class OutputCapture: @unchecked Sendable {
+    var text = ""
+}
+
+@Test("golden scripts", arguments: GoldenScript.all)
+func goldenScript(_ script: GoldenScript) throws {
+    let source = try String(contentsOf: script.path, encoding: .utf8)
+    let expected = Expectations(source: source)
+    let capture = OutputCapture()
+    let name = script.testDescription
+    let session = Session(arguments: ["first", "second"]) { capture.text += $0 }
+    let report = session.run(source: source, name: name)
+
+    var lines = capture.text.components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    #expect(lines == expected.output, "output of \(name)")
+
+    if let (message, line) = expected.error {
+        let report = try #require(report, "\(name) should fail with: \(message)")
+        let firstLine = report.components(separatedBy: "\n")[0]
+        #expect(firstLine.hasSuffix("error: \(message)"), "\(name): got \(firstLine)")
+        if let line { #expect(firstLine.hasPrefix("\(name):\(line):"), "\(name): error on the wrong line: \(firstLine)") }
+    } else {
+        #expect(report == nil, "\(name) failed:\n\(report ?? "")")
+    }
+}
+
+@Test func goldenScriptsExist() {
+    #expect(GoldenScript.all.count > 10)
+}
