@@ -49,6 +49,6 @@ final class BuiltinTable: @unchecked Sendable {
     var names: Dictionary<String, Builtin>.Keys { byName.keys }
 
     static let standard = BuiltinTable(modules: [
-        coreBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
+        coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
     ])
 }

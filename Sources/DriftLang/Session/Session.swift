@@ -32,6 +32,9 @@ public final class Session {
 
     public static let defaultMaximumCallDepth = 10_000
 
+    /// The standard library as built into this binary: (file name, source) in load order.
+    public static var standardLibrary: [(name: String, source: String)] { embeddedStdlib }
+
     public init(
         arguments: [String] = [],
         maximumCallDepth: Int = Session.defaultMaximumCallDepth,

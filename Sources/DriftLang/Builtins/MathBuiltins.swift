@@ -1,0 +1,43 @@
+// Math builtins: element-wise functions on numbers and numeric vectors (missing stays missing).
+import DriftCore
+import Foundation
+
+/// A builtin applying `transform` to a number, or to each element of a numeric vector.
+private func elementwise(_ signature: String, doc: String, example: String, _ transform: @escaping @Sendable (Double) -> Double) -> Builtin {
+    Builtin(signature, doc: doc, example: example) { arguments, _ in
+        try arguments.expectOnly(positional: 1)
+        let value = try arguments.required(0, "x")
+        switch value {
+        case .number(let number): return .number(transform(number))
+        case .null: return .null
+        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map(transform))))
+        default: throw arguments.mismatch("x", expected: "a number or numeric vector", got: value)
+        }
+    }
+}
+
+let mathBuiltins: [Builtin] = [
+    elementwise("abs(x)", doc: "The absolute value.", example: "abs(-2)  # 2") { Swift.abs($0) },
+    elementwise("sqrt(x)", doc: "The square root (NaN for negative numbers).", example: "sqrt(16)  # 4") { $0.squareRoot() },
+    elementwise("log(x)", doc: "The natural logarithm (−inf at 0, NaN below).", example: "log(1)  # 0") { Foundation.log($0) },
+    elementwise("exp(x)", doc: "e raised to the power x.", example: "exp(0)  # 1") { Foundation.exp($0) },
+    elementwise("floor(x)", doc: "The largest whole number not above x.", example: "floor(2.7)  # 2") { $0.rounded(.down) },
+    elementwise("ceil(x)", doc: "The smallest whole number not below x.", example: "ceil(2.1)  # 3") { $0.rounded(.up) },
+    Builtin(
+        "round(x, digits = 0)",
+        doc: "Rounds to the given number of decimal digits, halves away from zero. Works element-wise on vectors.",
+        example: "round(3.14159, 2)  # 3.14"
+    ) { arguments, _ in
+        try arguments.expectOnly(positional: 2)
+        let digits = try arguments.integer(1, "digits", default: 0, in: -15...15)
+        let scale = pow(10, Double(digits))
+        let rounding: @Sendable (Double) -> Double = { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }
+        let value = try arguments.required(0, "x")
+        switch value {
+        case .number(let number): return .number(rounding(number))
+        case .null: return .null
+        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map(rounding))))
+        default: throw arguments.mismatch("x", expected: "a number or numeric vector", got: value)
+        }
+    },
+]
