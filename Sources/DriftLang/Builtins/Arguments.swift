@@ -26,17 +26,6 @@ struct Arguments {
         return value
     }
 
-    /// Rejects named arguments the builtin does not know and surplus positional ones.
-    func expectOnly(positional count: Int, named names: [String] = []) throws {
-        if positional.count > count {
-            throw BuiltinError("takes \(count) positional argument\(count == 1 ? "" : "s") but was given \(positional.count)")
-        }
-        for (label, _) in named where !names.contains(label) {
-            let hint = Suggestion.hint(for: label, among: names)
-            throw BuiltinError("unknown argument '\(label)'\(hint)")
-        }
-    }
-
     func mismatch(_ name: String, expected: String, got value: Value) -> BuiltinError {
         BuiltinError("argument '\(name)' must be \(expected), got \(value.kindName)")
     }

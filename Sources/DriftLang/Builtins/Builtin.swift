@@ -11,12 +11,48 @@ struct Builtin: Sendable {
     let example: String
     let body: @Sendable (inout Arguments, Interpreter) throws -> Value
 
+    /// Parameters that may be passed by position or by name, in order.
+    let parameters: [String]
+    /// Options that may only be passed by name (written `name: default` in the signature).
+    let options: [String]
+    /// The last parameter collects any number of values (written `name...`).
+    let isVariadic: Bool
+
+    /// The signature is parsed for the parameter names, so calls are checked in one place.
     init(_ signature: String, doc: String, example: String, body: @escaping @Sendable (inout Arguments, Interpreter) throws -> Value) {
         self.signature = signature
         self.name = String(signature.prefix { $0 != "(" })
         self.doc = doc
         self.example = example
         self.body = body
+        let inside = signature.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+        var parameters: [String] = [], options: [String] = []
+        var isVariadic = false
+        for part in inside.split(separator: ",").map({ $0.trimmingPrefix(" ") }) {
+            let name = String(part.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            if part.dropFirst(name.count).hasPrefix(":") {
+                options.append(name)
+            } else {
+                parameters.append(name)
+                isVariadic = isVariadic || part.hasSuffix("...")
+            }
+        }
+        self.parameters = parameters
+        self.options = options
+        self.isVariadic = isVariadic
+    }
+
+    /// Rejects surplus positional arguments and names the builtin does not know.
+    func validate(_ arguments: Arguments) throws(BuiltinError) {
+        if !isVariadic, arguments.positional.count > parameters.count {
+            throw BuiltinError("takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
+        }
+        let known = parameters + options
+        for (label, _) in arguments.named {
+            if !known.contains(label) || isVariadic {
+                throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
+            }
+        }
     }
 
     var helpText: String { "\(signature)\n\n\(doc)\n\nExample:\n  \(example)\n" }
@@ -30,7 +66,7 @@ struct BuiltinError: Error, CustomStringConvertible {
 
     /// A readable message for any error a builtin lets through (core errors describe themselves).
     static func describe(_ error: any Error) -> String {
-        (error as? CustomStringConvertible)?.description ?? "\(error)"
+        String(describing: error)
     }
 }
 

@@ -8,7 +8,6 @@ let coreBuiltins: [Builtin] = [
         doc: "Writes its arguments separated by spaces, then a new line. Strings print without quotes; other values print as the REPL shows them.",
         example: #"print("rows:", nrow(df))"#
     ) { arguments, interpreter in
-        try arguments.expectOnly(positional: .max)
         interpreter.output(arguments.positional.map(Renderer.plainText).joined(separator: " ") + "\n")
         return .null
     },
@@ -17,7 +16,6 @@ let coreBuiltins: [Builtin] = [
         doc: "The text form of a value: numbers in their shortest exact form, strings unchanged. On a vector, converts each element (missing stays missing).",
         example: #"str(0.1 + 0.2)  # "0.30000000000000004""#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "x")
         if case .vector(let column) = value {
             return .vector(.text(TextColumn((0..<column.count).map { row in
@@ -33,7 +31,6 @@ let coreBuiltins: [Builtin] = [
         doc: "Converts to a number: a string is read as a decimal number (an error if it is not one), true/false become 1/0. On a vector, converts each element; unreadable strings become missing.",
         example: #"num("2.5") * 2  # 5"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "x")
         switch value {
         case .number: return value
@@ -56,7 +53,6 @@ let coreBuiltins: [Builtin] = [
         doc: "The kind of a value as a string: \"number\", \"string\", \"numeric vector\", \"dataframe\", \"record\", …",
         example: "type([1, 2])  # \"numeric vector\""
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .string(try arguments.required(0, "x").kindName)
     },
     Builtin(
@@ -64,7 +60,6 @@ let coreBuiltins: [Builtin] = [
         doc: "The number of elements of a vector or list, characters of a string, fields of a record, or rows of a dataframe.",
         example: "len([3, 1, 2])  # 3"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "x")
         switch value {
         case .vector(let column): return .number(Double(column.count))
@@ -80,7 +75,6 @@ let coreBuiltins: [Builtin] = [
         doc: "The field names of a record (or the column names of a dataframe), as a string vector.",
         example: "keys({a: 1, b: 2})  # [\"a\", \"b\"]"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "r")
         switch value {
         case .record(let record): return .vector(.text(TextColumn(record.keys)))
@@ -94,7 +88,6 @@ let coreBuiltins: [Builtin] = [
         doc: "Calls f on each element of a vector or list and collects the results (a vector when they are all numbers, strings or booleans, otherwise a list).",
         example: "map([1, 2, 3], x => x * 10)  # [10, 20, 30]"
     ) { arguments, interpreter in
-        try arguments.expectOnly(positional: 2)
         let collection = try arguments.required(0, "xs")
         let function = try arguments.function(1, "f")
         guard let elements = collection.elements else {
@@ -112,7 +105,6 @@ let coreBuiltins: [Builtin] = [
         doc: "The value as JSON text: records become objects, vectors and lists arrays, missing values and NaN null, dataframes an array of row objects.",
         example: #"json({a: 1, b: [1, null]})  # "{"a":1,"b":[1,null]}""#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .string(try JSON.encode(try arguments.required(0, "x")))
     },
     Builtin(
@@ -120,7 +112,6 @@ let coreBuiltins: [Builtin] = [
         doc: "Shows the documentation of a builtin or standard-library function: its signature, what it does and an example. With no name, lists every function.",
         example: #"help("quantile")"#
     ) { arguments, interpreter in
-        try arguments.expectOnly(positional: 1)
         let name: String?
         switch arguments.optional(0, "name") {
         case .string(let text)?: name = text

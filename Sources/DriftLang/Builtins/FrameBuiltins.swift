@@ -7,7 +7,6 @@ let frameBuiltins: [Builtin] = [
         doc: "A dataframe from a record of equally long vectors, one column per field, in field order.",
         example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"]})"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "columns")
         guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors", got: value) }
         let columns = try record.fields.map { name, field in
@@ -19,23 +18,18 @@ let frameBuiltins: [Builtin] = [
         return .frame(try DataFrame(columns))
     },
     Builtin("nrow(df)", doc: "The number of rows of a dataframe.", example: "nrow(df)") { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .number(Double(try arguments.frame(0, "df").rowCount))
     },
     Builtin("ncol(df)", doc: "The number of columns of a dataframe.", example: "ncol(df)") { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .number(Double(try arguments.frame(0, "df").columnCount))
     },
     Builtin("columns(df)", doc: "The column names of a dataframe, as a string vector.", example: "columns(df)") { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .vector(.text(TextColumn(try arguments.frame(0, "df").names)))
     },
     Builtin("head(df, n = 5)", doc: "The first n rows of a dataframe (or the first n elements of a vector).", example: "head(df, 3)") { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         return try ends(arguments, fromStart: true)
     },
     Builtin("tail(df, n = 5)", doc: "The last n rows of a dataframe (or the last n elements of a vector).", example: "tail(df, 3)") { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         return try ends(arguments, fromStart: false)
     },
     Builtin(
@@ -43,7 +37,6 @@ let frameBuiltins: [Builtin] = [
         doc: "A dataframe with only the named columns, in the order given.",
         example: #"select(df, ["age", "income"])"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         return .frame(try arguments.frame(0, "df").selecting(try arguments.strings(1, "names")))
     },
     Builtin(
@@ -51,7 +44,6 @@ let frameBuiltins: [Builtin] = [
         doc: "The rows of a dataframe where a boolean vector is true (missing counts as false). Same as df[mask].",
         example: "filter(df, df.age > 30)"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let frame = try arguments.frame(0, "df")
         let value = try arguments.required(1, "mask")
         guard case .vector(.boolean(let mask)) = value else { throw arguments.mismatch("mask", expected: "a boolean vector", got: value) }
@@ -62,7 +54,6 @@ let frameBuiltins: [Builtin] = [
         doc: "A dataframe with a column added, or replaced if the name exists. A single value is repeated down the column.",
         example: #"with_column(df, "ratio", df.debt / df.income)"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 3)
         let frame = try arguments.frame(0, "df")
         let name = try arguments.string(1, "name")
         var column = try arguments.column(2, "values")
@@ -74,7 +65,6 @@ let frameBuiltins: [Builtin] = [
         doc: "The rows of a dataframe sorted by one column, ascending unless desc: true. The sort is stable, and missing values go last.",
         example: #"sort_by(df, "score", desc: true)"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2, named: ["desc"])
         let frame = try arguments.frame(0, "df")
         return .frame(try frame.sorted(by: try arguments.string(1, "column"), descending: try arguments.bool(nil, "desc", default: false)))
     },
@@ -83,7 +73,6 @@ let frameBuiltins: [Builtin] = [
         doc: "Summary statistics per column: type, count, missing, mean, sd, min, quartiles, max and number of distinct values.",
         example: "describe(df)"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .frame(try arguments.frame(0, "df").describe())
     },
     Builtin(
@@ -91,7 +80,6 @@ let frameBuiltins: [Builtin] = [
         doc: "The rows of b appended to the rows of a; both need the same columns, in the same order, of the same kinds. On vectors, joins them.",
         example: "concat(january, february)"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let first = try arguments.required(0, "a"), second = try arguments.required(1, "b")
         if case .frame(let a) = first, case .frame(let b) = second { return .frame(try DataFrame.concatenating(a, b)) }
         return .vector(try Column.concatenating(try arguments.column(0, "a"), try arguments.column(1, "b")))
@@ -101,7 +89,6 @@ let frameBuiltins: [Builtin] = [
         doc: "n rows drawn at random without replacement; the same seed gives the same rows.",
         example: "sample(df, 100, seed: 42)"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2, named: ["seed"])
         let frame = try arguments.frame(0, "df")
         let count = try arguments.integer(1, "n")
         let seed = try arguments.integer(nil, "seed", default: 1, in: 0...Int(Int32.max))

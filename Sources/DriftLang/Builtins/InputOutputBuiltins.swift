@@ -8,7 +8,6 @@ let inputOutputBuiltins: [Builtin] = [
         doc: "Reads a CSV file with a header row (RFC 4180 quoting). Each column becomes numbers, booleans (true/false in any case) or strings, whichever fits every cell; empty cells and NA, null and NaN are missing.",
         example: #"let df = read_csv("examples/data/credit.csv")"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1, named: ["sep"])
         let separator = try arguments.string(nil, "sep", default: ",")
         guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n") else {
             throw BuiltinError("sep must be a single character other than a quote or a new line")
@@ -20,7 +19,6 @@ let inputOutputBuiltins: [Builtin] = [
         doc: "Writes a dataframe as CSV with a header row; missing values are empty cells. The file is written to a temporary name and renamed, so it is never left half-written.",
         example: #"write_csv(drifted, "drifted.csv")"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         try CSVWriter.write(try arguments.frame(0, "df"), to: try arguments.string(1, "path"))
         return .null
     },
@@ -29,7 +27,6 @@ let inputOutputBuiltins: [Builtin] = [
         doc: "Writes json(x) to a file, atomically (a temporary file renamed into place).",
         example: #"write_json({psi: 0.12}, "result.json")"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let text = try JSON.encode(try arguments.required(0, "x"))
         try FileAccess.writeAtomically(Data((text + "\n").utf8), to: try arguments.string(1, "path"))
         return .null

@@ -5,7 +5,6 @@ import Foundation
 /// A builtin applying `transform` to a number, or to each element of a numeric vector.
 private func elementwise(_ signature: String, doc: String, example: String, _ transform: @escaping @Sendable (Double) -> Double) -> Builtin {
     Builtin(signature, doc: doc, example: example) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let value = try arguments.required(0, "x")
         switch value {
         case .number(let number): return .number(transform(number))
@@ -28,7 +27,6 @@ let mathBuiltins: [Builtin] = [
         doc: "Rounds to the given number of decimal digits, halves away from zero. Works element-wise on vectors.",
         example: "round(3.14159, 2)  # 3.14"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let digits = try arguments.integer(1, "digits", default: 0, in: -15...15)
         let scale = pow(10, Double(digits))
         let rounding: @Sendable (Double) -> Double = { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }

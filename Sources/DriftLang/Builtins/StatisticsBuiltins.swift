@@ -4,7 +4,6 @@ import DriftCore
 /// A builtin reducing one numeric vector to a number.
 private func reduction(_ signature: String, doc: String, example: String, _ reduce: @escaping @Sendable ([Double]) -> Double) -> Builtin {
     Builtin(signature, doc: doc, example: example) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .number(reduce(try arguments.numbers(0, "v")))
     }
 }
@@ -22,7 +21,6 @@ let statisticsBuiltins: [Builtin] = [
         doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector.",
         example: "quantile([1, 2, 3, 4], 0.25)  # 1.75"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let values = try arguments.numbers(0, "v")
         let levels = try arguments.numbers(1, "q")
         guard levels.allSatisfy({ $0 >= 0 && $0 <= 1 }) else { throw BuiltinError("argument 'q' must be between 0 and 1") }
@@ -34,7 +32,6 @@ let statisticsBuiltins: [Builtin] = [
         doc: "The Pearson correlation of two numeric vectors of equal length, over the positions where both are present.",
         example: "cor([1, 2, 3], [2, 4, 7])"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 2)
         let x = try arguments.numbers(0, "x"), y = try arguments.numbers(1, "y")
         guard x.count == y.count else { throw BuiltinError("x and y have different lengths (\(x.count) and \(y.count))") }
         return .number(Statistics.correlation(x, y))

@@ -3,13 +3,12 @@ import DriftCore
 
 let vectorBuiltins: [Builtin] = [
     Builtin(
-        "range(n)",
-        doc: "The numbers 0, 1, …, n−1 as a vector. range(a, b) counts from a up to (not including) b, and range(a, b, step) by step.",
+        "range(from, to = null, step = 1)",
+        doc: "range(n) gives the numbers 0, 1, …, n−1 as a vector; range(from, to) counts from `from` up to (not including) `to`, and range(from, to, step) by step.",
         example: "range(5)  # [0, 1, 2, 3, 4]"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 3)
-        let first = try arguments.number(0, "n")
-        let (start, end) = arguments.positional.count >= 2 ? (first, try arguments.number(1, "end")) : (0, first)
+        let first = try arguments.number(0, "from")
+        let (start, end) = arguments.optional(1, "to") != nil ? (first, try arguments.number(1, "to")) : (0, first)
         let step = try arguments.number(2, "step", default: 1)
         guard step != 0, step.isFinite, start.isFinite, end.isFinite else { throw BuiltinError("step must be a finite number other than 0") }
         let count = max(0, Int(((end - start) / step).rounded(.up)))
@@ -21,7 +20,6 @@ let vectorBuiltins: [Builtin] = [
         doc: "How many values of a vector (or column) are missing: null in a literal, empty/NA/null/NaN in a CSV.",
         example: "missing([1, null, 3])  # 1"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .number(Double(try arguments.column(0, "v").missingCount))
     },
     Builtin(
@@ -29,7 +27,6 @@ let vectorBuiltins: [Builtin] = [
         doc: "The distinct non-missing values of a vector, in order of first appearance.",
         example: #"unique(["a", "b", "a"])  # ["a", "b"]"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .vector(try arguments.column(0, "v").uniqued())
     },
     Builtin(
@@ -37,7 +34,6 @@ let vectorBuiltins: [Builtin] = [
         doc: "A dataframe of the distinct non-missing values of a vector (column `value`) and how often each occurs (column `count`), most frequent first; ties in value order.",
         example: #"value_counts(df.region)"#
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         let counts = try arguments.column(0, "v").valueCounts()
         return .frame(try DataFrame([
             (name: "value", column: counts.values),
@@ -49,7 +45,6 @@ let vectorBuiltins: [Builtin] = [
         doc: "True when at least one element of a boolean vector is true (missing elements are skipped).",
         example: "any([1, 5, 2] > 4)  # true"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .bool(try booleans(arguments, "mask").contains(1))
     },
     Builtin(
@@ -57,7 +52,6 @@ let vectorBuiltins: [Builtin] = [
         doc: "True when every non-missing element of a boolean vector is true.",
         example: "all([1, 5, 2] > 0)  # true"
     ) { arguments, _ in
-        try arguments.expectOnly(positional: 1)
         return .bool(!(try booleans(arguments, "mask").contains(0)))
     },
 ]

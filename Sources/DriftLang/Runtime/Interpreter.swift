@@ -59,6 +59,7 @@ final class Interpreter {
         case .builtin(let builtin):
             var arguments = arguments
             do {
+                try builtin.validate(arguments)
                 return try builtin.body(&arguments, self)
             } catch let unwind as Unwind {
                 throw unwind
