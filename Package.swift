@@ -25,6 +25,11 @@ let package = Package(
         .target(
             name: "DriftLang",
             dependencies: ["DriftCore"],
+            swiftSettings: [
+                // The interpreter's state lives in classes; dynamic exclusivity checks on every slot
+                // access cost a third of a tight loop's time. Debug builds keep them.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ],
             plugins: ["EmbedStdlib"]
         ),
         // The command line: REPL, script runner, checker.

@@ -33,8 +33,13 @@ enum Arithmetic {
         throw BuiltinError("cannot apply '\(op.rawValue)' to \(left.kindName) and \(right.kindName)")
     }
 
-    static let comparisonOps: Set<BinaryOperator> = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
-    static func isComparison(_ op: BinaryOperator) -> Bool { comparisonOps.contains(op) }
+    @inline(__always)
+    static func isComparison(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+        case .add, .subtract, .multiply, .divide, .remainder, .power: return false
+        }
+    }
 
     @inline(__always)
     static func number(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
