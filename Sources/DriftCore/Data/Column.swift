@@ -1,0 +1,126 @@
+// Column: one typed column of a data frame (numbers, dictionary-encoded text or booleans) and its row operations.
+
+public enum Column: Sendable, Equatable {
+    /// Doubles; NaN is missing.
+    case numeric(NumericColumn)
+    /// Dictionary-encoded strings; code -1 is missing.
+    case text(TextColumn)
+    /// 1/0 flags; -1 is missing.
+    case boolean(BoolColumn)
+
+    public var count: Int {
+        switch self {
+        case .numeric(let column): column.count
+        case .text(let column): column.count
+        case .boolean(let column): column.count
+        }
+    }
+
+    public var missingCount: Int {
+        switch self {
+        case .numeric(let column): column.missingCount
+        case .text(let column): column.missingCount
+        case .boolean(let column): column.missingCount
+        }
+    }
+
+    /// The type name the language shows: "num", "str" or "bool".
+    public var typeName: String {
+        switch self {
+        case .numeric: "num"
+        case .text: "str"
+        case .boolean: "bool"
+        }
+    }
+
+    public func isMissing(at index: Int) -> Bool {
+        switch self {
+        case .numeric(let column): column.values[index].isNaN
+        case .text(let column): column.codes[index] < 0
+        case .boolean(let column): column.values[index] < 0
+        }
+    }
+
+    /// The rows at `indices`, in that order. Indices are assumed valid.
+    public func gathering(_ indices: [Int]) -> Column {
+        switch self {
+        case .numeric(let column): .numeric(NumericColumn(column.values.gathering(indices)))
+        case .text(let column): .text(TextColumn(codes: column.codes.gathering(indices), levels: column.levels))
+        case .boolean(let column): .boolean(BoolColumn(raw: column.values.gathering(indices)))
+        }
+    }
+
+    /// The rows where `mask` is true (missing counts as false). `mask.count == count` is assumed.
+    public func filtered(by mask: BoolColumn) -> Column {
+        switch self {
+        case .numeric(let column): .numeric(NumericColumn(column.values.filtered(by: mask.values)))
+        case .text(let column): .text(TextColumn(codes: column.codes.filtered(by: mask.values), levels: column.levels))
+        case .boolean(let column): .boolean(BoolColumn(raw: column.values.filtered(by: mask.values)))
+        }
+    }
+
+    /// The rows in `range`, which is assumed to lie within `0..<count`.
+    public func slice(_ range: Range<Int>) -> Column {
+        switch self {
+        case .numeric(let column): .numeric(NumericColumn(Array(column.values[range])))
+        case .text(let column): .text(TextColumn(codes: Array(column.codes[range]), levels: column.levels))
+        case .boolean(let column): .boolean(BoolColumn(raw: Array(column.values[range])))
+        }
+    }
+
+    /// The rows of `b` after the rows of `a`. Both must be of the same kind.
+    public static func concatenating(_ a: Column, _ b: Column) throws -> Column {
+        switch (a, b) {
+        case (.numeric(let x), .numeric(let y)):
+            return .numeric(NumericColumn(x.values + y.values))
+        case (.boolean(let x), .boolean(let y)):
+            return .boolean(BoolColumn(raw: x.values + y.values))
+        case (.text(let x), .text(let y)):
+            return .text(x.appending(y))
+        default:
+            throw DataError("cannot concatenate a \(a.typeName) column with a \(b.typeName) column")
+        }
+    }
+}
+
+extension TextColumn {
+    /// The rows of `other` after ours, re-coding `other` into a merged level table.
+    func appending(_ other: TextColumn) -> TextColumn {
+        var levels = self.levels
+        var index = Dictionary(levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let remap: [Int32] = other.levels.map { level in
+            if let code = index[level] { return code }
+            let code = Int32(levels.count)
+            index[level] = code
+            levels.append(level)
+            return code
+        }
+        var codes = self.codes
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for code in other.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
+        return TextColumn(codes: codes, levels: levels)
+    }
+}
+
+extension Array {
+    /// The elements at `indices`, in that order.
+    func gathering(_ indices: [Int]) -> [Element] {
+        withUnsafeBufferPointer { source in
+            indices.map { source[$0] }
+        }
+    }
+
+    /// The elements whose mask flag is 1 (0 and -1 drop the element).
+    func filtered(by mask: [Int8]) -> [Element] {
+        withUnsafeBufferPointer { source in
+            mask.withUnsafeBufferPointer { flags in
+                var result: [Element] = []
+                result.reserveCapacity(source.count)
+                for i in 0..<Swift.min(source.count, flags.count) where flags[i] > 0 {
+                    result.append(source[i])
+                }
+                return result
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+// DataError: the error thrown by data-frame and column operations given inconsistent input.
+
+/// A data operation was asked to do something its inputs do not allow (length mismatch, unknown column, ...).
+public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,74 @@
+// CSVReader: parses CSV bytes (RFC 4180 quoting, any line ending, UTF-8) into a typed DataFrame.
+// Hand-written rather than built on a general CSV library so it can work on raw bytes: numbers are parsed in
+// place, strings are dictionary-encoded without a String per cell, and column types are inferred on the way.
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Reads CSV with a header row. Rules: fields may be quoted with `"` (a `""` inside stands for one quote, and
+/// separators and line breaks inside quotes are data); lines end with `\n`, `\r\n` or `\r`; a UTF-8 byte order
+/// mark is skipped; blank lines at the end are ignored. Cells that are empty, `NA`, `null` or `NaN` are missing.
+/// A column is numeric if every present cell is a number (`inf`, `-inf` and `nan` in any case are accepted;
+/// `nan` is missing), boolean if every present cell is `true` or `false` in any case, else text. A column with
+/// no present cells is numeric; with no rows at all, text.
+public enum CSVReader {
+    /// Reads the file at `path` through `FileAccess` (memory-mapped). Errors name the file as their source.
+    public static func read(path: String, options: CSVOptions = .init()) throws -> DataFrame {
+        let data = try FileAccess.read(path)
+        return try data.withUnsafeBytes { try read(bytes: $0, source: path, options: options) }
+    }
+
+    /// Parses CSV from memory; `source` names the input in error messages.
+    public static func read(bytes: UnsafeRawBufferPointer, source: String, options: CSVOptions = .init()) throws -> DataFrame {
+        let separator = options.separator
+        if separator == UInt8(ascii: "\"") || separator == UInt8(ascii: "\n") || separator == UInt8(ascii: "\r") || separator >= 0x80 {
+            throw CSVError(source: source, line: 1, column: 1, message: "invalid separator byte \(separator)")
+        }
+        return try bytes.withMemoryRebound(to: UInt8.self) { bytes in
+            var tokenizer = CSVTokenizer(bytes: bytes, source: source, separator: separator)
+            let names = try tokenizer.readHeader()
+            let body = tokenizer.location()
+            var forcedText = Set<Int>()
+            while true {
+                tokenizer.rewind(to: body)
+                let (builders, rowCount) = try readRows(&tokenizer, columns: names.count, forcedText: forcedText)
+                // A column that turned out to mix kinds is read again as text; this happens at most once.
+                let demoted = builders.indices.filter { builders[$0].kind == .needsText }
+                if demoted.isEmpty {
+                    return DataFrame(validNames: names, columns: builders.map { $0.column(rowCount: rowCount) })
+                }
+                forcedText.formUnion(demoted)
+            }
+        }
+    }
+
+    private static func readRows(
+        _ tokenizer: inout CSVTokenizer, columns: Int, forcedText: Set<Int>
+    ) throws -> (builders: [CSVColumnBuilder], rowCount: Int) {
+        let estimatedRows = tokenizer.estimatedRemainingRows()
+        var builders = (0..<columns).map { CSVColumnBuilder(forcedText: forcedText.contains($0), capacity: estimatedRows) }
+        var rowCount = 0
+        while !tokenizer.atEndOfData() {
+            if rowCount & 0xFFFF == 0 { try Cancellation.check() }
+            for j in 0..<columns {
+                let fieldStart = tokenizer.location()
+                let (valid, endsRow) = try tokenizer.withNextField { builders[j].append($0, capacity: estimatedRows) }
+                if !valid { throw tokenizer.error(at: fieldStart, "invalid UTF-8 in field \(j + 1)") }
+                if endsRow && j < columns - 1 {
+                    throw tokenizer.error(
+                        at: tokenizer.lastFieldEnd, "expected \(columns) fields (as in the header), found \(j + 1)")
+                }
+                if !endsRow && j == columns - 1 {
+                    let extra = tokenizer.location()
+                    let found = try columns + tokenizer.skipRestOfRow()
+                    throw tokenizer.error(at: extra, "expected \(columns) fields (as in the header), found \(found)")
+                }
+            }
+            rowCount += 1
+        }
+        return (builders, rowCount)
+    }
+}

@@ -1,0 +1,71 @@
+// CSVWriter: writes a DataFrame as CSV that CSVReader reads back to the same values.
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Writes a header row, then one line per row ending in `\n`. Numbers use the shortest text that reads back
+/// to the same Double, integral values without ".0" (`3`, not `3.0`), infinities as `inf`/`-inf`. Missing
+/// values are empty. A field is quoted (with `""` for a quote) when it holds the separator, a quote or a line break.
+public enum CSVWriter {
+    public static func string(_ frame: DataFrame, options: CSVOptions = .init()) -> String {
+        String(decoding: bytes(frame, options: options), as: UTF8.self)
+    }
+
+    /// Writes through `FileAccess.writeAtomically`, so an existing file is replaced only by a complete one.
+    public static func write(_ frame: DataFrame, to path: String, options: CSVOptions = .init()) throws {
+        try FileAccess.writeAtomically(Data(bytes(frame, options: options)), to: path)
+    }
+
+    static func bytes(_ frame: DataFrame, options: CSVOptions) -> [UInt8] {
+        var output: [UInt8] = []
+        let separator = options.separator
+        for (k, name) in frame.names.enumerated() {
+            if k > 0 { output.append(separator) }
+            appendField(name, to: &output, separator: separator)
+        }
+        output.append(UInt8(ascii: "\n"))
+        for row in 0..<frame.rowCount {
+            for (k, column) in frame.columns.enumerated() {
+                if k > 0 { output.append(separator) }
+                switch column {
+                case .numeric(let numbers):
+                    output.append(contentsOf: formatted(numbers.values[row]).utf8)
+                case .boolean(let flags):
+                    if let flag = flags[row] { output.append(contentsOf: (flag ? "true" : "false").utf8) }
+                case .text(let text):
+                    if let string = text[row] { appendField(string, to: &output, separator: separator) }
+                }
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+        return output
+    }
+
+    /// The shortest round-trip text of `value`; integral values below 2^53 in magnitude print as integers.
+    static func formatted(_ value: Double) -> String {
+        if value.isNaN { return "" }
+        if value == value.rounded(.towardZero) && abs(value) < 9_007_199_254_740_992 {
+            return value == 0 && value.sign == .minus ? "-0" : String(Int64(value))
+        }
+        return value.description
+    }
+
+    private static func appendField(_ string: String, to output: inout [UInt8], separator: UInt8) {
+        let needsQuotes = string.utf8.contains {
+            $0 == separator || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
+        guard needsQuotes else {
+            output.append(contentsOf: string.utf8)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,135 @@
+// FileAccess: the one gate every file access of DriftCore goes through, so a safe mode with allowed
+// directories can later be enforced in a single place. Uses POSIX calls directly for mmap, fsync and rename.
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file could not be read, written or listed, e.g. "cannot read 'x.csv': no such file".
+public struct FileAccessError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    /// "cannot <action> '<path>': <reason from errno>".
+    static func posix(_ action: String, _ path: String, errno code: Int32) -> FileAccessError {
+        let reason: String
+        switch code {
+        case ENOENT: reason = "no such file"
+        case EACCES, EPERM: reason = "permission denied"
+        case EISDIR: reason = "is a directory"
+        case ENOTDIR: reason = "not a directory"
+        case ENOSPC: reason = "no space left on device"
+        default: reason = String(cString: strerror(code))
+        }
+        return FileAccessError("cannot \(action) '\(path)': \(reason)")
+    }
+}
+
+public enum FileAccess {
+    /// The whole file. Regular files are memory-mapped (the pages are read on demand and shared with the
+    /// page cache); other files (pipes, devices) are read into memory.
+    public static func read(_ path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileAccessError.posix("read", path, errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileAccessError.posix("read", path, errno: errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileAccessError.posix("read", path, errno: EISDIR) }
+        let size = Int(info.st_size)
+        if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
+           let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED {
+            madvise(mapped, size, MADV_SEQUENTIAL)
+            return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in
+                munmap(pointer, count)
+            })
+        }
+        return try readAll(descriptor, path: path)
+    }
+
+    /// Writes `data` so that readers see either the old file or the new one, never a partial write:
+    /// a temporary file in the same directory is written, flushed to disk, then renamed over `path`.
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        var template = Array("\(path).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw FileAccessError.posix("write", path, errno: errno) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: Int32?
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count && failure == nil {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno != EINTR { failure = errno }
+                } else {
+                    offset += written
+                }
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if failure == nil && !applyDefaultPermissions(temporary) { failure = errno }
+        if failure == nil && rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw FileAccessError.posix("write", path, errno: failure)
+        }
+    }
+
+    public static func fileExists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// The names in a directory (without "." and ".."), sorted; used for path completion.
+    public static func contentsOfDirectory(_ path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw FileAccessError.posix("list", path, errno: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// mkstemp creates files readable only by the owner; give the result the usual 0644 (less the umask).
+    private static func applyDefaultPermissions(_ temporary: String) -> Bool {
+        let mask = umask(0)
+        umask(mask)
+        return chmod(temporary, 0o666 & ~mask) == 0
+    }
+
+    private static func readAll(_ descriptor: Int32, path: String) throws -> Data {
+        var result = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError.posix("read", path, errno: errno)
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+}
+
+/// POSIX read(2), named apart from `FileAccess.read`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}

@@ -1,0 +1,85 @@
+// TextDictionary: dictionary-encodes strings straight from bytes while a CSV file is parsed.
+// Hand-written (an open-addressing table over a byte arena) so that a repeated value costs one hash and one
+// byte comparison, with no String allocated; a String is made (and its UTF-8 checked) only for new values.
+
+struct TextDictionary {
+    private(set) var levels: [String] = []
+    /// Level index per slot, -1 for empty; the capacity is a power of two kept at most half full.
+    private var slots = [Int32](repeating: -1, count: 16)
+    private var hashes: [UInt64] = []
+    /// The bytes of every level back to back; level k is `arena[offsets[k]..<offsets[k + 1]]`.
+    private var arena: [UInt8] = []
+    private var offsets: [Int] = [0]
+
+    /// The code of `bytes`, adding it as a new level if unseen; nil if new bytes are not valid UTF-8.
+    @inline(__always)
+    mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let level = slots[slot]
+            if level < 0 { break }
+            if hashes[Int(level)] == hash && equals(Int(level), bytes) { return level }
+            slot = (slot + 1) & mask
+        }
+        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+        let level = Int32(levels.count)
+        levels.append(string)
+        hashes.append(hash)
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        slots[slot] = level
+        if levels.count * 2 > slots.count { grow() }
+        return level
+    }
+
+    private func equals(_ level: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = offsets[level], end = offsets[level + 1]
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            bytes.isEmpty || memcmpEqual(stored.baseAddress.map { $0 + start }, bytes.baseAddress, bytes.count)
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (level, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(level)
+        }
+    }
+
+    /// A fast non-cryptographic hash: 8-byte words folded with a multiply-xorshift mix.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= bytes.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+}
+
+/// Byte-wise equality of two non-empty ranges.
+@inline(__always)
+private func memcmpEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    guard let a, let b else { return false }
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
+}
