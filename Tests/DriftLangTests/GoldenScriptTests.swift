@@ -12,6 +12,11 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts")
 
+    /// Scripts name their data files relative to the package root, so tests run from there.
+    static let packageRoot: Void = {
+        FileManager.default.changeCurrentDirectoryPath(root.deletingLastPathComponent().deletingLastPathComponent().path)
+    }()
+
     static var all: [GoldenScript] {
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "drift" } ?? []
@@ -41,6 +46,7 @@ final class OutputCapture: @unchecked Sendable {
 
 @Test("golden scripts", arguments: GoldenScript.all)
 func goldenScript(_ script: GoldenScript) throws {
+    GoldenScript.packageRoot
     let source = try String(contentsOf: script.path, encoding: .utf8)
     let expected = Expectations(source: source)
     let capture = OutputCapture()

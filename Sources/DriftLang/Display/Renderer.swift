@@ -39,10 +39,12 @@ public struct Renderer {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
+            var text = cells.enumerated().map { index, cell in
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return rightAligned[index] ? padding + cell : cell + padding
             }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         output += line(headers) + "\n"
         if let types { output += line(types) + "\n" }
