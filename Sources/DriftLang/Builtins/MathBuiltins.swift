@@ -2,17 +2,20 @@
 import DriftCore
 import Foundation
 
-/// A builtin applying `transform` to a number, or to each element of a numeric vector.
-private func elementwise(_ signature: String, doc: String, example: String, _ transform: @escaping @Sendable (Double) -> Double) -> Builtin {
-    Builtin(signature, doc: doc, example: example) { arguments, _ in
-        let value = try arguments.required(0, "x")
-        switch value {
-        case .number(let number): return .number(transform(number))
-        case .null: return .null
-        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map(transform))))
-        default: throw arguments.mismatch("x", expected: "a number or numeric vector", got: value)
-        }
+/// Applies `transform` to argument `x`: a number, or each element of a numeric vector.
+private func mapNumbers(_ arguments: Arguments, _ transform: (Double) -> Double) throws -> Value {
+    let value = try arguments.required(0, "x")
+    switch value {
+    case .number(let number): return .number(transform(number))
+    case .null: return .null
+    case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map(transform))))
+    default: throw arguments.mismatch("x", expected: "a number or numeric vector", got: value)
     }
+}
+
+/// A builtin of one argument applied element-wise.
+private func elementwise(_ signature: String, doc: String, example: String, _ transform: @escaping @Sendable (Double) -> Double) -> Builtin {
+    Builtin(signature, doc: doc, example: example) { arguments, _ in try mapNumbers(arguments, transform) }
 }
 
 let mathBuiltins: [Builtin] = [
@@ -29,13 +32,6 @@ let mathBuiltins: [Builtin] = [
     ) { arguments, _ in
         let digits = try arguments.integer(1, "digits", default: 0, in: -15...15)
         let scale = pow(10, Double(digits))
-        let rounding: @Sendable (Double) -> Double = { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }
-        let value = try arguments.required(0, "x")
-        switch value {
-        case .number(let number): return .number(rounding(number))
-        case .null: return .null
-        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map(rounding))))
-        default: throw arguments.mismatch("x", expected: "a number or numeric vector", got: value)
-        }
+        return try mapNumbers(arguments) { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }
     },
 ]

@@ -194,9 +194,9 @@ struct Compiler {
             return RecordNode(keys: fields.map(\.key), values: fields.map { expression($0.value) }, at: here)
         case .unary(.negate, let operand):
             if case .number(let value) = operand.kind { return ConstantNode(.number(-value), at: here) }
-            return NegateNode(expression(operand), at: here)
+            return UnaryNode(.negate, expression(operand), at: here)
         case .unary(.not, let operand):
-            return NotNode(expression(operand), at: here)
+            return UnaryNode(.not, expression(operand), at: here)
         case .binary(let op, let left, let right):
             return BinaryNode(op, expression(left), expression(right), at: here)
         case .logical(let op, let left, let right):

@@ -16,6 +16,21 @@ final class BlockNode: Node {
     }
 }
 
+/// Runs one iteration of a loop body; false when the body said `break`.
+@inline(__always)
+private func runIteration(_ body: Node, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
+    do {
+        _ = try body.evaluate(frame, interpreter)
+    } catch {
+        switch error {
+        case .breakLoop: return false
+        case .continueLoop: return true
+        default: throw error
+        }
+    }
+    return true
+}
+
 /// Reads a condition, which must be a boolean.
 @inline(__always)
 func truth(_ node: Node, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
@@ -56,15 +71,7 @@ final class WhileNode: Node {
     func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         while try truth(condition, frame, interpreter) {
             try interpreter.checkInterrupt(at: location)
-            do {
-                _ = try body.evaluate(frame, interpreter)
-            } catch {
-                switch error {
-                case .breakLoop: return .null
-                case .continueLoop: continue
-                default: throw error
-                }
-            }
+            if !(try runIteration(body, frame, interpreter)) { break }
         }
         return .null
     }
@@ -101,15 +108,7 @@ final class ForNode: Node {
         for index in 0..<count {
             try interpreter.checkInterrupt(at: location)
             variable.write(element(index), frame, interpreter)
-            do {
-                _ = try body.evaluate(frame, interpreter)
-            } catch {
-                switch error {
-                case .breakLoop: return .null
-                case .continueLoop: continue
-                default: throw error
-                }
-            }
+            if !(try runIteration(body, frame, interpreter)) { break }
         }
         return .null
     }

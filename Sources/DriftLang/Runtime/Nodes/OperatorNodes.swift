@@ -25,36 +25,25 @@ final class BinaryNode: Node {
     }
 }
 
-final class NegateNode: Node {
+/// `-x` and `not x`, element-wise on vectors; missing stays missing.
+final class UnaryNode: Node {
     let location: SourceLocation
+    let op: UnaryOperator
     let operand: Node
-    init(_ operand: Node, at location: SourceLocation) {
+    init(_ op: UnaryOperator, _ operand: Node, at location: SourceLocation) {
+        self.op = op
         self.operand = operand
         self.location = location
     }
     func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        switch try operand.evaluate(frame, interpreter) {
-        case .number(let x): return .number(-x)
-        case .null: return .null
-        case .vector(.numeric(let column)): return .vector(.numeric(NumericColumn(column.values.map { -$0 })))
-        case let other: throw RuntimeError.at(location, "cannot negate \(other.kindName)")
-        }
-    }
-}
-
-final class NotNode: Node {
-    let location: SourceLocation
-    let operand: Node
-    init(_ operand: Node, at location: SourceLocation) {
-        self.operand = operand
-        self.location = location
-    }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        switch try operand.evaluate(frame, interpreter) {
-        case .bool(let flag): return .bool(!flag)
-        case .null: return .null
-        case .vector(.boolean(let column)): return .vector(.boolean(BoolColumn(raw: column.values.map { $0 < 0 ? -1 : 1 - $0 })))
-        case let other: throw RuntimeError.at(location, "'not' needs a boolean, got \(other.kindName)")
+        switch (op, try operand.evaluate(frame, interpreter)) {
+        case (.negate, .number(let x)): return .number(-x)
+        case (.negate, .vector(.numeric(let column))): return .vector(.numeric(NumericColumn(column.values.map { -$0 })))
+        case (.not, .bool(let flag)): return .bool(!flag)
+        case (.not, .vector(.boolean(let column))): return .vector(.boolean(BoolColumn(raw: column.values.map { $0 < 0 ? -1 : 1 - $0 })))
+        case (_, .null): return .null
+        case (.negate, let other): throw RuntimeError.at(location, "cannot negate \(other.kindName)")
+        case (.not, let other): throw RuntimeError.at(location, "'not' needs a boolean, got \(other.kindName)")
         }
     }
 }
