@@ -1,6 +1,5 @@
 // Session: the REPL entry points (incomplete input, displays, errors that leave state intact),
 // `check` reporting every error, completion and help.
-import DriftCore
 import DriftLang
 import Testing
 
@@ -125,18 +124,3 @@ private func display(_ session: Session, _ entry: String) -> String? {
     #expect(printed == "10000\n")
 }
 
-@Test func cancellationStopsARunningLoop() async throws {
-    let session = Session { _ in }
-    let start = ContinuousClock.now
-    let stopper = Task {
-        try await Task.sleep(for: .milliseconds(200))
-        Cancellation.request()
-    }
-    let report = session.run(source: "let n = 0\nwhile true { n = n + 1 }\n", name: "loop.drift")
-    _ = try await stopper.value
-    Cancellation.reset()
-    #expect(report?.contains("loop.drift:2:1: error: interrupted") == true, "\(report ?? "no error")")
-    #expect(ContinuousClock.now - start < .seconds(5))
-    // The session is still usable and kept its state.
-    #expect(session.run(source: "print(n > 0)", name: "after.drift") == nil)
-}
