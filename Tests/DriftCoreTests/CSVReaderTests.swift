@@ -110,3 +110,41 @@ import Testing
         #expect(try source.load().column(named: "b")?.strings == ["x"])
     }
 }
+
+/// Inputs over 4 MiB are read in chunks on several threads; the result must not depend on it.
+@Suite struct ChunkedCSVReaderTests {
+    func read(_ text: String, chunks: Int) throws -> DataFrame {
+        try Array(text.utf8).withUnsafeBytes {
+            try CSVReader.read(bytes: $0, source: "big.csv", options: .init(), maximumChunks: chunks)
+        }
+    }
+
+    /// Rows whose kinds change half-way: `late` is missing in the first half, `mixed` turns to text at the end.
+    func rows(_ count: Int, lastMixed: String = "x") -> String {
+        var text = "i,late,name,flag,mixed\r\n"
+        for i in 0..<count {
+            let late = i < count / 2 ? "" : "\(Double(i) / 8)"
+            let mixed = i == count - 1 ? lastMixed : "\(i % 7)"
+            text += "\(i),\(late),name\(i % 13),\(i % 3 == 0 ? "true" : "false"),\(mixed)\r\n"
+        }
+        return text
+    }
+
+    @Test func chunkedReadingMatchesSinglePiece() throws {
+        let text = rows(360_000)
+        #expect(text.utf8.count > 8 << 20)
+        let chunked = try read(text, chunks: 4)
+        #expect(chunked == (try read(text, chunks: 1)))
+        #expect(chunked.rowCount == 360_000)
+        #expect(chunked.columns.map(\.typeName) == ["num", "num", "str", "bool", "str"])
+        #expect(chunked.column(named: "late")?.numbers?.last == 359_999.0 / 8)
+        #expect(chunked.column(named: "name")?.uniqued().count == 13)
+    }
+
+    @Test func errorsInLaterChunksReportTheirLine() {
+        let text = rows(360_000) + "1,2\r\n"
+        #expect(throws: CSVError(
+            source: "big.csv", line: 360_002, column: 4, message: "expected 5 fields (as in the header), found 2")
+        ) { try read(text, chunks: 4) }
+    }
+}
