@@ -37,7 +37,7 @@ public enum CSVReader {
         bytes: UnsafeRawBufferPointer, source: String, options: CSVOptions, maximumChunks: Int
     ) throws -> DataFrame {
         let separator = options.separator
-        if separator == UInt8(ascii: "\"") || separator == UInt8(ascii: "\n") || separator == UInt8(ascii: "\r") || separator >= 0x80 {
+        if [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(separator) || separator >= 0x80 {
             throw CSVError(source: source, line: 1, column: 1, message: "invalid separator byte \(separator)")
         }
         return try bytes.withMemoryRebound(to: UInt8.self) { bytes in
@@ -45,8 +45,11 @@ public enum CSVReader {
             let names = try tokenizer.readHeader()
             var forcedText = Set<Int>()
             while true {
-                let parts = try readBody(tokenizer, columns: names.count, forcedText: forcedText, maximumChunks: maximumChunks)
-                let columns = try names.indices.map { j in try CSVColumnBuilder.merged(parts.map { ($0.builders[j], $0.rowCount) }) }
+                let parts = try readBody(
+                    tokenizer, columns: names.count, forcedText: forcedText, maximumChunks: maximumChunks)
+                let columns = try names.indices.map { j in
+                    try CSVColumnBuilder.merged(parts.map { ($0.builders[j], $0.rowCount) })
+                }
                 // A column that turned out to mix kinds is read again as text; this happens at most once.
                 let demoted = columns.indices.filter { columns[$0] == nil }
                 if demoted.isEmpty {
@@ -65,7 +68,8 @@ public enum CSVReader {
     ) throws -> [(builders: [CSVColumnBuilder], rowCount: Int)] {
         let chunks = tokenizer.chunks(maximumCount: maximumChunks, minimumBytes: 4 << 20)
         if chunks.count > 1 {
-            var results = [Result<([CSVColumnBuilder], Int), any Error>](repeating: .success(([], 0)), count: chunks.count)
+            var results = [Result<([CSVColumnBuilder], Int), any Error>](
+                repeating: .success(([], 0)), count: chunks.count)
             results.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
@@ -88,7 +92,9 @@ public enum CSVReader {
         _ tokenizer: inout CSVTokenizer, columns: Int, forcedText: Set<Int>
     ) throws -> (builders: [CSVColumnBuilder], rowCount: Int) {
         let estimatedRows = tokenizer.estimatedRemainingRows()
-        var builders = (0..<columns).map { CSVColumnBuilder(forcedText: forcedText.contains($0), capacity: estimatedRows) }
+        var builders = (0..<columns).map {
+            CSVColumnBuilder(forcedText: forcedText.contains($0), capacity: estimatedRows)
+        }
         var rowCount = 0
         while !tokenizer.atEndOfData() {
             if rowCount & 0xFFFF == 0 { try Cancellation.check() }
