@@ -47,6 +47,8 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
+        // Benchmark driver for DriftCore (run by bench/*.py; not a test).
+        .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
         .testTarget(name: "DriftCLITests", dependencies: ["drift"]),

@@ -83,6 +83,17 @@ public enum Column: Sendable, Equatable {
     }
 }
 
+extension Column {
+    /// A column of the same kind holding `count` missing values.
+    func allMissing(count: Int) -> Column {
+        switch self {
+        case .numeric: .numeric(NumericColumn([Double](repeating: .nan, count: count)))
+        case .text(let column): .text(TextColumn(codes: [Int32](repeating: -1, count: count), levels: column.levels))
+        case .boolean: .boolean(BoolColumn(raw: [Int8](repeating: -1, count: count)))
+        }
+    }
+}
+
 extension TextColumn {
     /// The rows of `other` after ours, re-coding `other` into a merged level table.
     func appending(_ other: TextColumn) -> TextColumn {

@@ -74,6 +74,7 @@ extension DataFrame {
             let j = i + Int(generator.next(upperBound: UInt64(rowCount - i)))
             indices.swapAt(i, j)
         }
-        return mapColumns { $0.gathering(Array(indices[0..<n])) }
+        let drawn = Array(indices[0..<n])
+        return mapColumns { $0.gathering(drawn) }
     }
 }

@@ -83,6 +83,27 @@ struct CSVColumnBuilder {
         }
     }
 
+    /// One column from the builders of consecutive chunks, or nil if the chunks disagree on its kind (or one
+    /// needs text), in which case the column must be read again as text. A chunk whose cells were all missing
+    /// takes the kind of the others.
+    static func merged(_ parts: [(builder: CSVColumnBuilder, rowCount: Int)]) throws -> Column? {
+        let kinds = Set(parts.map(\.builder.kind)).subtracting([.undetermined])
+        guard kinds.count <= 1, !kinds.contains(.needsText) else { return nil }
+        let total = parts.reduce(0) { $0 + $1.rowCount }
+        guard let template = parts.first(where: { $0.builder.kind != .undetermined }) else {
+            return parts.first?.builder.column(rowCount: total) ?? .text(TextColumn(codes: [], levels: []))
+        }
+        let kindColumn = template.builder.column(rowCount: template.rowCount)
+        var result: Column?
+        for (builder, rowCount) in parts {
+            let column = builder.kind == .undetermined
+                ? kindColumn.allMissing(count: rowCount)
+                : builder.column(rowCount: rowCount)
+            result = try result.map { try Column.concatenating($0, column) } ?? column
+        }
+        return result
+    }
+
     /// Empty, `NA`, `null` and `NaN` are missing in every column.
     @inline(__always)
     static func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,8 +1,15 @@
 // CSVTokenizer: splits CSV bytes into fields and rows, tracking line numbers for error messages.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A cursor over CSV bytes. Fields are handed out as byte ranges of the input (or of a scratch buffer when a
 /// quoted field contains `""` escapes), so no field is copied in the common case.
-struct CSVTokenizer {
+/// Sendable because the input it points into is only read, and each copy (chunk) is used by one thread.
+struct CSVTokenizer: @unchecked Sendable {
     /// A place in the input, with enough context to report a line and character column.
     struct Location {
         var offset: Int
@@ -15,8 +22,9 @@ struct CSVTokenizer {
     private let separator: UInt8
     /// Bytes above this are never the separator or a line break: one comparison skips ordinary characters.
     private let highestSpecialByte: UInt8
-    /// Where the trailing run of line breaks starts; blank lines at the end are not rows.
-    private let contentEnd: Int
+    /// Where the rows end: before the trailing run of line breaks (blank lines at the end are not rows),
+    /// or at the end of a chunk.
+    private var contentEnd: Int
     private var cursor: Location
     private(set) var lastFieldEnd: Location
     private var scratch: [UInt8] = []
@@ -46,6 +54,32 @@ struct CSVTokenizer {
     mutating func rewind(to location: Location) { cursor = location }
 
     func atEndOfData() -> Bool { cursor.offset >= contentEnd }
+
+    /// Splits what is left into up to `maximumCount` tokenizers over consecutive whole lines, each at least
+    /// `minimumBytes` long, that can be read independently. Only inputs without any quote are split, since a
+    /// line break inside quotes cannot be told apart from one between rows without reading from the start.
+    func chunks(maximumCount: Int, minimumBytes: Int) -> [CSVTokenizer] {
+        let remaining = contentEnd - cursor.offset
+        let count = min(maximumCount, remaining / max(1, minimumBytes))
+        guard count > 1, let base = bytes.baseAddress,
+              memchr(base + cursor.offset, Int32(Self.quote), remaining) == nil else { return [self] }
+        var result: [CSVTokenizer] = []
+        var start = cursor.offset
+        for k in 1...count {
+            var end = k == count ? contentEnd : max(start, cursor.offset + remaining / count * k)
+            if k < count {
+                while end < contentEnd && bytes[end] != Self.newline && bytes[end] != Self.carriageReturn { end += 1 }
+                if end < contentEnd && bytes[end] == Self.carriageReturn { end += 1 }
+                if end < contentEnd && bytes[end] == Self.newline { end += 1 }
+            }
+            var chunk = self
+            chunk.cursor = Location(offset: start, line: cursor.line, lineStart: start)
+            chunk.contentEnd = end
+            result.append(chunk)
+            start = end
+        }
+        return result
+    }
 
     /// A rough row count for what is left, from the line lengths in the next 64 KiB (for reserving capacity).
     func estimatedRemainingRows() -> Int {

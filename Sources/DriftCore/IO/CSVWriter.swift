@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Writes a header row, then one line per row ending in `\n`. Numbers use the shortest text that reads back
-/// to the same Double, integral values without ".0" (`3`, not `3.0`), infinities as `inf`/`-inf`. Missing
+/// to the same Double, integral values without ".0" (`3`, not `3.0`; large ones as Swift prints them, e.g. `1e+16`), infinities as `inf`/`-inf`. Missing
 /// values are empty. A field is quoted (with `""` for a quote) when it holds the separator, a quote or a line break.
 public enum CSVWriter {
     public static func string(_ frame: DataFrame, options: CSVOptions = .init()) -> String {
@@ -44,13 +44,11 @@ public enum CSVWriter {
         return output
     }
 
-    /// The shortest round-trip text of `value`; integral values below 2^53 in magnitude print as integers.
+    /// The shortest text that reads back to `value` (Swift's `description`), without a trailing ".0".
     static func formatted(_ value: Double) -> String {
         if value.isNaN { return "" }
-        if value == value.rounded(.towardZero) && abs(value) < 9_007_199_254_740_992 {
-            return value == 0 && value.sign == .minus ? "-0" : String(Int64(value))
-        }
-        return value.description
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     private static func appendField(_ string: String, to output: inout [UInt8], separator: UInt8) {

@@ -1,4 +1,4 @@
-// Column+Distinct: distinct values and their counts (the basis of `unique`, `value_counts` and describe's unique).
+// ValueCounts: distinct values of a column and their counts (behind `unique`, `value_counts` and describe's unique).
 
 extension Column {
     /// Distinct non-missing values in first-seen order.

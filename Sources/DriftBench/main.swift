@@ -1,0 +1,45 @@
+// DriftBench: times DriftCore operations inside one process with a monotonic clock (driven by bench/*.py).
+// Usage: DriftBench csv-read PATH [REPEATS]   prints "median_seconds=... rows=... columns=... peak_rss_kb=..."
+
+import DriftCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Peak resident set size of this process in KiB (VmHWM from /proc/self/status), or 0 where unavailable.
+func peakResidentKilobytes() -> Int {
+    guard let data = try? FileAccess.read("/proc/self/status") else { return 0 }
+    let text = String(decoding: data, as: UTF8.self)
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+    return 0
+}
+
+func fail(_ message: String) -> Never {
+    print(message)
+    exit(2)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3, arguments[1] == "csv-read" else {
+    fail("usage: DriftBench csv-read PATH [REPEATS]")
+}
+let path = arguments[2]
+let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+let clock = ContinuousClock()
+var times: [Double] = []
+var shape = (rows: 0, columns: 0)
+for _ in 0..<max(1, repeats) {
+    do {
+        let start = clock.now
+        let frame = try CSVReader.read(path: path)
+        let elapsed = clock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        shape = (frame.rowCount, frame.columnCount)
+    } catch {
+        fail("error: \(error)")
+    }
+}
+times.sort()
+print("median_seconds=\(times[times.count / 2]) min_seconds=\(times[0]) rows=\(shape.rows) columns=\(shape.columns) peak_rss_kb=\(peakResidentKilobytes())")

@@ -1,0 +1,49 @@
+// FileAccessTests: reading, atomic writing, listing, and the errors FileAccess reports.
+import Foundation
+import Testing
+import DriftCore
+
+/// A fresh path in a private temporary directory.
+func temporaryPath(_ name: String) -> String {
+    let directory = NSTemporaryDirectory() + "drift-core-tests-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    return directory + "/" + name
+}
+
+@Suite struct FileAccessTests {
+    @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {
+        let path = temporaryPath("data.txt")
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileAccess.writeAtomically(Data("first".utf8), to: path)
+        try FileAccess.writeAtomically(Data("second, longer".utf8), to: path)
+        #expect(String(decoding: try FileAccess.read(path), as: UTF8.self) == "second, longer")
+        #expect(try FileAccess.contentsOfDirectory(directory) == ["data.txt"])
+        #expect(FileAccess.fileExists(path) && !FileAccess.fileExists(path + ".missing"))
+    }
+
+    @Test func readsEmptyFiles() throws {
+        let path = temporaryPath("empty.txt")
+        try FileAccess.writeAtomically(Data(), to: path)
+        #expect(try FileAccess.read(path).isEmpty)
+    }
+
+    @Test func listsDirectoriesSorted() throws {
+        let path = temporaryPath("b")
+        let directory = (path as NSString).deletingLastPathComponent
+        for name in ["b", "a", "c"] { try FileAccess.writeAtomically(Data(), to: directory + "/" + name) }
+        #expect(try FileAccess.contentsOfDirectory(directory) == ["a", "b", "c"])
+    }
+
+    @Test func errorsNameThePathAndReason() {
+        #expect(throws: FileAccessError("cannot read '/nonexistent/x.csv': no such file")) {
+            try FileAccess.read("/nonexistent/x.csv")
+        }
+        #expect(throws: FileAccessError("cannot read '/tmp': is a directory")) { try FileAccess.read("/tmp") }
+        #expect(throws: FileAccessError("cannot write '/nonexistent/dir/x.csv': no such file")) {
+            try FileAccess.writeAtomically(Data(), to: "/nonexistent/dir/x.csv")
+        }
+        #expect(throws: FileAccessError("cannot list '/nonexistent': no such file")) {
+            try FileAccess.contentsOfDirectory("/nonexistent")
+        }
+    }
+}
