@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Benchmark driver for DriftCore (run by bench/*.py; not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
-        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"]),
+        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
         .testTarget(name: "DriftCLITests", dependencies: ["drift"]),
     ]
