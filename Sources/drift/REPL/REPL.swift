@@ -24,7 +24,7 @@ final class REPL {
         self.session = session
         self.editor = editor
         self.console = console
-        editor.setCompletionProvider { [unowned self] line, cursor in completions(line: line, cursor: cursor) }
+        editor.setCompletionProvider { [weak self] line, cursor in self?.completions(line: line, cursor: cursor) ?? [] }
     }
 
     /// Runs a REPL on standard input: readline on a terminal, plain lines otherwise.

@@ -94,6 +94,8 @@ private let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { s
 /// Bound to `interruptKey`: ends `readline()` and marks the line as interrupted.
 private let interruptLine: @convention(c) (Int32, Int32) -> Int32 = { _, _ in
     lineInterrupted.store(true, ordering: .relaxed)
+    rl_end_of_line(1, 0)  // so that "^C" follows the whole line
+    rl_redisplay()
     drift_rl_set_done(1)
     return 0
 }
