@@ -29,11 +29,15 @@ final class ReadlineEditor: LineEditor {
         rl_initialize()
         drift_rl_set_catch_signals(0)
         drift_rl_set_getc_function(readKey)
-        rl_bind_key(interruptKey, interruptLine)
         rl_variable_bind("enable-bracketed-paste", "off")
-        for (up, down) in [("\u{1B}[A", "\u{1B}[B"), ("\u{1B}OA", "\u{1B}OB")] {
-            rl_bind_keyseq(up, rl_history_search_backward)
-            rl_bind_keyseq(down, rl_history_search_forward)
+        // After rl_initialize, so that these win over ~/.inputrc; in every keymap, for vi users too.
+        for name in ["emacs", "vi-insert", "vi-command"] {
+            guard let keymap = rl_get_keymap_by_name(name) else { continue }
+            rl_bind_key_in_map(interruptKey, interruptLine, keymap)
+            for (up, down) in [("\u{1B}[A", "\u{1B}[B"), ("\u{1B}OA", "\u{1B}OB")] {
+                rl_bind_keyseq_in_map(up, rl_history_search_backward, keymap)
+                rl_bind_keyseq_in_map(down, rl_history_search_forward, keymap)
+            }
         }
         drift_rl_set_completer_word_break_characters(Completion.wordBreakCharacters)
         drift_rl_set_attempted_completion_function(complete)
