@@ -1,2 +1,2 @@
-import DriftLang
-print("drift")
+// Entry point of the `drift` command: hands the arguments to the argument parser.
+DriftCommand.main()

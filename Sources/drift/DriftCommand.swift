@@ -1,0 +1,84 @@
+// DriftCommand: the command line. `drift` alone starts the REPL on a terminal or runs standard input;
+// `drift -e CODE` runs a snippet; subcommands `run`, `check` and `repl`.
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The version `drift --version` prints.
+let driftVersion = "0.1.0"
+
+struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Drift: a scripting language for investigating ML model drift.",
+        discussion: """
+            With no subcommand, starts the REPL when standard input is a terminal and otherwise \
+            runs the program read from standard input.
+            """,
+        version: "drift \(driftVersion)",
+        subcommands: [RunSubcommand.self, CheckSubcommand.self, ReplSubcommand.self]
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
+    var code: String?
+
+    func run() throws {
+        if let code {
+            try finish(succeeded: ScriptRunner().run(source: code, name: "<-e>"))
+        } else if isatty(STDIN_FILENO) == 1 {
+            REPL.start()
+        } else {
+            try finish(succeeded: ScriptRunner().runStandardInput())
+        }
+    }
+}
+
+struct RunSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a script; the arguments after it are the script's `args`."
+    )
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as `args`.")
+    var arguments: [String] = []
+
+    func run() throws {
+        try finish(succeeded: ScriptRunner().runFile(file, arguments: arguments))
+    }
+}
+
+struct CheckSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse and resolve a script without running it; report every error found."
+    )
+
+    @Argument(help: "The script to check.")
+    var file: String
+
+    func run() throws {
+        try finish(succeeded: ScriptRunner().checkFile(file))
+    }
+}
+
+struct ReplSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Start the interactive REPL (reads plain lines, without prompts, when not on a terminal)."
+    )
+
+    func run() {
+        REPL.start()
+    }
+}
+
+/// Ends a command with status 1 when it failed; its diagnostics are already written.
+private func finish(succeeded: Bool) throws {
+    if !succeeded { throw ExitCode.failure }
+}

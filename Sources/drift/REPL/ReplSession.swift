@@ -1,0 +1,13 @@
+// ReplSession: the part of `DriftLang.Session` the REPL uses, as a protocol so tests can drive the REPL
+// with a scripted fake.
+import DriftLang
+
+protocol ReplSession: AnyObject {
+    func run(source: String, name: String) -> String?
+    func evaluateEntry(_ text: String) -> EntryOutcome
+    func completions(line: String, cursor: Int) -> [String]
+    func help(_ name: String?) -> String?
+    func variables() -> [VariableSummary]
+}
+
+extension Session: ReplSession {}

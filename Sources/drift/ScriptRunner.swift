@@ -1,0 +1,48 @@
+// ScriptRunner: runs or checks a whole program (a file, `-e` code or standard input) in a fresh session
+// and reports its diagnostics on standard error. Returns success so the command can set the exit status.
+import DriftLang
+import Foundation
+
+struct ScriptRunner {
+    var console = Console.standard
+
+    /// Runs `source`; on failure writes the rendered diagnostic. `arguments` become the script's `args`.
+    func run(source: String, name: String, arguments: [String] = []) -> Bool {
+        let session = Session(arguments: arguments, output: console.write)
+        guard let report = session.run(source: source, name: name) else { return true }
+        console.errorLine(report)
+        return false
+    }
+
+    /// Parses and resolves `source` without running it; writes every diagnostic found.
+    func check(source: String, name: String) -> Bool {
+        let diagnostics = Session().check(source: source, name: name)
+        diagnostics.forEach(console.errorLine)
+        return diagnostics.isEmpty
+    }
+
+    /// Runs the script at `path`, or reports why it cannot be read.
+    func runFile(_ path: String, arguments: [String]) -> Bool {
+        withSource(of: path) { run(source: $0, name: path, arguments: arguments) }
+    }
+
+    /// Checks the script at `path`, or reports why it cannot be read.
+    func checkFile(_ path: String) -> Bool {
+        withSource(of: path) { check(source: $0, name: path) }
+    }
+
+    /// Runs everything on standard input as one program.
+    func runStandardInput() -> Bool {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return run(source: String(decoding: data, as: UTF8.self), name: "<stdin>")
+    }
+
+    private func withSource(of path: String, _ body: (String) -> Bool) -> Bool {
+        do {
+            return body(try readSourceFile(path))
+        } catch {
+            console.errorLine("drift: \(error)")
+            return false
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// DriftBinary: finds the `drift` executable this test run built and runs it without a terminal.
+import Foundation
+import Testing
+
+enum DriftBinary {
+    /// `$DRIFT_BINARY`, else `drift` in the build products directory holding the running test bundle.
+    static let path: String? = {
+        if let path = ProcessInfo.processInfo.environment["DRIFT_BINARY"] { return path }
+        let runningTests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = runningTests.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("drift").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// The binary, or a test failure saying it was not found.
+    static func require() throws -> String {
+        try #require(path, "no `drift` executable next to the test bundle; set DRIFT_BINARY")
+    }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs `drift arguments` with `input` on a pipe as standard input.
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try require())
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
+    }
+}
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("drift-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
