@@ -38,7 +38,7 @@ import Testing
         try terminal.expect("drift> ")
         #expect(history().hasSuffix("\nlet a = 1\n"))
         terminal.type(":vars\r")
-        try terminal.expect("no variables")
+        try terminal.expect("a     number  1")
         #expect(history().hasSuffix("\n:vars\n"))
         #expect(history().contains("\nlet a = 1\n#"))
         terminal.type(":q\r")

@@ -18,6 +18,12 @@ public struct VariableSummary: Sendable {
     public var name: String
     public var kind: String
     public var size: String
+
+    public init(name: String, kind: String, size: String) {
+        self.name = name
+        self.kind = kind
+        self.size = size
+    }
 }
 
 public final class Session {
@@ -149,6 +155,7 @@ public final class Session {
         case .frame(let frame): return "\(frame.rowCount) x \(frame.columnCount)"
         case .string(let text): return "\(text.count) chars"
         case .function(let function): return function.signature
+        case .number, .bool, .null: return Renderer.inline(value, quoted: true)
         default: return ""
         }
     }

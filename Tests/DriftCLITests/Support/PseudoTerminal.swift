@@ -14,6 +14,9 @@ final class PseudoTerminal {
 
     let processID: pid_t
     private let master: Int32
+    /// Kept open for the terminal's lifetime: if the parent closed it before the child opened its own
+    /// copy, the master would read as hung up (EIO) and the test would see no output at all.
+    private let slave: Int32
     /// Everything the program has written so far.
     private(set) var output = ""
     /// Where the next `expect` starts looking in `output`, as a UTF-8 offset.
@@ -22,6 +25,10 @@ final class PseudoTerminal {
 
     /// Starts `drift arguments` on a new 80x24 terminal; `environment` adds to a minimal environment.
     init(_ arguments: [String] = [], environment: [String: String]) throws {
+        // One terminal is set up at a time: between openpty and FD_CLOEXEC a concurrent spawn would
+        // inherit this terminal's descriptors.
+        PseudoTerminal.setupLock.lock()
+        defer { PseudoTerminal.setupLock.unlock() }
         let binary = try DriftBinary.require()
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
@@ -31,7 +38,6 @@ final class PseudoTerminal {
         let slavePath = String(cString: name)
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
-        defer { close(slave) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -63,11 +69,15 @@ final class PseudoTerminal {
         let status = posix_spawn(&pid, binary, &actions, &attributes, argv, envp)
         guard status == 0 else {
             close(master)
+            close(slave)
             throw Timeout(description: "posix_spawn failed: \(String(cString: strerror(status)))")
         }
         processID = pid
         self.master = master
+        self.slave = slave
     }
+
+    private static let setupLock = NSLock()
 
     deinit {
         if exitStatus == nil {
@@ -75,6 +85,7 @@ final class PseudoTerminal {
             waitpid(processID, nil, 0)
         }
         close(master)
+        close(slave)
     }
 
     /// Types `keys` (text, "\r" for Enter, "\u{3}" for Ctrl-C, "\u{4}" for Ctrl-D, "\t", "\u{1B}[A" ...).
