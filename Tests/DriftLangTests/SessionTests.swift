@@ -1,6 +1,7 @@
 // Session: the REPL entry points (incomplete input, displays, errors that leave state intact),
 // `check` reporting every error, completion and help.
 import DriftLang
+import Foundation
 import Testing
 
 private func display(_ session: Session, _ entry: String) -> String? {
@@ -85,6 +86,19 @@ private func display(_ session: Session, _ entry: String) -> String? {
     #expect(session.completions(line: "record_value.al", cursor: 15) == ["record_value.alpha"])
     #expect(session.completions(line: "record_value.beta.g", cursor: 19) == ["record_value.beta.gamma"])
     #expect(session.completions(line: "frame.in", cursor: 8) == ["frame.income", "frame.index"])
+}
+
+@Test func completionOffersPathsInsideStrings() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drift-completion-\(getpid())")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    FileManager.default.createFile(atPath: directory.appendingPathComponent("data/sales-2024.csv").path, contents: Data())
+    let session = Session { _ in }
+    let line = "read_csv(\"\(directory.path)/da"
+    #expect(session.completions(line: line, cursor: line.utf8.count) == ["da" + "ta/"])
+    // The editor's word starts after the last break character ('-' here), so candidates continue from it.
+    let file = "read_csv(\"\(directory.path)/data/sales-2"
+    #expect(session.completions(line: file, cursor: file.utf8.count) == ["2024.csv\""])
 }
 
 @Test func helpCoversBuiltinsWithExamples() throws {

@@ -81,9 +81,10 @@ struct Completion {
         let directory = slash.map { String(fragment[...$0]) } ?? ""
         let partial = slash.map { String(fragment[fragment.index(after: $0)...]) } ?? fragment
         guard let entries = try? FileAccess.contentsOfDirectory(directory.isEmpty ? "." : directory) else { return [] }
+        // A directory ends in "/" so completion can go on; a file closes the string literal.
         return entries.filter { $0.hasPrefix(partial) && ($0.hasPrefix(".") == partial.hasPrefix(".")) }.map { entry in
             let path = directory + entry
-            return FileAccess.isDirectory(path) ? path + "/" : path
+            return FileAccess.isDirectory(path) ? path + "/" : path + "\""
         }
     }
 }
