@@ -12,7 +12,7 @@ let inputOutputBuiltins: [Builtin] = [
         guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n") else {
             throw BuiltinError("sep must be a single character other than a quote or a new line")
         }
-        return .frame(try CSVReader.read(path: try arguments.string(0, "path"), options: CSVOptions(separator: byte)))
+        return .frame(try CSVFileSource(path: try arguments.string(0, "path"), options: CSVOptions(separator: byte)).load())
     },
     Builtin(
         "write_csv(df, path)",
