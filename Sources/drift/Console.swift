@@ -22,6 +22,13 @@ struct Console {
         )
     }
 
+    /// Columns of the terminal on standard output, or 80 when it is not a terminal.
+    static var terminalWidth: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
     /// Writes `text` to standard output, ending it with a newline if it has none.
     func line(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n") }
 

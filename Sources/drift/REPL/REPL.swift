@@ -56,6 +56,7 @@ final class REPL {
                 }
                 lines.append(line)
                 let entry = lines.joined(separator: "\n")
+                session.displayWidth = Console.terminalWidth
                 guard let outcome = interruptible({ session.evaluateEntry(entry) }) else {
                     lines = []
                     editor.remember(entry)

@@ -3,6 +3,8 @@
 import DriftLang
 
 protocol ReplSession: AnyObject {
+    /// Terminal columns that displayed values (tables, charts) fit in.
+    var displayWidth: Int { get set }
     func run(source: String, name: String) -> String?
     func evaluateEntry(_ text: String) -> EntryOutcome
     func completions(line: String, cursor: Int) -> [String]

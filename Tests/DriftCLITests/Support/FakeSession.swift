@@ -10,6 +10,7 @@ final class FakeSession: ReplSession {
     var ran: [(source: String, name: String)] = []
     var completionRequests: [(line: String, cursor: Int)] = []
     var candidates: [String] = []
+    var displayWidth = 80
 
     func run(source: String, name: String) -> String? {
         ran.append((source, name))
