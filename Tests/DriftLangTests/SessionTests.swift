@@ -32,6 +32,8 @@ private func display(_ session: Session, _ entry: String) -> String? {
     #expect(display(session, "x") == "7")
     #expect(display(session, "\"text\"") == "\"text\"")
     #expect(display(session, "print(1)") == nil)
+    #expect(display(session, "[1, 2] * 3") == "[3, 6]")
+    #expect(display(session, "_ + 1") == "[4, 7]")
 }
 
 @Test func errorsLeaveEarlierStateIntact() {

@@ -50,8 +50,11 @@ public final class Session {
         interpreter = Interpreter(builtins: .standard, maximumCallDepth: maximumCallDepth, output: output)
         loadStandardLibrary()
         interpreter.globals[interpreter.declareGlobal("args")] = .vector(.text(TextColumn(arguments)))
-        libraryNames.insert("args")
+        libraryNames.formUnion(["args", Session.lastValueName])
     }
+
+    /// The REPL keeps the last shown value in `_`.
+    static let lastValueName = "_"
 
     /// Runs a whole program (a script, `-e` code or standard input). Returns the rendered diagnostics
     /// (every syntax error, or the first runtime error), or nil on success.
@@ -81,6 +84,7 @@ public final class Session {
         case .success(let program, let value):
             guard program.showsLastValue, let value else { return .completed(display: nil) }
             if case .null = value { return .completed(display: nil) }
+            interpreter.globals[interpreter.declareGlobal(Session.lastValueName)] = value
             return .completed(display: Renderer.display(value, width: displayWidth))
         case .failure(let diagnostics):
             return .failed(report: diagnostics.map { $0.rendered() }.joined())
