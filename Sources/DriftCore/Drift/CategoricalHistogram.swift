@@ -46,8 +46,9 @@ struct CategoryTable {
         var table: [CategoryKey: (Int, Int)] = [:]
         for (key, count) in zip(CategoryTable.keys(of: refValues), refCounts) { table[key, default: (0, 0)].0 += count }
         for (key, count) in zip(CategoryTable.keys(of: curValues), curCounts) { table[key, default: (0, 0)].1 += count }
+        let isBoolean = if case .boolean = reference { true } else { false }
         for (key, pair) in table.sorted(by: { $0.key < $1.key }) {
-            categories.append(key.label)
+            categories.append(isBoolean ? (key == .number(1) ? "true" : "false") : key.label)
             referenceCounts.append(pair.0)
             currentCounts.append(pair.1)
         }
