@@ -1,5 +1,6 @@
 // DriftBench: times DriftCore operations inside one process with a monotonic clock (driven by bench/*.py).
 // Usage: DriftBench csv-read PATH [REPEATS]   prints "median_seconds=... rows=... columns=... peak_rss_kb=..."
+//        DriftBench drift TASK [REPEATS]       TASK: ks | wasserstein | psi | histogram; prints "median_seconds=..."
 
 import DriftCore
 #if canImport(Glibc)
@@ -22,8 +23,12 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "drift" {
+    runDriftBenchmark(task: arguments[2], repeats: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
 guard arguments.count >= 3, arguments[1] == "csv-read" else {
-    fail("usage: DriftBench csv-read PATH [REPEATS]")
+    fail("usage: DriftBench csv-read PATH [REPEATS] | DriftBench drift ks|wasserstein|psi|histogram [REPEATS]")
 }
 let path = arguments[2]
 let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5

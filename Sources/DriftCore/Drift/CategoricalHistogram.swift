@@ -1,0 +1,88 @@
+// CategoricalHistogram: category counts of a text, bool or numeric column, most frequent first (ties by value),
+// and the aligned reference/current counts over the union of categories that categorical drift tests compare.
+
+/// Categories of one column with their counts and shares; missing values are dropped and counted.
+public struct CategoricalHistogram: Sendable, Equatable {
+    public let categories: [String]
+    public let counts: [Int]
+    public let missing: Int
+
+    public var shares: [Double] {
+        let total = counts.reduce(0, +)
+        return counts.map { total > 0 ? Double($0) / Double(total) : 0 }
+    }
+
+    public init(_ column: Column) {
+        let (values, counts) = column.valueCounts()
+        categories = CategoryTable.labels(of: values)
+        self.counts = counts
+        missing = column.missingCount
+    }
+}
+
+/// Reference and current counts over the union of both columns' categories, in ascending category order.
+struct CategoryTable {
+    var categories: [String] = []
+    var referenceCounts: [Int] = []
+    var currentCounts: [Int] = []
+    var referenceMissing = 0
+    var currentMissing = 0
+
+    init(reference: Column, current: Column) throws {
+        guard reference.typeName == current.typeName else {
+            throw DataError("categorical drift test: cannot compare a \(reference.typeName) column with a \(current.typeName) column")
+        }
+        let (refValues, refCounts) = reference.valueCounts()
+        let (curValues, curCounts) = current.valueCounts()
+        referenceMissing = reference.missingCount
+        currentMissing = current.missingCount
+        guard !refCounts.isEmpty else {
+            throw DataError("categorical drift test: the reference sample is empty after dropping missing values")
+        }
+        guard !curCounts.isEmpty else {
+            throw DataError("categorical drift test: the current sample is empty after dropping missing values")
+        }
+        // Union keyed by a sortable key: numbers and flags by value, text by string.
+        var table: [CategoryKey: (Int, Int)] = [:]
+        for (key, count) in zip(CategoryTable.keys(of: refValues), refCounts) { table[key, default: (0, 0)].0 += count }
+        for (key, count) in zip(CategoryTable.keys(of: curValues), curCounts) { table[key, default: (0, 0)].1 += count }
+        let isBoolean = if case .boolean = reference { true } else { false }
+        for (key, pair) in table.sorted(by: { $0.key < $1.key }) {
+            categories.append(isBoolean ? (key == .number(1) ? "true" : "false") : key.label)
+            referenceCounts.append(pair.0)
+            currentCounts.append(pair.1)
+        }
+    }
+
+    enum CategoryKey: Hashable, Comparable {
+        case number(Double)
+        case text(String)
+
+        var label: String {
+            switch self {
+            case .number(let x): CategoryTable.format(x)
+            case .text(let s): s
+            }
+        }
+    }
+
+    static func keys(of values: Column) -> [CategoryKey] {
+        switch values {
+        case .numeric(let column): column.values.map { .number($0) }
+        case .boolean(let column): column.values.map { .number(Double($0)) }
+        case .text(let column): column.codes.map { .text(column.levels[Int($0)]) }
+        }
+    }
+
+    static func labels(of values: Column) -> [String] {
+        switch values {
+        case .boolean(let column): column.values.map { $0 == 1 ? "true" : "false" }
+        default: keys(of: values).map(\.label)
+        }
+    }
+
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+}

@@ -1,0 +1,66 @@
+// SamplePair: a reference and a current numeric sample with missing values dropped and each side sorted once,
+// shared by every sort-based test (KS, Wasserstein, energy, Anderson–Darling, Cramér–von Mises, Mann–Whitney).
+
+/// Two NaN-free, ascending samples and how many values each lost to missingness.
+public struct SamplePair: Sendable {
+    public let reference: [Double]
+    public let current: [Double]
+    public let referenceMissing: Int
+    public let currentMissing: Int
+
+    /// Drops NaN from both samples and sorts them. Throws when either side has no value left.
+    public init(reference: [Double], current: [Double]) throws {
+        let (ref, refMissing) = try SamplePair.sortedPresent(reference)
+        let (cur, curMissing) = try SamplePair.sortedPresent(current)
+        guard !ref.isEmpty else { throw DataError("drift test: the reference sample is empty after dropping missing values") }
+        guard !cur.isEmpty else { throw DataError("drift test: the current sample is empty after dropping missing values") }
+        self.reference = ref
+        self.current = cur
+        self.referenceMissing = refMissing
+        self.currentMissing = curMissing
+    }
+
+    public var referenceCount: Int { reference.count }
+    public var currentCount: Int { current.count }
+
+    /// A result for this pair, filling in the sample accounting.
+    func result(
+        _ method: String, statistic: Double, pValue: Double?, threshold: Double, details: [String: Double] = [:]
+    ) -> DriftTestResult {
+        DriftTestResult(
+            method: method, statistic: statistic, pValue: pValue, threshold: threshold,
+            referenceCount: reference.count, currentCount: current.count,
+            referenceMissing: referenceMissing, currentMissing: currentMissing, details: details)
+    }
+
+    static func sortedPresent(_ values: [Double]) throws -> ([Double], Int) {
+        var present = [Double]()
+        present.reserveCapacity(values.count)
+        values.withUnsafeBufferPointer { buffer in
+            for x in buffer where !x.isNaN { present.append(x) }
+        }
+        try Cancellation.check()
+        let missing = values.count - present.count
+        try present.sortAscending()
+        return (present, missing)
+    }
+}
+
+/// Tie groups of the merged sorted samples: calls `body(referenceTies, currentTies)` once per distinct value in
+/// ascending order, where each count is how many values of that side equal it.
+@inline(__always)
+func forEachTieGroup(
+    _ reference: UnsafeBufferPointer<Double>, _ current: UnsafeBufferPointer<Double>,
+    _ body: (_ value: Double, _ referenceTies: Int, _ currentTies: Int) -> Void
+) {
+    var i = 0, j = 0
+    let n = reference.count, m = current.count
+    while i < n || j < m {
+        let value: Double
+        if j >= m || (i < n && reference[i] <= current[j]) { value = reference[i] } else { value = current[j] }
+        let i0 = i, j0 = j
+        while i < n && reference[i] == value { i += 1 }
+        while j < m && current[j] == value { j += 1 }
+        body(value, i - i0, j - j0)
+    }
+}
