@@ -21,14 +21,14 @@ public struct CategoricalHistogram: Sendable, Equatable {
 }
 
 /// Reference and current counts over the union of both columns' categories, in ascending category order.
-struct CategoryTable {
-    var categories: [String] = []
-    var referenceCounts: [Int] = []
-    var currentCounts: [Int] = []
-    var referenceMissing = 0
-    var currentMissing = 0
+public struct CategoryTable: Sendable {
+    public private(set) var categories: [String] = []
+    public private(set) var referenceCounts: [Int] = []
+    public private(set) var currentCounts: [Int] = []
+    public private(set) var referenceMissing = 0
+    public private(set) var currentMissing = 0
 
-    init(reference: Column, current: Column) throws {
+    public init(reference: Column, current: Column) throws {
         guard reference.typeName == current.typeName else {
             throw DataError("categorical drift test: cannot compare a \(reference.typeName) column with a \(current.typeName) column")
         }

@@ -21,7 +21,7 @@ struct Arguments {
         return nil
     }
 
-    func required(_ index: Int, _ name: String) throws -> Value {
+    func required(_ index: Int?, _ name: String) throws -> Value {
         guard let value = optional(index, name) else { throw BuiltinError("missing argument '\(name)'") }
         return value
     }
@@ -63,38 +63,40 @@ struct Arguments {
         return flag
     }
 
-    func frame(_ index: Int, _ name: String) throws -> DataFrame {
+    func frame(_ index: Int?, _ name: String) throws -> DataFrame {
         let value = try required(index, name)
         guard case .frame(let frame) = value else { throw mismatch(name, expected: "a dataframe", got: value) }
         return frame
     }
 
-    func function(_ index: Int, _ name: String) throws -> Function {
+    func function(_ index: Int?, _ name: String) throws -> Function {
         let value = try required(index, name)
         guard case .function(let function) = value else { throw mismatch(name, expected: "a function", got: value) }
         return function
     }
 
-    /// Numbers as a contiguous buffer: a numeric vector, a boolean one as 0/1, a single number, or an empty list.
-    func numbers(_ index: Int, _ name: String) throws -> [Double] {
+    /// Numbers as a contiguous buffer: a numeric vector, a boolean one as 0/1, a single number, or a list of nulls.
+    func numbers(_ index: Int?, _ name: String) throws -> [Double] {
         let value = try required(index, name)
         switch value {
         case .vector(.numeric(let column)): return column.values
         case .vector(.boolean(let column)): return column.values.map { $0 < 0 ? .nan : Double($0) }
         case .number(let number): return [number]
-        case .list(let items) where items.isEmpty: return []
-        default: throw mismatch(name, expected: "a numeric vector", got: value)
+        default:
+            // An empty list, or one of nulls only, is an empty or all-missing numeric vector.
+            if case .numeric(let column)? = value.asColumn { return column.values }
+            throw mismatch(name, expected: "a numeric vector", got: value)
         }
     }
 
     /// Any column-like argument: a vector, or a scalar/list that converts to one.
-    func column(_ index: Int, _ name: String) throws -> Column {
+    func column(_ index: Int?, _ name: String) throws -> Column {
         let value = try required(index, name)
         if let column = value.asColumn { return column }
         throw mismatch(name, expected: "a vector", got: value)
     }
 
-    func strings(_ index: Int, _ name: String) throws -> [String] {
+    func strings(_ index: Int?, _ name: String) throws -> [String] {
         let value = try required(index, name)
         switch value {
         case .vector(.text(let column)):

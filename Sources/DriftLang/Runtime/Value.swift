@@ -38,6 +38,11 @@ public enum Value {
         }
     }
 
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     /// A number or a missing scalar as a double (NaN for null); nil for other kinds.
     var numberOrMissing: Double? {
         switch self {

@@ -1,0 +1,139 @@
+// DriftReport: every shared column of two frames compared with its drift test, the share of columns
+// that drifted, and whether that makes the dataset drifted. Columns found on one side only are listed,
+// never dropped; a column whose test cannot run says why in its note. Columns are tested in parallel.
+import Foundation
+
+public struct DriftReport: Sendable {
+    public struct Row: Sendable {
+        public var column: String
+        public var kind: ColumnKind?
+        /// The method that ran (or was asked for); nil when the column could not be tested.
+        public var method: String?
+        public var result: DriftTestResult?
+        /// Shares of missing values on each side (NaN when the column is absent there).
+        public var referenceMissingShare: Double
+        public var currentMissingShare: Double
+        /// Why the column has no result: "only in reference", "only in current", or the test's error.
+        public var note: String
+    }
+
+    public let rows: [Row]
+    /// The dataset counts as drifted when at least this share of tested columns drifted.
+    public let shareThreshold: Double
+
+    public var testedCount: Int { rows.filter { $0.result != nil }.count }
+    public var driftedCount: Int { rows.filter { $0.result?.drifted == true }.count }
+    public var shareDrifted: Double { testedCount == 0 ? 0 : Double(driftedCount) / Double(testedCount) }
+    public var datasetDrifted: Bool { testedCount > 0 && shareDrifted >= shareThreshold }
+    public var driftedColumns: [String] { rows.filter { $0.result?.drifted == true }.map(\.column) }
+
+    /// - Parameters:
+    ///   - columns: the columns to compare (default: every column of either frame, reference order first).
+    ///   - methods: a method name per column, overriding the default rule (`ColumnDriftRule`).
+    ///   - method: one method name for every column not in `methods`.
+    ///   - threshold: overrides every method's default threshold.
+    ///   - share: the share of drifted columns that makes the dataset drifted.
+    public init(
+        reference: DataFrame, current: DataFrame, columns: [String]? = nil, method: String? = nil,
+        methods: [String: String] = [:], threshold: Double? = nil, share: Double = 0.5
+    ) throws {
+        guard share > 0, share <= 1 else { throw DataError("drift_report: share must be in (0, 1], not \(share)") }
+        let names = columns ?? (reference.names + current.names.filter { !reference.names.contains($0) })
+        for name in names where reference.column(named: name) == nil && current.column(named: name) == nil {
+            throw DataError("drift_report: no column '\(name)' in either dataframe")
+        }
+        for name in [method].compactMap({ $0 }) + Array(methods.values) where !DriftReport.isKnownMethod(name) {
+            throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
+        }
+        let results = Results(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let name = names[index]
+            results.set(index, DriftReport.compare(
+                name, reference.column(named: name), current.column(named: name),
+                method: methods[name] ?? method, threshold: threshold))
+        }
+        try Cancellation.check()
+        self.rows = results.rows.compactMap { $0 }
+        shareThreshold = share
+    }
+
+    /// Rows filled in by concurrent workers, each writing its own index under a lock.
+    private final class Results: @unchecked Sendable {
+        private(set) var rows: [Row?]
+        private let lock = NSLock()
+        init(count: Int) { rows = [Row?](repeating: nil, count: count) }
+        func set(_ index: Int, _ row: Row) {
+            lock.lock()
+            rows[index] = row
+            lock.unlock()
+        }
+    }
+
+    /// Every method a report can run, numeric and categorical.
+    public static var methodNames: [String] {
+        var names = NumericDriftMethod.allCases.map(\.rawValue)
+        for method in CategoricalDriftMethod.allCases where !names.contains(method.rawValue) { names.append(method.rawValue) }
+        return names
+    }
+
+    static func isKnownMethod(_ name: String) -> Bool { methodNames.contains(name) }
+
+    private static func compare(_ name: String, _ reference: Column?, _ current: Column?, method: String?, threshold: Double?) -> Row {
+        var row = Row(
+            column: name, kind: nil, method: nil, result: nil,
+            referenceMissingShare: reference.map(missingShare) ?? .nan,
+            currentMissingShare: current.map(missingShare) ?? .nan, note: "")
+        guard let reference, let current else {
+            row.note = reference == nil ? "only in current" : "only in reference"
+            return row
+        }
+        do {
+            let kind = try ColumnDriftRule.kind(reference: reference, current: current)
+            row.kind = kind
+            let chosen = try method ?? ColumnDriftRule.method(reference: reference, current: current)
+            row.method = chosen
+            row.result = try run(chosen, kind: kind, reference, current, threshold: threshold)
+        } catch {
+            row.note = "\(error)"
+        }
+        return row
+    }
+
+    /// Numbers go to the numeric tests unless the method only exists for categories (chi2_test, z_test)
+    /// or the column is categorical; categories go to the categorical tests.
+    private static func run(_ method: String, kind: ColumnKind, _ reference: Column, _ current: Column, threshold: Double?) throws -> DriftTestResult {
+        if case .numeric(let a) = reference, case .numeric(let b) = current,
+           let numeric = NumericDriftMethod(rawValue: method),
+           kind == .numeric || CategoricalDriftMethod(rawValue: method) == nil {
+            return try DriftTests.run(numeric, reference: a.values, current: b.values, threshold: threshold)
+        }
+        if let categorical = CategoricalDriftMethod(rawValue: method) {
+            return try DriftTests.run(categorical, reference: reference, current: current, threshold: threshold)
+        }
+        throw DataError("\(method) needs numbers, but the column holds \(reference.typeName == "num" ? current.typeName : reference.typeName) values")
+    }
+
+    private static func missingShare(_ column: Column) -> Double {
+        column.count == 0 ? 0 : Double(column.missingCount) / Double(column.count)
+    }
+
+    /// The report as a data frame: one row per column.
+    public func table() throws -> DataFrame {
+        func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
+        func texts(_ value: (Row) -> String?) -> Column { .text(TextColumn(rows.map(value))) }
+        let columns: [(name: String, column: Column)] = [
+            ("column", texts(\.column)),
+            ("kind", texts { $0.kind?.rawValue }),
+            ("method", texts(\.method)),
+            ("statistic", numbers { $0.result?.statistic }),
+            ("p_value", numbers { $0.result?.pValue }),
+            ("threshold", numbers { $0.result?.threshold }),
+            ("drifted", .boolean(BoolColumn(rows.map { $0.result?.drifted }))),
+            ("missing_ref", numbers(\.referenceMissingShare)),
+            ("missing_cur", numbers(\.currentMissingShare)),
+            ("new_categories", texts { $0.result.map { $0.newCategories.joined(separator: ", ") } }),
+            ("note", texts { $0.note.isEmpty ? nil : $0.note }),
+        ]
+        return try DataFrame(columns)
+    }
+}

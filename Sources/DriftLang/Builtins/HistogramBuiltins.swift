@@ -1,0 +1,48 @@
+// Histogram builtins: one sample's distribution, or a reference and a current one on shared bins.
+import DriftCore
+
+let histogramBuiltins: [Builtin] = [
+    Builtin(
+        "hist(values, current = null, bins: 10, edges: null)",
+        doc: "A histogram. On numbers: equal-width bins over [min, max] with counts identical to numpy.histogram (the last bin is closed), or the given edges; fields edges, counts, shares, missing. On strings or booleans: fields categories, counts, shares, most frequent first. With a second vector, the two samples on shared bins (equal-width over both ranges, or the union of categories) shown side by side, with fields reference_counts, current_counts, reference_shares, current_shares.",
+        example: "hist(reference.age, current.age, bins: 12)"
+    ) { arguments, _ in
+        let values = try arguments.column(0, "values")
+        if arguments.optional(1, "current") != nil {
+            return try comparison(values, try arguments.column(1, "current"), arguments)
+        }
+        switch values {
+        case .numeric(let column):
+            return .object(HistogramObject(.numeric(try numericHistogram(column.values, arguments))))
+        case .text, .boolean:
+            return .object(HistogramObject(.categorical(CategoricalHistogram(values))))
+        }
+    },
+    Builtin(
+        "compare_hist(reference, current, bins: 10)",
+        doc: "The reference and current samples on shared bins, side by side — the same as hist(reference, current).",
+        example: "compare_hist(reference.region, current.region)"
+    ) { arguments, _ in
+        try comparison(try arguments.column(0, "reference"), try arguments.column(1, "current"), arguments)
+    },
+]
+
+private func numericHistogram(_ values: [Double], _ arguments: Arguments) throws -> Histogram {
+    switch arguments.optional(nil, "edges") {
+    case nil, .null?: return try Histogram(values, bins: try arguments.integer(nil, "bins", default: 10, in: 1...100_000))
+    default: return try Histogram(values, edges: try arguments.numbers(nil, "edges"))
+    }
+}
+
+private func comparison(_ reference: Column, _ current: Column, _ arguments: Arguments) throws -> Value {
+    if case .numeric(let a) = reference, case .numeric(let b) = current {
+        let pair = try SamplePair(reference: a.values, current: b.values)
+        let bins = try SharedBins(pair, binning: .uniform(bins: try arguments.integer(nil, "bins", default: 10, in: 1...100_000)))
+        return .object(HistogramComparisonObject(
+            labels: BinLabels.intervals(bins.edges), edges: bins.edges,
+            referenceCounts: bins.referenceCounts, currentCounts: bins.currentCounts))
+    }
+    let table = try CategoryTable(reference: reference, current: current)
+    return .object(HistogramComparisonObject(
+        labels: table.categories, edges: nil, referenceCounts: table.referenceCounts, currentCounts: table.currentCounts))
+}

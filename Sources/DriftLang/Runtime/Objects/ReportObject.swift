@@ -1,0 +1,59 @@
+// ReportObject: a drift report as a Drift value — its table as a dataframe, the share of drifted
+// columns and the dataset verdict — shown as a compact table with the drifted columns marked.
+import DriftCore
+
+final class ReportObject: DriftObject {
+    let report: DriftReport
+    let table: DataFrame
+
+    init(_ report: DriftReport) throws {
+        self.report = report
+        self.table = try report.table()
+    }
+
+    var kindName: String { "drift report" }
+
+    var fieldNames: [String] { ["table", "share_drifted", "dataset_drifted", "n_tested", "n_drifted", "drifted_columns", "share"] }
+
+    func field(_ name: String) -> Value? {
+        switch name {
+        case "table": return .frame(table)
+        case "share_drifted": return .number(report.shareDrifted)
+        case "dataset_drifted": return .bool(report.datasetDrifted)
+        case "n_tested": return .number(Double(report.testedCount))
+        case "n_drifted": return .number(Double(report.driftedCount))
+        case "drifted_columns": return .vector(.text(TextColumn(report.driftedColumns)))
+        case "share": return .number(report.shareThreshold)
+        default: return nil
+        }
+    }
+
+    func render(to renderer: inout Renderer) {
+        let rows = report.rows.map { row -> [String] in
+            let marker = row.result?.drifted == true ? "●" : ""
+            guard let result = row.result else {
+                return ["", row.column, row.kind?.rawValue ?? "", row.method ?? "", "", "", "", row.note]
+            }
+            let p = result.pValue.map { NumberFormat.compact($0, digits: 4) } ?? ""
+            var note = row.note
+            if !result.newCategories.isEmpty { note = "new: " + result.newCategories.joined(separator: ", ") }
+            return [marker, row.column, row.kind?.rawValue ?? "", row.method ?? "", NumberFormat.compact(result.statistic, digits: 4),
+                    p, NumberFormat.shortest(result.threshold), note]
+        }
+        renderer.table(
+            headers: ["", "column", "kind", "method", "statistic", "p_value", "threshold", "note"], types: nil, rows: rows,
+            rightAligned: [false, false, false, false, true, true, true, false],
+            footer: summary)
+    }
+
+    /// `2 of 6 columns drifted (33%); dataset drift: no (needs ≥ 50%)`
+    var summary: String {
+        let percent = NumberFormat.compact(100 * report.shareDrifted, digits: 3)
+        let needed = NumberFormat.compact(100 * report.shareThreshold, digits: 3)
+        var text = "\(report.driftedCount) of \(report.testedCount) columns drifted (\(percent)%); "
+        text += "dataset drift: \(report.datasetDrifted ? "yes" : "no") (needs ≥ \(needed)%)"
+        let untested = report.rows.count - report.testedCount
+        if untested > 0 { text += "; \(untested) not tested" }
+        return text
+    }
+}
