@@ -12,6 +12,8 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts")
 
+    static let examples = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+
     /// Scripts name their data files relative to the package root, so tests run from there.
     static let packageRoot: Void = {
         FileManager.default.changeCurrentDirectoryPath(root.deletingLastPathComponent().deletingLastPathComponent().path)
