@@ -1,6 +1,7 @@
 // DriftBench: times DriftCore operations inside one process with a monotonic clock (driven by bench/*.py).
 // Usage: DriftBench csv-read PATH [REPEATS]   prints "median_seconds=... rows=... columns=... peak_rss_kb=..."
 //        DriftBench drift TASK [REPEATS]       TASK: ks | wasserstein | psi | histogram; prints "median_seconds=..."
+//        DriftBench report REF CUR [REPEATS]   drift report over every column of two CSVs; prints "median_seconds=..."
 
 import DriftCore
 #if canImport(Glibc)
@@ -25,6 +26,10 @@ func fail(_ message: String) -> Never {
 let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "drift" {
     runDriftBenchmark(task: arguments[2], repeats: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
+if arguments.count >= 4, arguments[1] == "report" {
+    runReportBenchmark(reference: arguments[2], current: arguments[3], repeats: arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5)
     exit(0)
 }
 guard arguments.count >= 3, arguments[1] == "csv-read" else {
