@@ -26,6 +26,7 @@ public struct KSWIN: DriftDetector {
     public init(alpha: Double = 0.005, windowSize: Int = 100, statSize: Int = 30, seed: UInt64 = 42) throws {
         guard alpha >= 0 && alpha <= 1 else { throw DataError("KSWIN: alpha must lie in [0, 1], got \(alpha)") }
         guard statSize >= 1 else { throw DataError("KSWIN: stat size must be at least 1") }
+        guard windowSize <= 1 << 30 else { throw DataError("KSWIN: window size \(windowSize) is too large") }
         guard windowSize >= 2 * statSize else {
             throw DataError("KSWIN: window size (\(windowSize)) must be at least twice the stat size (\(statSize))")
         }

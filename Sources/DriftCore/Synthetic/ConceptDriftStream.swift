@@ -17,7 +17,7 @@ extension Synthetic {
         var i = 0
         while true {
             if i & 0xFFFF == 0xFFFF { try Cancellation.check() }
-            let probability = 1 / (1 + exp(-4 * Double(i - position) / Double(width)))
+            let probability = 1 / (1 + exp(-4 * (Double(i) - Double(position)) / Double(width)))
             if Double.random(in: 0..<1, using: &generator) < probability {
                 guard nextAfter < after.rowCount else { break }
                 picks.append(before.rowCount + nextAfter)
