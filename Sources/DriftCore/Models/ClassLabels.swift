@@ -40,6 +40,18 @@ public struct ClassLabels: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decoding checks that a saved table is usable.
+    public init(from decoder: any Decoder) throws {
+        enum Keys: String, CodingKey { case kind, labels, numbers }
+        let container = try decoder.container(keyedBy: Keys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        labels = try container.decode([String].self, forKey: .labels)
+        numbers = try container.decode([Double].self, forKey: .numbers)
+        guard labels.count >= 2, kind != .numeric || numbers.count == labels.count else {
+            throw DataError("saved class labels are malformed")
+        }
+    }
+
     static func format(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)

@@ -66,7 +66,22 @@ public struct DecisionTree: Sendable, Equatable, Codable {
         return nodes.isEmpty ? 0 : depth(0)
     }
 
-    private func leaves(_ x: Matrix) -> [Int] {
+    /// Throws if a decoded tree is malformed (children must come after their parent, so walks end).
+    private func checkShape(width: Int) throws {
+        let valueCount = classes?.count ?? 1
+        for (i, node) in nodes.enumerated() {
+            let leafOK = node.feature < 0
+            let splitOK = node.feature < width && node.left > i && node.left < nodes.count && node.right > i && node.right < nodes.count
+            guard (leafOK || splitOK) && node.value.count == valueCount else {
+                throw DataError("decision tree: saved node \(i) is malformed")
+            }
+        }
+        if nodes.isEmpty { throw DataError("decision tree: saved tree has no nodes") }
+    }
+
+    private func leaves(_ x: Matrix) throws -> [Int] {
+        try checkShape(width: x.columns)
+        return
         (0..<x.rows).map { i in
             var node = 0
             while nodes[node].feature >= 0 {
@@ -78,7 +93,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
 
     /// Predicted classes (a column of the target's type) or predicted values (numeric).
     public func predict(_ frame: DataFrame) throws -> Column {
-        let leaves = leaves(try encoder.encode(frame))
+        let leaves = try leaves(try encoder.encode(frame))
         if let classes {
             return classes.column(for: leaves.map { leaf in
                 let value = nodes[leaf].value
@@ -93,7 +108,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
     /// Leaf class proportions, one numeric column per class; throws for a regression tree.
     public func predictProbabilities(_ frame: DataFrame) throws -> DataFrame {
         guard let classes else { throw DataError("a regression tree has no class probabilities") }
-        let leaves = leaves(try encoder.encode(frame))
+        let leaves = try leaves(try encoder.encode(frame))
         let values = leaves.flatMap { nodes[$0].value }
         return try probabilityFrame(try Matrix(rows: leaves.count, columns: classes.count, values: values), classes: classes)
     }

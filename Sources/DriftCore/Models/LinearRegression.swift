@@ -37,6 +37,7 @@ public struct LinearRegression: Sendable, Equatable, Codable {
 
     public func predict(_ frame: DataFrame) throws -> [Double] {
         let x = try encoder.encode(frame)
+        guard coefficients.count == x.columns else { throw DataError("linear model: saved coefficients do not match its features") }
         return (0..<x.rows).map { i in
             var sum = intercept
             for j in 0..<x.columns { sum += coefficients[j] * x.values[i * x.columns + j] }

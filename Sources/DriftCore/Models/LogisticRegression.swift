@@ -185,6 +185,14 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
 
     // MARK: Prediction
 
+    /// Throws if a decoded model's tables do not fit together.
+    func checkShape() throws {
+        let expected = classes.count == 2 ? 1 : classes.count
+        guard coefficients.rows == expected && coefficients.columns == encoder.encodedWidth + 1 else {
+            throw DataError("logistic model: saved coefficients do not match its classes and features")
+        }
+    }
+
     /// Class probabilities, one row per row of `x` and one column per class.
     func probabilities(of x: Matrix) -> Matrix {
         let p = coefficients.columns, k = classes.count
@@ -213,11 +221,13 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
 
     /// The probability of each class for every row: a frame with one numeric column per class.
     public func predictProbabilities(_ frame: DataFrame) throws -> DataFrame {
-        try probabilityFrame(probabilities(of: encoder.encode(frame)), classes: classes)
+        try checkShape()
+        return try probabilityFrame(probabilities(of: encoder.encode(frame)), classes: classes)
     }
 
     /// The most probable class of every row (first class on ties), as a column of the target's type.
     public func predict(_ frame: DataFrame) throws -> Column {
+        try checkShape()
         let probabilities = probabilities(of: try encoder.encode(frame))
         return classes.column(for: argmaxRows(probabilities))
     }
@@ -226,6 +236,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
 
     /// One SGD pass over the rows of `frame`, in order (see the schedule in the header).
     public mutating func update(with frame: DataFrame) throws {
+        try checkShape()
         let labels = try classes.indices(of: try frame.requiredColumn(target), name: target)
         let x = try encoder.encode(frame)
         let p = coefficients.columns, rowsOfTheta = coefficients.rows

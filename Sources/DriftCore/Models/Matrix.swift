@@ -22,6 +22,15 @@ public struct Matrix: Sendable, Equatable, Codable {
         self.values = [Double](repeating: value, count: self.rows * self.columns)
     }
 
+    /// Decoding checks the shape, so a damaged saved model cannot index out of bounds.
+    public init(from decoder: any Decoder) throws {
+        enum Keys: String, CodingKey { case rows, columns, values }
+        let container = try decoder.container(keyedBy: Keys.self)
+        try self.init(rows: try container.decode(Int.self, forKey: .rows),
+                      columns: try container.decode(Int.self, forKey: .columns),
+                      values: try container.decode([Double].self, forKey: .values))
+    }
+
     public subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }

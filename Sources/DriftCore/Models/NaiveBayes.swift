@@ -76,6 +76,7 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
 
     /// Adds the rows of `frame` to the running statistics (exact: same as refitting on all rows seen).
     public mutating func update(with frame: DataFrame) throws {
+        try checkShape(trained: false)
         let labels = try classes.indices(of: try frame.requiredColumn(target), name: target)
         for label in labels { classCounts[label] += 1 }
         for f in features.indices {
@@ -122,8 +123,23 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
         }
     }
 
+    /// Throws if a decoded model's tables do not fit its classes.
+    func checkShape(trained: Bool = true) throws {
+        let k = classes.count
+        var ok = classCounts.count == k && classCounts.allSatisfy { $0 >= 0 } && (!trained || classCounts.reduce(0, +) > 0)
+        for feature in features {
+            switch feature {
+            case .gaussian(_, let perClass, _): ok = ok && perClass.count == k
+            case .categorical(_, _, let categories, let counts):
+                ok = ok && counts.count == k && counts.allSatisfy { $0.count == categories.count }
+            }
+        }
+        if !ok { throw DataError("naive Bayes: saved model tables do not match its classes") }
+    }
+
     /// Joint log-likelihoods log P(class) + Σ log P(feature | class), one row per frame row.
     func jointLogLikelihoods(_ frame: DataFrame) throws -> Matrix {
+        try checkShape()
         let n = frame.rowCount, k = classes.count
         let total = classCounts.reduce(0, +)
         var result = Matrix(rows: n, columns: k)

@@ -75,6 +75,19 @@ import Testing
     }
 }
 
+extension ClassifierTests {
+    @Test func damagedSavedModelsThrowInsteadOfCrashing() throws {
+        let (train, test, _) = try frames()
+        let tree = try DecisionTree(fitting: train, target: "y", features: ["x1", "x2"], task: .classification)
+        var json = try #require(String(data: JSONEncoder().encode(tree), encoding: .utf8))
+        json = json.replacingOccurrences(of: "\"left\":1,", with: "\"left\":0,")
+        let damaged = try JSONDecoder().decode(DecisionTree.self, from: Data(json.utf8))
+        #expect(throws: DataError.self) { try damaged.predict(test) }
+        let matrix = #"{"rows":2,"columns":2,"values":[1,2,3]}"#
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(Matrix.self, from: Data(matrix.utf8)) }
+    }
+}
+
 extension DataFrame {
     func rows(_ range: Range<Int>) throws -> DataFrame {
         try DataFrame(zip(names, columns).map { ($0, $1.slice(range)) })
