@@ -1,0 +1,192 @@
+// ADWIN: adaptive windowing (Bifet & Gavaldà, "Learning from time-changing data with adaptive windowing",
+// SDM 2007), the ADWIN2 exponential-histogram variant. A faithful port of River 0.26's implementation
+// (`rust_src/adwin.rs`, itself a port of `adwin_c.pyx`): same bucket structure, clock, cut test and
+// operation order, so detections happen at the same positions. Hand-written because the core has no
+// dependencies; buckets live in flat arrays so a million values take a few tens of milliseconds.
+//
+// Reset after a drift: River 0.26's `ADWIN.update` calls `_reset()` when the previous update detected a
+// drift, so the whole window (not just the stale sub-window) is dropped and detection starts over.
+import Foundation
+
+public struct ADWIN: DriftDetector {
+    public let delta: Double
+    /// Cut points are tested every `clock` values.
+    public let clock: Int
+    /// Entries of each bucket size kept before the two oldest merge.
+    public let maxBuckets: Int
+    public let minWindowLength: Int
+    /// No test until the window holds more than this many values.
+    public let gracePeriod: Int
+
+    // Bucket level `l` holds up to `maxBuckets + 1` summaries of 2^l values each, oldest first, at
+    // `totals[l * capacity + k]` / `variances[l * capacity + k]`; `counts[l]` is how many are in use.
+    private var totals: [Double] = []
+    private var variances: [Double] = []
+    private var counts: [Int] = []
+    private var total: Double = 0
+    private var varianceSum: Double = 0
+    private var width: Double = 0
+    private var tick = 0
+    private var driftPending = false
+
+    /// Defaults are River's: delta 0.002, clock 32, max_buckets 5, min_window_length 5, grace_period 10.
+    public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5,
+                gracePeriod: Int = 10) throws {
+        guard delta > 0 && delta < 1 else { throw DataError("ADWIN: delta must lie in (0, 1), got \(delta)") }
+        guard clock >= 1 else { throw DataError("ADWIN: clock must be at least 1, got \(clock)") }
+        guard maxBuckets >= 2 else { throw DataError("ADWIN: max buckets must be at least 2, got \(maxBuckets)") }
+        guard minWindowLength >= 1 else { throw DataError("ADWIN: minimum window length must be at least 1") }
+        guard gracePeriod >= 0 else { throw DataError("ADWIN: grace period must not be negative") }
+        self.delta = delta
+        self.clock = clock
+        self.maxBuckets = maxBuckets
+        self.minWindowLength = minWindowLength
+        self.gracePeriod = gracePeriod
+        reset()
+    }
+
+    /// Number of values in the current window.
+    public var windowWidth: Int { Int(width) }
+    /// Mean of the current window (0 when empty).
+    public var estimation: Double { width == 0 ? 0 : total / width }
+    /// Sum of squared deviations within the window divided by its width.
+    public var variance: Double { width == 0 ? 0 : varianceSum / width }
+
+    private var capacity: Int { maxBuckets + 1 }
+
+    public mutating func reset() {
+        totals = [Double](repeating: 0, count: capacity)
+        variances = [Double](repeating: 0, count: capacity)
+        counts = [0]
+        total = 0
+        varianceSum = 0
+        width = 0
+        tick = 0
+        driftPending = false
+    }
+
+    public mutating func update(_ value: Double) -> DetectorSignal {
+        if driftPending { reset() }
+        insert(value)
+        driftPending = detectChange()
+        return driftPending ? .drift : .none
+    }
+
+    private mutating func insert(_ value: Double) {
+        totals[counts[0]] = value
+        variances[counts[0]] = 0
+        counts[0] += 1
+        width += 1
+        var increment = 0.0
+        if width > 1 {
+            let deltaValue = value - total / (width - 1)
+            increment = (width - 1) * deltaValue * deltaValue / width
+        }
+        varianceSum += increment
+        total += value
+        compress()
+    }
+
+    /// Merges the two oldest summaries of every full level into the next level.
+    private mutating func compress() {
+        var level = 0
+        while counts[level] == capacity {
+            let base = level * capacity
+            let size = Double(UInt64(1) << UInt64(level))
+            let t0 = totals[base], t1 = totals[base + 1]
+            let mu1 = t0 / size, mu2 = t1 / size
+            let mergedVariance = variances[base] + variances[base + 1] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
+            if level + 1 >= counts.count {
+                counts.append(0)
+                totals.append(contentsOf: repeatElement(0, count: capacity))
+                variances.append(contentsOf: repeatElement(0, count: capacity))
+            }
+            let next = (level + 1) * capacity + counts[level + 1]
+            totals[next] = t0 + t1
+            variances[next] = mergedVariance
+            counts[level + 1] += 1
+            removeOldest(2, atLevel: level)
+            if counts[level + 1] <= maxBuckets { break }
+            level += 1
+        }
+    }
+
+    private mutating func removeOldest(_ n: Int, atLevel level: Int) {
+        let base = level * capacity
+        let remaining = counts[level] - n
+        for k in 0..<remaining {
+            totals[base + k] = totals[base + k + n]
+            variances[base + k] = variances[base + k + n]
+        }
+        for k in remaining..<counts[level] {
+            totals[base + k] = 0
+            variances[base + k] = 0
+        }
+        counts[level] = remaining
+    }
+
+    /// Drops the oldest summary (of the largest level) from the window.
+    private mutating func deleteOldest() {
+        let last = counts.count - 1
+        let size = Double(UInt64(1) << UInt64(last))
+        let u = totals[last * capacity], v = variances[last * capacity]
+        let mu = u / size
+        width -= size
+        total -= u
+        let windowMean = total / width
+        varianceSum -= v + size * width * (mu - windowMean) * (mu - windowMean) / (size + width)
+        removeOldest(1, atLevel: last)
+        if counts[last] == 0 && last > 0 {
+            counts.removeLast()
+            totals.removeLast(capacity)
+            variances.removeLast(capacity)
+        }
+    }
+
+    private mutating func detectChange() -> Bool {
+        var changeDetected = false
+        tick += 1
+        guard tick % clock == 0 && width > Double(gracePeriod) else { return false }
+        let minLength = Double(minWindowLength)
+        var reduceWidth = true
+        while reduceWidth {
+            reduceWidth = false
+            var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
+            // Scan cut points from the oldest summary to the newest; the last summary is never a cut.
+            scan: for level in stride(from: counts.count - 1, through: 0, by: -1) {
+                let size = Double(UInt64(1) << UInt64(level))
+                let base = level * capacity
+                let used = counts[level]
+                for k in 0..<used {
+                    n0 += size
+                    n1 -= size
+                    let t = totals[base + k]
+                    u0 += t
+                    u1 -= t
+                    if level == 0 && k == used - 1 { break scan }
+                    let deltaMean = u0 / n0 - u1 / n1
+                    if n1 >= minLength && n0 >= minLength && isCut(n0: n0, n1: n1, deltaMean: deltaMean) {
+                        reduceWidth = true
+                        changeDetected = true
+                        if width > 0 {
+                            deleteOldest()
+                            break scan
+                        }
+                    }
+                }
+            }
+        }
+        return changeDetected
+    }
+
+    /// The ADWIN2 test with River's epsilon: sqrt(2 m v δ') + 2/3 δ' m, with
+    /// δ' = ln(2 ln(W) / δ) and 1/m = 1/(n0 − L + 1) + 1/(n1 − L + 1).
+    private func isCut(n0: Double, n1: Double, deltaMean: Double) -> Bool {
+        let minLength = Double(minWindowLength)
+        let deltaPrime = log(2.0 * log(width) / delta)
+        let mReciprocal = 1.0 / (n0 - minLength + 1.0) + 1.0 / (n1 - minLength + 1.0)
+        let epsilon = (2.0 * mReciprocal * (varianceSum / width) * deltaPrime).squareRoot()
+            + 2.0 / 3.0 * deltaPrime * mReciprocal
+        return abs(deltaMean) > epsilon
+    }
+}
