@@ -6,8 +6,10 @@
 // one coefficient row per class and centre the intercepts to sum to 0 (the optimum is unique up to that
 // shift; scikit-learn's L-BFGS, started at 0, lands on the same centred point).
 //
-// Incremental `update(with:)` is plain SGD on each new row's log loss plus its share λ/N of the penalty,
+// Incremental `update(with:)` is SGD on each new row's log loss plus its share λ/N of the penalty,
 // with scikit-learn's "invscaling" schedule η_t = learningRate / t^0.25 (t = 1, 2, … counts SGD steps).
+// Each weight's loss gradient is divided by its feature's training variance — SGD in standardised
+// coordinates — so a feature measured in tens of thousands (an income) does not make the steps diverge.
 import Foundation
 
 public struct LogisticRegression: Sendable, Equatable, Codable {
@@ -23,6 +25,8 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     public var learningRate: Double = 0.01
     public private(set) var rowsSeen: Int
     public private(set) var sgdSteps = 0
+    /// Training variance of each encoded feature (1 where it is 0), the preconditioner of `update(with:)`.
+    public private(set) var featureVariances: [Double]
 
     public init(fitting frame: DataFrame, target: String, features: [String]? = nil, l2: Double = 1,
                 maxIterations: Int = 100) throws {
@@ -38,6 +42,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         self.classes = classes
         self.l2 = l2
         self.rowsSeen = x.rows
+        self.featureVariances = LogisticRegression.variances(of: x)
         let rowsOfTheta = classes.count == 2 ? 1 : classes.count
         self.coefficients = Matrix(rows: rowsOfTheta, columns: x.columns + 1)
         try newton(x, labels, maxIterations: maxIterations)
@@ -188,7 +193,8 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     /// Throws if a decoded model's tables do not fit together.
     func checkShape() throws {
         let expected = classes.count == 2 ? 1 : classes.count
-        guard coefficients.rows == expected && coefficients.columns == encoder.encodedWidth + 1 else {
+        guard coefficients.rows == expected && coefficients.columns == encoder.encodedWidth + 1,
+              featureVariances.count == encoder.encodedWidth, featureVariances.allSatisfy({ $0 > 0 }) else {
             throw DataError("logistic model: saved coefficients do not match its classes and features")
         }
     }
@@ -253,7 +259,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
                 let residual = probabilities.values[k] - (labels[i] == k ? 1 : 0)
                 coefficients.values[r * p] -= rate * residual
                 for j in 1..<p {
-                    let gradient = residual * single.values[j - 1] + penalty * coefficients.values[r * p + j]
+                    let gradient = residual * single.values[j - 1] / featureVariances[j - 1] + penalty * coefficients.values[r * p + j]
                     coefficients.values[r * p + j] -= rate * gradient
                 }
             }
@@ -267,5 +273,20 @@ func argmaxRows(_ matrix: Matrix) -> [Int] {
         var best = 0
         for k in 1..<max(matrix.columns, 1) where matrix[i, k] > matrix[i, best] { best = k }
         return best
+    }
+}
+
+extension LogisticRegression {
+    /// Population variance of each column of `x`, with 1 for constant columns.
+    static func variances(of x: Matrix) -> [Double] {
+        (0..<x.columns).map { j in
+            var mean = 0.0
+            for i in 0..<x.rows { mean += x[i, j] }
+            mean /= Double(max(x.rows, 1))
+            var sum = 0.0
+            for i in 0..<x.rows { sum += (x[i, j] - mean) * (x[i, j] - mean) }
+            let variance = sum / Double(max(x.rows, 1))
+            return variance > 0 && variance.isFinite ? variance : 1
+        }
     }
 }

@@ -40,6 +40,14 @@ enum JSON {
             }
             output += "]"
         case .object(let object):
+            do {
+                if let text = try object.jsonText() {
+                    output += text
+                    return
+                }
+            } catch {
+                throw BuiltinError("cannot convert \(object.kindName) to JSON: \(error)")
+            }
             try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, to: &output)
         case .function:
             throw BuiltinError("cannot convert a function to JSON")

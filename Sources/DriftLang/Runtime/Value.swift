@@ -61,6 +61,12 @@ public protocol DriftObject: AnyObject {
     var fieldNames: [String] { get }
     /// How the value shows itself; the renderer picks the back end.
     func render(to renderer: inout Renderer)
+    /// Its own JSON form, when it has one richer than its fields (a model's full parameters).
+    func jsonText() throws -> String?
+}
+
+extension DriftObject {
+    func jsonText() throws -> String? { nil }
 }
 
 /// An ordered record of named values. Small, so fields are found by a linear scan.

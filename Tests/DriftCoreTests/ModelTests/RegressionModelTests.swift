@@ -98,6 +98,20 @@ private func expectAbsolute(_ a: [Double], _ b: [Double], _ tolerance: Double, _
         #expect(decoded == model)
     }
 
+    @Test func updatesStayStableOnBadlyScaledFeatures() throws {
+        // An income-like feature in the tens of thousands: plain SGD at η = 0.01 would diverge.
+        var generator = SeededGenerator(seed: 3)
+        let income = (0..<600).map { _ in Double.random(in: 20_000...90_000, using: &generator) }
+        let labels: [Bool?] = income.map { value in value + Double.random(in: -15_000...15_000, using: &generator) > 55_000 }
+        let frame = try DataFrame([("income", .numeric(NumericColumn(income))), ("y", .boolean(BoolColumn(labels)))])
+        var model = try LogisticRegression(fitting: frame, target: "y")
+        let before = try Metrics.accuracy(truth: labels, predicted: try #require(try model.predict(frame).flags))
+        try model.update(with: frame)
+        let after = try Metrics.accuracy(truth: labels, predicted: try #require(try model.predict(frame).flags))
+        #expect(before > 0.75)
+        #expect(after > before - 0.05, "accuracy \(before) fell to \(after) after an SGD pass")
+    }
+
     @Test func badInputThrows() throws {
         let frame = try DataFrame([("x", .numeric(NumericColumn([1, 2, 3]))), ("y", .text(TextColumn(["a", "a", "a"])))])
         #expect(throws: DataError.self) { try LogisticRegression(fitting: frame, target: "y") }
