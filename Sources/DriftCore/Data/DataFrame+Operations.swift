@@ -21,6 +21,18 @@ extension DataFrame {
         return mapColumns { $0.slice(0..<end) }
     }
 
+    /// The rows in `range`, clamped to the frame.
+    public func rows(_ range: Range<Int>) -> DataFrame {
+        let lower = Swift.min(Swift.max(0, range.lowerBound), rowCount)
+        let upper = Swift.min(Swift.max(lower, range.upperBound), rowCount)
+        return mapColumns { $0.slice(lower..<upper) }
+    }
+
+    /// The rows at `indices` (valid positions), in that order.
+    public func gathering(_ indices: [Int]) -> DataFrame {
+        mapColumns { $0.gathering(indices) }
+    }
+
     /// The last `n` rows (all of them if `n` exceeds the row count, none if `n` is negative).
     public func tail(_ n: Int) -> DataFrame {
         let start = rowCount - Swift.max(0, Swift.min(n, rowCount))

@@ -87,6 +87,24 @@ let modelBuiltins: [Builtin] = [
         return .object(ModelObject(model))
     },
     Builtin(
+        "domain_classifier(reference, current, model: \"logistic\", folds: 5, seed: 1, features: null, threshold: 0.55)",
+        doc: "Multivariate drift: labels reference rows 0 and current rows 1 and measures by k-fold cross-validation (seeded shuffle) how well a model tells them apart. The out-of-fold ROC AUC is near 0.5 when the samples look alike; drift when it exceeds threshold. The features (default: the columns both frames share) are ranked by the AUC of the same cross-validation on each feature alone. At most 10,000 rows per side are used (a seeded sample).",
+        example: "domain_classifier(reference, current).features"
+    ) { arguments, _ in
+        let kindName = try arguments.string(nil, "model", default: "logistic")
+        guard let kind = ModelKind(rawValue: kindName), kind != .linear else {
+            throw BuiltinError("model must be \"logistic\", \"tree\" or \"naive_bayes\", not \(Renderer.quote(kindName))")
+        }
+        var features: [String]?
+        if let value = arguments.optional(nil, "features"), !value.isNull { features = try arguments.strings(nil, "features") }
+        let result = try DomainClassifier.run(
+            reference: try arguments.frame(0, "reference"), current: try arguments.frame(1, "current"), model: kind,
+            features: features, folds: try arguments.integer(nil, "folds", default: 5, in: 2...100),
+            seed: UInt64(try arguments.integer(nil, "seed", default: 1)),
+            threshold: try arguments.number(nil, "threshold", default: 0.55))
+        return .object(try DomainClassifierObject(result))
+    },
+    Builtin(
         "save_model(model, path)",
         doc: "Writes the model as JSON (everything needed to predict and update), atomically: a temporary file renamed into place.",
         example: #"save_model(m, "churn-model.json")"#

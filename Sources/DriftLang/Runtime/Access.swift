@@ -64,7 +64,7 @@ enum Access {
         switch container {
         case .vector(let column): return .vector(column.slice(start..<end))
         case .list(let items): return .list(Array(items[start..<end]))
-        case .frame(let frame): return .frame(frame.head(end).tail(end - start))
+        case .frame(let frame): return .frame(frame.rows(start..<end))
         case .string(let text): return .string(String(Array(text)[start..<end]))
         default: throw RuntimeError.at(location, "cannot slice \(container.kindName)")
         }

@@ -64,7 +64,9 @@ final class Interpreter {
             } catch let unwind as Unwind {
                 throw unwind
             } catch {
-                throw RuntimeError.at(location, "\(builtin.name): \(BuiltinError.describe(error))")
+                // Core errors may already name the function ("replay: ..."); say it once.
+                let message = BuiltinError.describe(error)
+                throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
             }
         case .closure(let compiled, let captured):
             try checkInterrupt(at: location)

@@ -87,9 +87,3 @@ extension ClassifierTests {
         #expect(throws: (any Error).self) { try JSONDecoder().decode(Matrix.self, from: Data(matrix.utf8)) }
     }
 }
-
-extension DataFrame {
-    func rows(_ range: Range<Int>) throws -> DataFrame {
-        try DataFrame(zip(names, columns).map { ($0, $1.slice(range)) })
-    }
-}
