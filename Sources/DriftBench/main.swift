@@ -2,6 +2,7 @@
 // Usage: DriftBench csv-read PATH [REPEATS]   prints "median_seconds=... rows=... columns=... peak_rss_kb=..."
 //        DriftBench drift TASK [REPEATS]       TASK: ks | wasserstein | psi | histogram; prints "median_seconds=..."
 //        DriftBench report REF CUR [REPEATS]   drift report over every column of two CSVs; prints "median_seconds=..."
+//        DriftBench models TASK [CSV] [REPEATS] TASK: adwin | logistic CSV | replay; prints "median_seconds=..."
 
 import DriftCore
 #if canImport(Glibc)
@@ -26,6 +27,12 @@ func fail(_ message: String) -> Never {
 let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "drift" {
     runDriftBenchmark(task: arguments[2], repeats: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
+if arguments.count >= 3, arguments[1] == "models" {
+    let path = arguments[2] == "logistic" && arguments.count > 3 ? arguments[3] : nil
+    let repeatIndex = path == nil ? 3 : 4
+    runModelBenchmark(task: arguments[2], path: path, repeats: arguments.count > repeatIndex ? Int(arguments[repeatIndex]) ?? 3 : 3)
     exit(0)
 }
 if arguments.count >= 4, arguments[1] == "report" {
