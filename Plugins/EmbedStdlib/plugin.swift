@@ -1,6 +1,8 @@
 // Build-tool plugin: embeds the Drift standard library (stdlib/*.drift at the package root) into the
 // DriftLang module as string literals, so the `drift` binary finds its prelude from any working
-// directory without resources or environment variables.
+// directory without resources or environment variables. Load order: prelude.drift first (the others
+// may use it), then the rest by name. SwiftPM lists the files when it plans the build, so after adding
+// a new stdlib file run `touch Package.swift` once (edits to existing files are picked up as usual).
 import Foundation
 import PackagePlugin
 
@@ -11,7 +13,10 @@ struct EmbedStdlib: BuildToolPlugin {
         let sources = try FileManager.default
             .contentsOfDirectory(at: stdlib, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "drift" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .sorted { loadRank($0) < loadRank($1) }
+        func loadRank(_ file: URL) -> (Int, String) {
+            (file.lastPathComponent == "prelude.drift" ? 0 : 1, file.lastPathComponent)
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedStdlib.swift")
         return [
             .buildCommand(

@@ -7,7 +7,8 @@ import Testing
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("stdlib")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".drift") }.sorted()
-    #expect(Session.standardLibrary.map(\.name) == files)
+    #expect(Session.standardLibrary.map(\.name).sorted() == files)
+    #expect(Session.standardLibrary.first?.name == "prelude.drift", "the prelude loads first")
     for (name, source) in Session.standardLibrary {
         let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         #expect(source == onDisk, "stdlib/\(name) differs from the embedded copy")

@@ -90,4 +90,19 @@ let driftTestBuiltins: [Builtin] = [
     },
     categoricalTest(.chi2Test, "Chi-square test of independence on the 2 × categories table of counts (no continuity correction), as scipy.stats.chi2_contingency(correction=False). Works on strings, booleans, or numbers with few distinct values."),
     categoricalTest(.zTest, "Pooled two-proportion z-test (two-sided) for a column with two categories: the category that sorts first counts as success, and the statistic is the z of the current share minus the reference share."),
+    Builtin(
+        "drift_test(reference, current, method: \"ks_test\", threshold: null)",
+        doc: "Runs the drift test named by method (any of: \(DriftReport.methodNames.joined(separator: ", "))) — the same as calling it by name, for code that chooses the test at run time.",
+        example: #"drift_test(reference.age, current.age, method: "psi")"#
+    ) { arguments, interpreter in
+        let method = try arguments.string(nil, "method", default: "ks_test")
+        guard DriftReport.methodNames.contains(method), let test = interpreter.builtins.functions[method] else {
+            throw BuiltinError("unknown method \(Renderer.quote(method))\(Suggestion.hint(for: method, among: DriftReport.methodNames))")
+        }
+        var named: [(label: String, value: Value)] = []
+        if let threshold = arguments.optional(nil, "threshold"), !threshold.isNull { named.append(("threshold", threshold)) }
+        let forwarded = Arguments(
+            positional: [try arguments.required(0, "reference"), try arguments.required(1, "current")], named: named, at: arguments.location)
+        return try interpreter.call(test, forwarded, at: arguments.location)
+    },
 ]

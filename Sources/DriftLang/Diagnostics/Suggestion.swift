@@ -1,13 +1,18 @@
 // Suggestion: "did you mean …?" for misspelt names, by edit distance.
 
 enum Suggestion {
-    /// The closest candidate within a small edit distance, or nil.
+    /// The closest candidate within a small edit distance, or nil. Ties go to the candidate of the
+    /// same length (a swap or a wrong letter is the likelier typo), then to the first in name order,
+    /// so the suggestion never depends on hash order.
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, name.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
+        var best: (name: String, rank: (Int, Int))?
+        for candidate in Set(candidates).sorted() where candidate != name {
             let distance = editDistance(name, candidate)
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            guard distance <= limit else { continue }
+            let rank = (distance, abs(candidate.count - name.count))
+            if let current = best, current.rank <= rank { continue }
+            best = (candidate, rank)
         }
         return best?.name
     }
