@@ -86,6 +86,6 @@ final class BuiltinTable: @unchecked Sendable {
 
     static let standard = BuiltinTable(modules: [
         coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
-        histogramBuiltins, driftTestBuiltins, reportBuiltins, streamingBuiltins,
+        histogramBuiltins, driftTestBuiltins, reportBuiltins, streamingBuiltins, syntheticBuiltins,
     ])
 }
