@@ -62,7 +62,7 @@ func rewordingCoreErrors<T>(prefix: String, _ body: () throws -> T) throws -> T 
     }
 }
 
-/// Reads `drift:`-style names with their defaults; shared by the vector form and `detector(kind, ...)`.
+/// An option as the signature shows it: name and default.
 private func option(_ name: String, _ shown: String) -> DetectorKind.Option { .init(name: name, shown: shown) }
 
 private func seed(_ arguments: Arguments) throws -> UInt64 {
