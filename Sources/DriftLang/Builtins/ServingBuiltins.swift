@@ -14,15 +14,26 @@ private func replayOptions(_ arguments: Arguments, strategy: ServingStrategy) th
         retrainEvery: try arguments.integer(nil, "retrain_every", default: 10, in: 1...1_000_000),
         window: try arguments.integer(nil, "window", default: 5000, in: 1...Int(Int32.max)))
     if let value = arguments.optional(nil, "features"), !value.isNull { options.features = try arguments.strings(nil, "features") }
-    if let value = arguments.optional(nil, "detector"), !value.isNull {
-        let name = try arguments.string(nil, "detector")
-        guard let detector = DetectorKind(rawValue: name) else {
-            let names = DetectorKind.allCases.map(\.rawValue)
-            throw BuiltinError("unknown detector \(Renderer.quote(name))\(Suggestion.hint(for: name, among: names)); detectors: \(names.joined(separator: ", "))")
-        }
-        options.detector = { try detector.makeDefault() }
+    switch arguments.optional(nil, "detector") {
+    case nil, .null?: break
+    case .string(let name)?: options.detector = try defaultDetector(name, at: arguments.location)
+    case .object(let object as DetectorObject)?:
+        let template = object.freshDetector()
+        options.detector = { template }
+    case let other?: throw arguments.mismatch("detector", expected: "a detector name or detector(...)", got: other)
     }
     return options
+}
+
+/// A maker of fresh detectors of the named kind with its default options.
+private func defaultDetector(_ name: String, at location: SourceLocation) throws -> @Sendable () throws -> any DriftDetector {
+    guard let kind = detectorKinds.first(where: { $0.name == name }) else {
+        let names = detectorKinds.map(\.name)
+        throw BuiltinError("unknown detector \(Renderer.quote(name))\(Suggestion.hint(for: name, among: names)); detectors: \(names.joined(separator: ", "))")
+    }
+    // Detectors are values: each call hands out a fresh copy of this unused one.
+    let template = try kind.build(Arguments(positional: [], at: location))
+    return { template }
 }
 
 private func strategy(_ name: String) throws -> ServingStrategy {
@@ -36,7 +47,7 @@ let servingBuiltins: [Builtin] = [
     Builtin(
         "replay(stream, target: \"y\", model: \"logistic\", strategy: \"online\", batch: 500, retrain_every: 10, window: 5000, detector: null, features: null)",
         doc: """
-            Walks a labelled stream in batches as production would, predicting each batch before learning from it; the first batch only trains the first model, so rows start at batch 1. Strategies: "online" updates the model after every batch (logistic regression by SGD, naive Bayes exactly; linear models and trees are retrained on the latest window instead); "offline" keeps serving the last model and retrains from scratch on the latest window rows every retrain_every batches; "triggered" retrains on the newest batch when the detector (e.g. "ddm", "adwin") signals drift in the per-row errors. Returns a dataframe, one row per batch: batch, accuracy (or rmse for a regression), model_age (batches since the serving model last learned), rows_trained (cumulative training work), update_ms, predict_us (measured, per row), and drift/warning when a detector is given.
+            Walks a labelled stream in batches as production would, predicting each batch before learning from it; the first batch only trains the first model, so rows start at batch 1. Strategies: "online" updates the model after every batch (logistic regression by SGD, naive Bayes exactly; linear models and trees are retrained on the latest window instead); "offline" keeps serving the last model and retrains from scratch on the latest window rows every retrain_every batches; "triggered" retrains on the newest batch when the detector — a name such as "ddm" or "adwin", or a configured detector(...) — signals drift in the per-row errors. Returns a dataframe, one row per batch: batch, accuracy (or rmse for a regression), model_age (batches since the serving model last learned), rows_trained (cumulative training work), update_ms, predict_us (measured, per row), and drift/warning when a detector is given.
             """,
         example: #"let online = replay(sea_stream, target: "y", strategy: "online", batch: 250)"#
     ) { arguments, _ in
@@ -53,7 +64,7 @@ let servingBuiltins: [Builtin] = [
     ) { arguments, _ in
         let stream = try arguments.frame(0, "stream")
         var base = try replayOptions(arguments, strategy: .online)
-        if arguments.optional(nil, "detector") == nil { base.detector = { try DetectorKind.ddm.makeDefault() } }
+        if arguments.optional(nil, "detector") == nil { base.detector = try defaultDetector("ddm", at: arguments.location) }
         let names = arguments.optional(nil, "strategies") == nil ? ServingStrategy.allCases.map(\.rawValue) : try arguments.strings(nil, "strategies")
         var changeRow: Int?
         if let value = arguments.optional(nil, "change_at"), !value.isNull {

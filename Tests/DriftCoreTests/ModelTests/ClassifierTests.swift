@@ -79,7 +79,11 @@ extension ClassifierTests {
     @Test func damagedSavedModelsThrowInsteadOfCrashing() throws {
         let (train, test, _) = try frames()
         let tree = try DecisionTree(fitting: train, target: "y", features: ["x1", "x2"], task: .classification)
-        var json = try #require(String(data: JSONEncoder().encode(tree), encoding: .utf8))
+        // Sorted keys make the text to damage predictable: the root's left child becomes the root itself.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var json = try #require(String(data: encoder.encode(tree), encoding: .utf8))
+        #expect(json.contains("\"left\":1,"))
         json = json.replacingOccurrences(of: "\"left\":1,", with: "\"left\":0,")
         let damaged = try JSONDecoder().decode(DecisionTree.self, from: Data(json.utf8))
         #expect(throws: DataError.self) { try damaged.predict(test) }

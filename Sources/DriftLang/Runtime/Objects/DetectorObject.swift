@@ -17,6 +17,13 @@ final class DetectorObject: DriftObject {
         self.detector = detector
     }
 
+    /// A detector configured like this one, with none of its state: what a replay starts from.
+    func freshDetector() -> any DriftDetector {
+        var copy = detector
+        copy.reset()
+        return copy
+    }
+
     /// Feeds one (already checked) value and records the signal at its 0-based position.
     func observe(_ value: Double) -> DetectorSignal {
         let signal = detector.update(value)
