@@ -17,7 +17,7 @@ public enum MarkdownDisplay {
         var escaped = ""
         for character in text {
             switch character {
-            case "|", "\\", "[", "]", "*", "_", "`", "<", ">": escaped += "\\" + String(character)
+            case "|", "\\", "[", "]", "*", "`", "<", ">": escaped += "\\" + String(character)
             case "\n": escaped += " "
             default: escaped.append(character)
             }
