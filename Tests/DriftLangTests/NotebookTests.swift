@@ -101,6 +101,8 @@ private func printed(_ cell: RanCell) -> String {
     #expect(printed(defaults.cells[1]) == "default 8\n")
     let set = try notebookRun("Tests/notebooks/params.drift", parameters: [("bins", .parameter("10")), ("label", .parameter("june"))])
     #expect(printed(set.cells[1]) == "june 20\n")
+    #expect(NotebookHTML.page(set).contains("Run with parameters: <code>bins = 10, label = &quot;june&quot;</code>"))
+    #expect(NotebookMarkdown(set, figureDirectory: "f").text.hasPrefix("*Run with parameters:* `bins = 10, label = \"june\"`"))
     // Without a parameters cell they are set before the first cell.
     let session = Session { _ in }
     let run = NotebookRun(NotebookDocument(parsing: "# %%\nlimit + 1"), name: "p.drift", session: session,

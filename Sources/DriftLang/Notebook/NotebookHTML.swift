@@ -26,6 +26,9 @@ public enum NotebookHTML {
             <body>
 
             """
+        if let parameters = run.parameterSummary {
+            html += "<p class=\"status\">Run with parameters: <code>\(HTMLDisplay.escape(parameters))</code></p>\n"
+        }
         for ran in run.cells {
             switch ran.cell.kind {
             case .markdown:

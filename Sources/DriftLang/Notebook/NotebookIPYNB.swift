@@ -23,13 +23,17 @@ public enum NotebookIPYNB {
             }
             cells.append(cell)
         }
+        var metadata: [String: Any] = [
+            "kernelspec": ["name": "drift", "display_name": "Drift", "language": "drift"],
+            "language_info": ["name": "drift", "file_extension": ".drift"],
+        ]
+        if !run.parameters.isEmpty {
+            metadata["drift"] = ["parameters": Dictionary(run.parameters.map { ($0, Renderer.display($1)) }) { _, last in last }]
+        }
         let notebook: [String: Any] = [
             "nbformat": 4,
             "nbformat_minor": 5,
-            "metadata": [
-                "kernelspec": ["name": "drift", "display_name": "Drift", "language": "drift"],
-                "language_info": ["name": "drift", "file_extension": ".drift"],
-            ],
+            "metadata": metadata,
             "cells": cells,
         ]
         return try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

@@ -9,6 +9,7 @@ public struct NotebookMarkdown {
 
     public init(_ run: NotebookRun, figureDirectory: String) {
         var text = "", figures: [(String, String)] = []
+        if let parameters = run.parameterSummary { text += "*Run with parameters:* `\(parameters)`\n\n" }
         for ran in run.cells {
             switch ran.cell.kind {
             case .markdown:

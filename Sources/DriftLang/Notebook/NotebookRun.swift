@@ -20,6 +20,13 @@ public struct NotebookRun {
     public var skippedCount: Int
     /// The name errors and the page use (the script's path).
     public var name: String
+    /// The parameters set from outside, shown by the writers since the source shows only the defaults.
+    public var parameters: [(String, Value)]
+
+    /// `bins = 10, label = "june"`, or nil without parameters.
+    public var parameterSummary: String? {
+        parameters.isEmpty ? nil : parameters.map { "\($0) = \(Renderer.display($1))" }.joined(separator: ", ")
+    }
 
     public var failedCells: [RanCell] { cells.filter(\.failed) }
 
@@ -27,6 +34,7 @@ public struct NotebookRun {
     public init(_ document: NotebookDocument, name: String, session: Session,
                 parameters: [(String, Value)] = [], keepGoing: Bool = false) {
         self.name = name
+        self.parameters = parameters
         cells = []
         skippedCount = 0
         let parameterCell = document.cells.firstIndex { $0.kind == .code && $0.title?.lowercased() == "parameters" }
