@@ -32,9 +32,8 @@ extension Renderer {
         switch backend {
         case .terminal: break
         case .html:
-            let svg = HTMLDisplay.svg(chart)
-            _ = addFigure(svg)
-            markup("<figure class=\"chart\">" + svg + "</figure>\n")
+            _ = addFigure(HTMLDisplay.svg(chart, standalone: true))
+            markup("<figure class=\"chart\">" + HTMLDisplay.svg(chart) + "</figure>\n")
             return
         case .markdown(let figureLink):
             let number = addFigure(HTMLDisplay.svg(chart, standalone: true))

@@ -20,7 +20,8 @@ public struct Renderer {
     private var body = ""
     /// Text not yet written out: the HTML and Markdown back ends join consecutive text into one block.
     private var pendingText = ""
-    /// Every chart drawn, as a standalone SVG document, in order (HTML and Markdown back ends).
+    /// Every chart drawn, as a standalone SVG document (with its XML namespace), in order (HTML and
+    /// Markdown back ends).
     public private(set) var figures: [String] = []
 
     public init(backend: Backend) { self.backend = backend }

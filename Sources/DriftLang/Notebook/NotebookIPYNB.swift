@@ -50,7 +50,7 @@ public enum NotebookIPYNB {
                 "text/plain": lines(Renderer.display(value, width: 100)),
                 "text/html": lines(html.output),
             ]
-            if let svg = html.figures.first { data["image/svg+xml"] = lines(svg.replacingOccurrences(of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" ")) }
+            if let svg = html.figures.first { data["image/svg+xml"] = lines(svg) }
             return ["output_type": "execute_result", "execution_count": executionCount ?? NSNull(), "data": data, "metadata": [String: Any]()]
         case .error(let report):
             // "file:3:5: error: message" → the message; the whole report is the traceback.
