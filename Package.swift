@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Markdown for notebook prose cells.
+        .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
     ],
     targets: [
         // GNU readline, through a module map and a small shim header.
@@ -24,7 +26,7 @@ let package = Package(
         // The language: lexer, parser, resolver, interpreter, values, diagnostics, builtins.
         .target(
             name: "DriftLang",
-            dependencies: ["DriftCore"],
+            dependencies: ["DriftCore", .product(name: "Ink", package: "Ink")],
             swiftSettings: [
                 // The interpreter's state lives in classes; dynamic exclusivity checks on every slot
                 // access cost a third of a tight loop's time. Debug builds keep them.

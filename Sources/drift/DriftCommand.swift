@@ -19,7 +19,7 @@ struct DriftCommand: ParsableCommand {
             runs the program read from standard input.
             """,
         version: "drift \(driftVersion)",
-        subcommands: [RunSubcommand.self, CheckSubcommand.self, ReplSubcommand.self]
+        subcommands: [RunSubcommand.self, CheckSubcommand.self, ReplSubcommand.self, NotebookSubcommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))

@@ -29,6 +29,17 @@ public struct BarChart {
 
 extension Renderer {
     public mutating func barChart(_ chart: BarChart) {
+        switch backend {
+        case .terminal: break
+        case .html:
+            _ = addFigure(HTMLDisplay.svg(chart, standalone: true))
+            markup("<figure class=\"chart\">" + HTMLDisplay.svg(chart) + "</figure>\n")
+            return
+        case .markdown(let figureLink):
+            let number = addFigure(HTMLDisplay.svg(chart, standalone: true))
+            markup("![\(MarkdownDisplay.escapeInline(chart.title))](\(figureLink(number)))\n\n")
+            return
+        }
         text(chart.title + "\n")
         guard !chart.labels.isEmpty, !chart.series.isEmpty else { return }
         let labelWidth = chart.labels.map(\.count).max() ?? 0

@@ -1,39 +1,128 @@
 // Renderer: the one way values show themselves. Values describe what they are in terms of a few
 // primitives (text, a table, a record of fields); the back end decides how that looks. The terminal
-// back end is here; an HTML/SVG back end for notebooks adds a case, not a second display path.
+// back end, the HTML/SVG one for notebook pages and the Markdown one are cases of one enum, not
+// separate display paths.
 import DriftCore
 
 public struct Renderer {
     public enum Backend {
         /// Plain text for a terminal `width` columns wide.
         case terminal(width: Int)
+        /// An HTML fragment for a self-contained page: text in `<pre>`, tables as `<table>`, charts as
+        /// inline `<svg>` (also kept in `figures`), objects as cards. Styled by `HTMLDisplay.styleSheet`.
+        case html
+        /// Markdown: text in fenced blocks, tables as pipe tables, charts as image links
+        /// `figureLink(n)` to SVG files the caller writes from `figures` (n counts from 1).
+        case markdown(figureLink: (Int) -> String)
     }
 
     public let backend: Backend
-    public private(set) var output = ""
+    private var body = ""
+    /// Text not yet written out: the HTML and Markdown back ends join consecutive text into one block.
+    private var pendingText = ""
+    /// Every chart drawn, as a standalone SVG document (with its XML namespace), in order (HTML and
+    /// Markdown back ends).
+    public private(set) var figures: [String] = []
 
     public init(backend: Backend) { self.backend = backend }
+
+    /// What was rendered so far.
+    public var output: String {
+        var copy = self
+        copy.flushText()
+        return copy.body
+    }
 
     var width: Int {
         switch backend {
         case .terminal(let width): return width
+        // Pages scroll sideways; show more columns than a terminal before cutting.
+        case .html, .markdown: return 160
         }
     }
 
-    public mutating func text(_ text: String) { output += text }
+    var isTerminal: Bool {
+        if case .terminal = backend { return true }
+        return false
+    }
+
+    public mutating func text(_ text: String) {
+        if isTerminal { body += text } else { pendingText += text }
+    }
+
+    /// Writes out pending text as one block.
+    private mutating func flushText() {
+        guard !pendingText.isEmpty else { return }
+        var text = pendingText
+        pendingText = ""
+        if text.hasSuffix("\n") { text.removeLast() }
+        switch backend {
+        case .terminal: body += text
+        case .html: body += "<pre class=\"text\">" + HTMLDisplay.escape(text) + "</pre>\n"
+        case .markdown: body += MarkdownDisplay.fenced(text)
+        }
+    }
+
+    /// Raw back-end markup (HTML or Markdown), after any pending text.
+    mutating func markup(_ markup: String) {
+        flushText()
+        body += markup
+    }
+
+    mutating func addFigure(_ svg: String) -> Int {
+        figures.append(svg)
+        return figures.count
+    }
 
     /// A value as the REPL shows it (strings quoted).
     public mutating func value(_ value: Value) {
         switch value {
         case .frame(let frame): FrameDisplay.render(frame, to: &self)
-        case .object(let object): object.render(to: &self)
-        default: output += Renderer.inline(value, quoted: true)
+        case .object(let object):
+            var status: CardStatus?
+            if case .bool(let drifted)? = object.fieldNames.contains("drifted") ? object.field("drifted") : nil {
+                status = drifted ? .alert : .ok
+            } else if case .bool(let drifted)? = object.fieldNames.contains("dataset_drifted") ? object.field("dataset_drifted") : nil {
+                status = drifted ? .alert : .ok
+            }
+            card(title: object.kindName, status: status) { object.render(to: &$0) }
+        default: text(Renderer.inline(value, quoted: true))
+        }
+    }
+
+    /// How a card marks its verdict, when it has one.
+    public enum CardStatus: String {
+        case ok, alert
+    }
+
+    /// A framed group with a title (a kind of result) and content. The terminal shows the content
+    /// alone, as before; HTML draws a `<div class="card">` with the title as a label.
+    public mutating func card(title: String, status: CardStatus? = nil, content: (inout Renderer) -> Void) {
+        switch backend {
+        case .terminal, .markdown:
+            content(&self)
+        case .html:
+            var classes = "card"
+            if let status { classes += " " + status.rawValue }
+            markup("<div class=\"\(classes)\"><div class=\"card-title\">\(HTMLDisplay.escape(title))</div>\n")
+            content(&self)
+            markup("</div>\n")
         }
     }
 
     /// A table with a header row, an optional row of column types, right-aligned numeric columns and
     /// a footer line.
     mutating func table(headers: [String], types: [String]?, rows: [[String]], rightAligned: [Bool], footer: String?) {
+        switch backend {
+        case .html:
+            markup(HTMLDisplay.table(headers: headers, types: types, rows: rows, rightAligned: rightAligned, footer: footer))
+            return
+        case .markdown:
+            markup(MarkdownDisplay.table(headers: headers, types: types, rows: rows, rightAligned: rightAligned, footer: footer))
+            return
+        case .terminal:
+            break
+        }
         var widths = headers.map(\.count)
         for row in rows + (types.map { [$0] } ?? []) {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
@@ -46,10 +135,10 @@ public struct Renderer {
             while text.last == " " { text.removeLast() }
             return text
         }
-        output += line(headers) + "\n"
-        if let types { output += line(types) + "\n" }
-        for row in rows { output += line(row) + "\n" }
-        if let footer { output += footer + "\n" }
+        body += line(headers) + "\n"
+        if let types { body += line(types) + "\n" }
+        for row in rows { body += line(row) + "\n" }
+        if let footer { body += footer + "\n" }
     }
 
     // MARK: Text forms

@@ -30,6 +30,8 @@ public final class Session {
     /// Where `print` and displayed values go.
     public let output: (String) -> Void
     let interpreter: Interpreter
+    /// Where the interpreter's `print` goes: `output`, or a cell's captured outputs while one runs.
+    let sink: OutputSink
     /// Names the standard library defines, kept out of `:vars`.
     private var libraryNames: Set<String> = []
     private var entryCount = 0
@@ -47,7 +49,9 @@ public final class Session {
         output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
     ) {
         self.output = output
-        interpreter = Interpreter(builtins: .standard, maximumCallDepth: maximumCallDepth, output: output)
+        let sink = OutputSink(forward: output)
+        self.sink = sink
+        interpreter = Interpreter(builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) })
         loadStandardLibrary()
         interpreter.globals[interpreter.declareGlobal("args")] = .vector(.text(TextColumn(arguments)))
         libraryNames.formUnion(["args", Session.lastValueName])
@@ -91,12 +95,12 @@ public final class Session {
         }
     }
 
-    private enum Execution {
+    enum Execution {
         case success(CompiledProgram, Value?)
         case failure([Diagnostic])
     }
 
-    private func execute(_ file: SourceFile, parsed: Parser.Result? = nil) -> Execution {
+    func execute(_ file: SourceFile, parsed: Parser.Result? = nil) -> Execution {
         LargeStack.run {
             let parsed = parsed ?? Parser.parse(file)
             let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)

@@ -1,0 +1,65 @@
+// NotebookHTML: a run notebook as one self-contained HTML page — inline CSS, inline SVG charts, no
+// scripts and nothing fetched. Prose cells are Markdown rendered by Ink; code cells show their source
+// and their outputs, rendered by the HTML back end of the one Renderer.
+import Ink
+
+public enum NotebookHTML {
+    public static func page(_ run: NotebookRun) -> String {
+        let markdown = MarkdownParser()
+        var title = run.name
+        if let prose = run.cells.first(where: { $0.cell.kind == .markdown }),
+           let heading = prose.cell.source.split(separator: "\n").first(where: { $0.hasPrefix("# ") }) {
+            title = String(heading.dropFirst(2)).trimmingSpaces
+        }
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="drift notebook">
+            <title>\(HTMLDisplay.escape(title))</title>
+            <style>
+            \(HTMLDisplay.styleSheet)
+            </style>
+            </head>
+            <body>
+
+            """
+        if let parameters = run.parameterSummary {
+            html += "<p class=\"status\">Run with parameters: <code>\(HTMLDisplay.escape(parameters))</code></p>\n"
+        }
+        for ran in run.cells {
+            switch ran.cell.kind {
+            case .markdown:
+                html += "<section class=\"cell prose\">\n" + markdown.html(from: ran.cell.source) + "\n</section>\n"
+            case .code:
+                html += "<section class=\"cell code\(ran.failed ? " failed" : "")\" id=\"cell-\(ran.executionCount ?? 0)\">\n"
+                if let title = ran.cell.title { html += "<div class=\"cell-title\">\(HTMLDisplay.escape(title))</div>\n" }
+                html += "<pre class=\"source\"><code>\(HTMLDisplay.escape(ran.cell.source))</code></pre>\n"
+                if !ran.outputs.isEmpty {
+                    html += "<div class=\"outputs\">\n"
+                    for output in ran.outputs { html += render(output) }
+                    html += "</div>\n"
+                }
+                html += "</section>\n"
+            }
+        }
+        if run.skippedCount > 0 {
+            html += "<p class=\"status\">Stopped at the first error; \(run.skippedCount) later cell\(run.skippedCount == 1 ? "" : "s") not run.</p>\n"
+        }
+        return html + "</body>\n</html>\n"
+    }
+
+    /// One output as an HTML fragment.
+    static func render(_ output: CellOutput) -> String {
+        var renderer = Renderer(backend: .html)
+        switch output {
+        case .printed(let text): renderer.text(text)
+        case .value(let value): renderer.value(value)
+        case .error(let report):
+            return "<div class=\"error\"><pre>" + HTMLDisplay.escape(report.hasSuffix("\n") ? String(report.dropLast()) : report) + "</pre></div>\n"
+        }
+        return renderer.output
+    }
+}

@@ -1,0 +1,108 @@
+// NotebookCommand: `drift notebook FILE.drift -o OUT` runs a percent-format script cell by cell and
+// writes it, with its outputs, as HTML (one self-contained page), Markdown (SVG charts beside it) or a
+// Jupyter notebook, chosen by OUT's extension. The page is written even when a cell fails; the exit
+// status is then 1.
+import ArgumentParser
+import DriftCore
+import DriftLang
+import Foundation
+
+struct NotebookSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notebook",
+        abstract: "Run a script cell by cell (`# %%` markers) and write it with its outputs as .html, .md or .ipynb.",
+        discussion: """
+            `# %%` (optionally followed by a title) starts a code cell; `# %% [markdown]` starts a prose \
+            cell of `# `-prefixed Markdown lines. Without --keep-going the run stops at the first failing \
+            cell; either way the output is written and the exit status is 1 when a cell failed.
+            """
+    )
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: .html, .md or .ipynb.", valueName: "OUT"))
+    var output: String
+
+    @Flag(help: "Run the cells after a failing one too.")
+    var keepGoing = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp(
+        "Set a global before the first cell (or after a cell titled `parameters`): a number if it reads as one, else a string.",
+        valueName: "name=value"))
+    var parameters: [String] = []
+
+    func validate() throws {
+        guard ["html", "md", "ipynb"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) else {
+            throw ValidationError("the output must end in .html, .md or .ipynb: '\(output)'")
+        }
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="),
+                  Self.isName(parameter[..<equals]) else {
+                throw ValidationError("--param takes name=value with a Drift name: '\(parameter)'")
+            }
+        }
+    }
+
+    private static func isName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    func run() throws {
+        let console = Console.standard
+        let source: String
+        do {
+            source = try readSourceFile(file)
+        } catch {
+            console.errorLine("drift: \(error)")
+            throw ExitCode.failure
+        }
+        let values = parameters.map { parameter -> (String, Value) in
+            let equals = parameter.firstIndex(of: "=")!
+            return (String(parameter[..<equals]), Value.parameter(String(parameter[parameter.index(after: equals)...])))
+        }
+        let session = Session(output: console.write)
+        let run = NotebookRun(NotebookDocument(parsing: source), name: file, session: session,
+                              parameters: values, keepGoing: keepGoing)
+        do {
+            try write(run)
+        } catch {
+            console.errorLine("drift: \(error)")
+            throw ExitCode.failure
+        }
+        let failed = run.failedCells
+        guard failed.isEmpty else {
+            for cell in failed {
+                let report = cell.outputs.compactMap { output -> String? in
+                    if case .error(let report) = output { return report }
+                    return nil
+                }.joined()
+                console.errorLine(report)
+            }
+            if run.skippedCount > 0 { console.errorLine("drift: stopped at the first error; \(run.skippedCount) later cell(s) not run (--keep-going runs them)") }
+            throw ExitCode.failure
+        }
+    }
+
+    private func write(_ run: NotebookRun) throws {
+        let url = URL(fileURLWithPath: output)
+        switch url.pathExtension.lowercased() {
+        case "html":
+            try writeFileAtomically(NotebookHTML.page(run), to: output)
+        case "ipynb":
+            try FileAccess.writeAtomically(try NotebookIPYNB.data(run), to: output)
+        default:
+            let directoryName = url.deletingPathExtension().lastPathComponent + "-figures"
+            let markdown = NotebookMarkdown(run, figureDirectory: directoryName)
+            let base = url.deletingLastPathComponent()
+            if !markdown.figures.isEmpty {
+                try FileManager.default.createDirectory(at: base.appendingPathComponent(directoryName), withIntermediateDirectories: true)
+            }
+            for figure in markdown.figures {
+                try writeFileAtomically(figure.svg, to: base.appendingPathComponent(figure.path).path)
+            }
+            try writeFileAtomically(markdown.text, to: output)
+        }
+    }
+}
