@@ -18,11 +18,13 @@ public struct ADWIN: DriftDetector {
     /// No test until the window holds more than this many values.
     public let gracePeriod: Int
 
-    // Bucket level `l` holds up to `maxBuckets + 1` summaries of 2^l values each, oldest first, at
-    // `totals[l * capacity + k]` / `variances[l * capacity + k]`; `counts[l]` is how many are in use.
+    // Bucket level `l` holds up to `maxBuckets + 1` summaries of 2^l values each, as a ring: the k-th
+    // oldest is at `totals[l * capacity + (starts[l] + k) % capacity]` (likewise `variances`), and
+    // `counts[l]` are in use. A ring makes dropping the oldest summaries a pointer move, not a shift.
     private var totals: [Double] = []
     private var variances: [Double] = []
     private var counts: [Int] = []
+    private var starts: [Int] = []
     private var total: Double = 0
     private var varianceSum: Double = 0
     private var width: Double = 0
@@ -58,6 +60,7 @@ public struct ADWIN: DriftDetector {
         totals = [Double](repeating: 0, count: capacity)
         variances = [Double](repeating: 0, count: capacity)
         counts = [0]
+        starts = [0]
         total = 0
         varianceSum = 0
         width = 0
@@ -73,8 +76,9 @@ public struct ADWIN: DriftDetector {
     }
 
     private mutating func insert(_ value: Double) {
-        totals[counts[0]] = value
-        variances[counts[0]] = 0
+        let slot = slot(level: 0, offset: counts[0])
+        totals[slot] = value
+        variances[slot] = 0
         counts[0] += 1
         width += 1
         var increment = 0.0
@@ -91,17 +95,18 @@ public struct ADWIN: DriftDetector {
     private mutating func compress() {
         var level = 0
         while counts[level] == capacity {
-            let base = level * capacity
             let size = Double(UInt64(1) << UInt64(level))
-            let t0 = totals[base], t1 = totals[base + 1]
+            let first = slot(level: level, offset: 0), second = slot(level: level, offset: 1)
+            let t0 = totals[first], t1 = totals[second]
             let mu1 = t0 / size, mu2 = t1 / size
-            let mergedVariance = variances[base] + variances[base + 1] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
+            let mergedVariance = variances[first] + variances[second] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
             if level + 1 >= counts.count {
                 counts.append(0)
+                starts.append(0)
                 totals.append(contentsOf: repeatElement(0, count: capacity))
                 variances.append(contentsOf: repeatElement(0, count: capacity))
             }
-            let next = (level + 1) * capacity + counts[level + 1]
+            let next = slot(level: level + 1, offset: counts[level + 1])
             totals[next] = t0 + t1
             variances[next] = mergedVariance
             counts[level + 1] += 1
@@ -112,24 +117,28 @@ public struct ADWIN: DriftDetector {
     }
 
     private mutating func removeOldest(_ n: Int, atLevel level: Int) {
-        let base = level * capacity
-        let remaining = counts[level] - n
-        for k in 0..<remaining {
-            totals[base + k] = totals[base + k + n]
-            variances[base + k] = variances[base + k + n]
-        }
-        for k in remaining..<counts[level] {
-            totals[base + k] = 0
-            variances[base + k] = 0
-        }
-        counts[level] = remaining
+        starts[level] = wrapped(starts[level] + n)
+        counts[level] -= n
+    }
+
+    /// Where the summary `offset` places after the oldest of `level` lives.
+    @inline(__always)
+    private func slot(level: Int, offset: Int) -> Int {
+        level * capacity + wrapped(starts[level] + offset)
+    }
+
+    /// `index % capacity` for 0 ≤ index < 2·capacity, without a division.
+    @inline(__always)
+    private func wrapped(_ index: Int) -> Int {
+        index >= capacity ? index - capacity : index
     }
 
     /// Drops the oldest summary (of the largest level) from the window.
     private mutating func deleteOldest() {
         let last = counts.count - 1
         let size = Double(UInt64(1) << UInt64(last))
-        let u = totals[last * capacity], v = variances[last * capacity]
+        let oldest = slot(level: last, offset: 0)
+        let u = totals[oldest], v = variances[oldest]
         let mu = u / size
         width -= size
         total -= u
@@ -138,54 +147,61 @@ public struct ADWIN: DriftDetector {
         removeOldest(1, atLevel: last)
         if counts[last] == 0 && last > 0 {
             counts.removeLast()
+            starts.removeLast()
             totals.removeLast(capacity)
             variances.removeLast(capacity)
         }
     }
 
     private mutating func detectChange() -> Bool {
-        var changeDetected = false
         tick += 1
         guard tick % clock == 0 && width > Double(gracePeriod) else { return false }
-        let minLength = Double(minWindowLength)
-        var reduceWidth = true
-        while reduceWidth {
-            reduceWidth = false
-            var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
-            // Scan cut points from the oldest summary to the newest; the last summary is never a cut.
-            scan: for level in stride(from: counts.count - 1, through: 0, by: -1) {
-                let size = Double(UInt64(1) << UInt64(level))
-                let base = level * capacity
-                let used = counts[level]
-                for k in 0..<used {
-                    n0 += size
-                    n1 -= size
-                    let t = totals[base + k]
-                    u0 += t
-                    u1 -= t
-                    if level == 0 && k == used - 1 { break scan }
-                    let deltaMean = u0 / n0 - u1 / n1
-                    if n1 >= minLength && n0 >= minLength && isCut(n0: n0, n1: n1, deltaMean: deltaMean) {
-                        reduceWidth = true
-                        changeDetected = true
-                        if width > 0 {
-                            deleteOldest()
-                            break scan
-                        }
-                    }
-                }
-            }
+        var changeDetected = false
+        // Each cut drops the oldest summary and the scan starts over, until no cut point remains.
+        while width > 0 && hasCut() {
+            changeDetected = true
+            deleteOldest()
         }
         return changeDetected
     }
 
-    /// The ADWIN2 test with River's epsilon: sqrt(2 m v δ') + 2/3 δ' m, with
-    /// δ' = ln(2 ln(W) / δ) and 1/m = 1/(n0 − L + 1) + 1/(n1 − L + 1).
-    private func isCut(n0: Double, n1: Double, deltaMean: Double) -> Bool {
+    /// Whether any split of the window into an older and a newer part passes the cut test. Scans cut
+    /// points from the oldest summary to the newest; the last summary is never a cut.
+    private func hasCut() -> Bool {
         let minLength = Double(minWindowLength)
+        // Constant over one scan (the width changes only after a cut).
         let deltaPrime = log(2.0 * log(width) / delta)
+        let meanVariance = varianceSum / width
+        var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
+        return totals.withUnsafeBufferPointer { totals in
+            for level in stride(from: counts.count - 1, through: 0, by: -1) {
+                let size = Double(UInt64(1) << UInt64(level))
+                let base = level * capacity, start = starts[level]
+                let used = counts[level]
+                for k in 0..<used {
+                    n0 += size
+                    n1 -= size
+                    let t = totals[base + wrapped(start + k)]
+                    u0 += t
+                    u1 -= t
+                    if level == 0 && k == used - 1 { return false }
+                    if n1 >= minLength && n0 >= minLength
+                        && isCut(n0: n0, n1: n1, deltaMean: u0 / n0 - u1 / n1, deltaPrime: deltaPrime, meanVariance: meanVariance) {
+                        return true
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    /// The ADWIN2 test with River's epsilon: sqrt(2 m v δ') + 2/3 δ' m, with
+    /// δ' = ln(2 ln(W) / δ) and 1/m = 1/(n0 − L + 1) + 1/(n1 − L + 1), v = variance sum / W.
+    @inline(__always)
+    private func isCut(n0: Double, n1: Double, deltaMean: Double, deltaPrime: Double, meanVariance: Double) -> Bool {
+        let minLength = Double(minWindowLength)
         let mReciprocal = 1.0 / (n0 - minLength + 1.0) + 1.0 / (n1 - minLength + 1.0)
-        let epsilon = (2.0 * mReciprocal * (varianceSum / width) * deltaPrime).squareRoot()
+        let epsilon = (2.0 * mReciprocal * meanVariance * deltaPrime).squareRoot()
             + 2.0 / 3.0 * deltaPrime * mReciprocal
         return abs(deltaMean) > epsilon
     }
