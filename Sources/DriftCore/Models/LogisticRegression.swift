@@ -53,9 +53,14 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     // MARK: Objective
 
     /// Penalised negative log-likelihood, its gradient and (optionally) Hessian at theta (flattened rows).
+    /// The binary case runs on every core (BinaryLogisticObjective); the multinomial loop is here.
     private func objective(_ theta: [Double], _ x: Matrix, _ y: [Int], hessian: Bool)
         throws -> (value: Double, gradient: [Double], hessian: [Double]) {
         let p = x.columns + 1, rowsOfTheta = coefficients.rows, size = rowsOfTheta * p
+        if rowsOfTheta == 1 {
+            var (value, gradient, h) = try BinaryLogisticObjective.evaluate(theta, x, y, hessian: hessian)
+            return try finish(theta, x, value: &value, gradient: &gradient, hessian: &h, hessianWanted: hessian)
+        }
         var value = 0.0
         var gradient = [Double](repeating: 0, count: size)
         var h = [Double](repeating: 0, count: hessian ? size * size : 0)
@@ -70,45 +75,35 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
                 for j in 0..<p { s += theta[k * p + j] * features[j] }
                 scores[k] = s
             }
-            if rowsOfTheta == 1 {
-                let z = scores[0], positive = y[i] == 1
-                // −log σ(z) for the positive class, −log σ(−z) for the negative, computed stably.
-                let margin = positive ? z : -z
-                value += margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
-                let prob = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
-                let residual = prob - (positive ? 1 : 0)
-                for j in 0..<p { gradient[j] += residual * features[j] }
-                if hessian {
-                    let w = prob * (1 - prob)
-                    for a in 0..<p where features[a] != 0 {
-                        let wa = w * features[a]
-                        for b in a..<p { h[a * size + b] += wa * features[b] }
-                    }
-                }
-            } else {
-                let top = scores.max() ?? 0
-                var total = 0.0
-                for k in 0..<rowsOfTheta { probabilities[k] = exp(scores[k] - top); total += probabilities[k] }
-                value += log(total) + top - scores[y[i]]
-                for k in 0..<rowsOfTheta { probabilities[k] /= total }
+            let top = scores.max() ?? 0
+            var total = 0.0
+            for k in 0..<rowsOfTheta { probabilities[k] = exp(scores[k] - top); total += probabilities[k] }
+            value += log(total) + top - scores[y[i]]
+            for k in 0..<rowsOfTheta { probabilities[k] /= total }
+            for k in 0..<rowsOfTheta {
+                let residual = probabilities[k] - (y[i] == k ? 1 : 0)
+                for j in 0..<p { gradient[k * p + j] += residual * features[j] }
+            }
+            if hessian {
                 for k in 0..<rowsOfTheta {
-                    let residual = probabilities[k] - (y[i] == k ? 1 : 0)
-                    for j in 0..<p { gradient[k * p + j] += residual * features[j] }
-                }
-                if hessian {
-                    for k in 0..<rowsOfTheta {
-                        for l in k..<rowsOfTheta {
-                            let w = probabilities[k] * ((k == l ? 1 : 0) - probabilities[l])
-                            for a in 0..<p where features[a] != 0 {
-                                let wa = w * features[a]
-                                let row = (k * p + a) * size + l * p
-                                for b in 0..<p { h[row + b] += wa * features[b] }
-                            }
+                    for l in k..<rowsOfTheta {
+                        let w = probabilities[k] * ((k == l ? 1 : 0) - probabilities[l])
+                        for a in 0..<p where features[a] != 0 {
+                            let wa = w * features[a]
+                            let row = (k * p + a) * size + l * p
+                            for b in 0..<p { h[row + b] += wa * features[b] }
                         }
                     }
                 }
             }
         }
+        return try finish(theta, x, value: &value, gradient: &gradient, hessian: &h, hessianWanted: hessian)
+    }
+
+    /// Adds the L2 penalty to the data term, and completes the Hessian from its upper triangle.
+    private func finish(_ theta: [Double], _ x: Matrix, value: inout Double, gradient: inout [Double], hessian h: inout [Double],
+                        hessianWanted hessian: Bool) throws -> (value: Double, gradient: [Double], hessian: [Double]) {
+        let p = x.columns + 1, rowsOfTheta = coefficients.rows, size = rowsOfTheta * p
         for k in 0..<rowsOfTheta {
             for j in 1..<p {
                 let w = theta[k * p + j]
