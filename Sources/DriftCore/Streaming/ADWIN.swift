@@ -28,7 +28,9 @@ public struct ADWIN: DriftDetector {
     private var total: Double = 0
     private var varianceSum: Double = 0
     private var width: Double = 0
-    private var tick = 0
+    /// Values until the next cut test (every `clock` values since the last reset; a countdown rather
+    /// than a modulo, which would cost a division per value).
+    private var valuesUntilTest = 0
     private var driftPending = false
 
     /// Defaults are River's: delta 0.002, clock 32, max_buckets 5, min_window_length 5, grace_period 10.
@@ -64,7 +66,7 @@ public struct ADWIN: DriftDetector {
         total = 0
         varianceSum = 0
         width = 0
-        tick = 0
+        valuesUntilTest = clock
         driftPending = false
     }
 
@@ -154,8 +156,10 @@ public struct ADWIN: DriftDetector {
     }
 
     private mutating func detectChange() -> Bool {
-        tick += 1
-        guard tick % clock == 0 && width > Double(gracePeriod) else { return false }
+        valuesUntilTest -= 1
+        guard valuesUntilTest == 0 else { return false }
+        valuesUntilTest = clock
+        guard width > Double(gracePeriod) else { return false }
         var changeDetected = false
         // Each cut drops the oldest summary and the scan starts over, until no cut point remains.
         while width > 0 && hasCut() {
