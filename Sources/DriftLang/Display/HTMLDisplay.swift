@@ -50,7 +50,7 @@ public enum HTMLDisplay {
         let legendHeight = chart.series.count > 1 ? 20.0 : 0
         let rowHeight = Double(chart.series.count) * (barHeight + barGap) - barGap + rowGap
         let plotTop = titleHeight + legendHeight + 4
-        let width = (labelWidth + barArea + annotationWidth + 10).rounded(.up)
+        let width = max(labelWidth + barArea + annotationWidth + 10, Double(chart.title.count) * 7.5 + 10).rounded(.up)
         let height = (plotTop + Double(chart.labels.count) * rowHeight + 4).rounded(.up)
         func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
 

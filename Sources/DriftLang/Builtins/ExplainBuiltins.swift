@@ -1,0 +1,121 @@
+// Explain builtins: plain-language readings of test results, drift reports, domain classifiers and
+// serving comparisons — what was measured, what this value means, and what to look at next.
+import DriftCore
+
+/// What each method measures, in one sentence.
+private let measures: [String: String] = [
+    "ks_test": "The Kolmogorov–Smirnov statistic is the largest gap between the two cumulative distributions (0 to 1).",
+    "cvm_test": "The Cramér–von Mises statistic adds up the squared gaps between the two cumulative distributions.",
+    "anderson_test": "The Anderson–Darling statistic compares the two distributions with extra weight on the tails.",
+    "mann_whitney": "The Mann–Whitney U statistic counts how often a current value exceeds a reference value.",
+    "t_test": "Welch's t statistic measures how far apart the two means are, in standard errors.",
+    "wasserstein": "The Wasserstein distance is how far, in the column's own units, the reference distribution must move to become the current one.",
+    "wasserstein_normed": "The normed Wasserstein distance is the earth mover's distance in units of the reference standard deviation.",
+    "energy_distance": "The energy distance compares average distances between and within the two samples.",
+    "psi": "The population stability index sums (current share − reference share) · ln(current / reference) over bins.",
+    "kl_divergence": "The Kullback–Leibler divergence measures the information lost when the current shares stand in for the reference ones.",
+    "js_distance": "The Jensen–Shannon distance compares bin or category shares on a 0 (identical) to 1 (disjoint) scale.",
+    "hellinger": "The Hellinger distance compares bin or category shares on a 0 to 1 scale.",
+    "tvd": "The total variation distance is the largest difference in probability any event can have between the two samples (0 to 1).",
+    "mmd": "The maximum mean discrepancy compares the samples through a Gaussian kernel; its p-value comes from shuffling the labels.",
+    "chi2_test": "The chi-square statistic compares the category counts of the two samples with what equal shares would give.",
+    "z_test": "The z statistic measures the difference between the two shares of the first category, in standard errors.",
+]
+
+private func explain(_ result: DriftTestResult) -> String {
+    var sentences = [measures[result.method] ?? "\(result.method) compares the reference and current samples."]
+    let n = result.referenceCount + result.currentCount
+    if let p = result.pValue {
+        let pText = NumberFormat.compact(p, digits: 3), threshold = NumberFormat.shortest(result.threshold)
+        sentences.append(result.drifted
+            ? "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), below \(threshold): samples this different would rarely come from one distribution, so the data drifted."
+            : "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), not below \(threshold): the difference is within what chance would give, so no drift is shown (which is not proof that nothing changed).")
+        if result.drifted && n > 5000 {
+            sentences.append("With \(n) values even a negligible shift gives a tiny p-value, so the p-value says the shift is real, not that it matters: check an effect size such as wasserstein_normed or psi before acting.")
+        }
+        if result.method == "ks_test" {
+            sentences.append("As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large.")
+        }
+        if !result.drifted && n < 100 {
+            sentences.append("With only \(n) values a real shift can go unnoticed; collect more data before concluding.")
+        }
+    } else {
+        sentences.append("Here it is \(NumberFormat.compact(result.statistic, digits: 4)), \(result.drifted ? "at or above" : "below") the threshold \(NumberFormat.shortest(result.threshold)), so \(result.drifted ? "the distribution moved enough to call it drift" : "the shift is too small to call drift").")
+        if result.method == "psi" { sentences.append("PSI is usually read as: below 0.1 no significant shift, 0.1–0.25 moderate, above 0.25 major.") }
+    }
+    if !result.newCategories.isEmpty {
+        sentences.append("New categories appeared that the reference never had (\(result.newCategories.joined(separator: ", "))): a model trained on the reference has never seen them.")
+    }
+    if !result.missingCategories.isEmpty {
+        sentences.append("Categories vanished (\(result.missingCategories.joined(separator: ", "))).")
+    }
+    if result.referenceMissing + result.currentMissing > 0 {
+        sentences.append("\(result.referenceMissing) reference and \(result.currentMissing) current values were missing and left out; a change in missingness can be drift too.")
+    }
+    sentences.append(result.drifted
+        ? "Next: look at hist(reference, current) to see where the distributions differ, and check whether the model's accuracy on recent labelled data dropped."
+        : "Next: keep monitoring (rolling_drift shows the statistic per time window).")
+    return sentences.joined(separator: " ")
+}
+
+private func explain(_ report: ReportObject) -> String {
+    let summary = report.report
+    var sentences = ["The report tested \(summary.testedCount) columns, each with the method Evidently's rule picks (or the one you named), and \(summary.driftedCount) drifted (\(NumberFormat.compact(100 * summary.shareDrifted, digits: 3))%)."]
+    sentences.append(summary.datasetDrifted
+        ? "That is at least the \(NumberFormat.compact(100 * summary.shareThreshold, digits: 3))% share that marks the dataset as drifted."
+        : "That is below the \(NumberFormat.compact(100 * summary.shareThreshold, digits: 3))% share that would mark the dataset as drifted.")
+    if !summary.driftedColumns.isEmpty { sentences.append("Drifted: \(summary.driftedColumns.joined(separator: ", ")).") }
+    let fresh = summary.rows.filter { !($0.result?.newCategories.isEmpty ?? true) }
+    if !fresh.isEmpty {
+        sentences.append("New categories appeared in \(fresh.map(\.column).joined(separator: ", ")).")
+    }
+    let untested = summary.rows.filter { $0.result == nil }
+    if !untested.isEmpty { sentences.append("Not tested: \(untested.map { "\($0.column) (\($0.note))" }.joined(separator: ", ")).") }
+    sentences.append("Next: look at the histograms of the drifted columns, explain() each of their test results, and if labels are available, score the model on current data to see whether the drift matters.")
+    return sentences.joined(separator: " ")
+}
+
+private func explain(_ classifier: DomainClassifierObject) -> String {
+    let result = classifier.result
+    var sentences = ["A \(result.model.rawValue) model tried to tell current rows from reference rows; its cross-validated AUC is \(NumberFormat.compact(result.auc, digits: 3)) (0.5 means it cannot tell them apart, 1 means it always can)."]
+    sentences.append(result.drifted
+        ? "Above \(NumberFormat.shortest(result.threshold)), the two samples are distinguishable as a whole: multivariate drift, which can hide even when every column alone looks stable."
+        : "At or below \(NumberFormat.shortest(result.threshold)), the samples look alike as a whole.")
+    if let top = result.featureAUCs.first { sentences.append("The most telling feature on its own is \(top.feature) (AUC \(NumberFormat.compact(top.auc, digits: 3))).") }
+    return sentences.joined(separator: " ")
+}
+
+private func explain(_ comparison: ServingComparisonObject) throws -> String {
+    let table = comparison.table
+    guard case .text(let strategies)? = table.column(named: "strategy"),
+          case .numeric(let after)? = table.column(named: "\(comparison.metric)_after"),
+          case .numeric(let recovery)? = table.column(named: "recovery"),
+          case .numeric(let trained)? = table.column(named: "rows_trained") else { return "A serving comparison." }
+    let names = (0..<strategies.count).map { strategies[$0] ?? "" }
+    let higherIsBetter = comparison.metric == "accuracy"
+    let best = after.values.indices.max { higherIsBetter ? after.values[$0] < after.values[$1] : after.values[$0] > after.values[$1] } ?? 0
+    let cheapest = trained.values.indices.min { trained.values[$0] < trained.values[$1] } ?? 0
+    var sentences = ["Each strategy served the same stream, predicting every batch before learning from it."]
+    sentences.append("After the change \(names[best]) serving kept the best \(comparison.metric) (\(NumberFormat.compact(after.values[best], digits: 3))), and \(names[cheapest]) did the least training (\(Int(trained.values[cheapest])) rows).")
+    let recovered = recovery.values.indices.filter { !recovery.values[$0].isNaN }.map { "\(names[$0]) in \(Int(recovery.values[$0])) batches" }
+    if !recovered.isEmpty { sentences.append("Back within 0.05 of the accuracy before the change: \(recovered.joined(separator: ", ")).") }
+    sentences.append("Online serving is fresh but pays for training all the time; offline serving is cheap but stale until its next retrain; triggered serving retrains only when a detector sees the errors rise.")
+    return sentences.joined(separator: " ")
+}
+
+let explainBuiltins: [Builtin] = [
+    Builtin(
+        "explain(result)",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier or a serving comparison: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        example: "explain(ks_test(reference.age, current.age))"
+    ) { arguments, _ in
+        let value = try arguments.required(0, "result")
+        switch value {
+        case .object(let result as TestResultObject): return .object(ExplanationObject(explain(result.result)))
+        case .object(let report as ReportObject): return .object(ExplanationObject(explain(report)))
+        case .object(let classifier as DomainClassifierObject): return .object(ExplanationObject(explain(classifier)))
+        case .object(let comparison as ServingComparisonObject): return .object(ExplanationObject(try explain(comparison)))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier or serving comparison", got: value)
+        }
+    },
+]
