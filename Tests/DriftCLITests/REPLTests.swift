@@ -49,6 +49,28 @@ import Testing
         #expect(repl.transcript == ["next"])
     }
 
+    @Test func cellsRunOneAtATimeAndSaveWithTheirMarkers() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drift-cells-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("steps.drift").path
+        let saved = directory.appendingPathComponent("saved.drift").path
+        try "# %% [markdown]\n# Intro\n# %% load\nlet a = 1\n# %% show\na + 1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let session = FakeSession()
+        let (repl, _, captured) = runREPL([":cell \(script)", ":cell", "typed", ":cell", ":save \(saved)"], session: session)
+        #expect(session.ran.map(\.source) == ["let a = 1", "a + 1"])
+        #expect(captured.output.contains("Intro\n[cell 2 of 3: load]\nran line 4\n[cell 3 of 3: show]\nran line 6\n"))
+        #expect(captured.output.contains("no more cells in \(script)"))
+        #expect(repl.transcript.count == 4)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(text == "# %% [markdown]\n# Intro\n\n# %% load\nlet a = 1\n\n# %% show\na + 1\n\n# %%\ntyped\n")
+    }
+
+    @Test func cellWithoutAnOpenScriptSaysHowToStart() {
+        let (_, _, captured) = runREPL([":cell"])
+        #expect(captured.errors == "no script is open: use :cell FILE first\n")
+    }
+
     @Test func quitEndsTheLoop() {
         for quit in [":quit", ":q", "  :q  "] {
             let session = FakeSession()

@@ -28,7 +28,7 @@ final class OutputSink {
     init(forward: @escaping (String) -> Void) { self.forward = forward }
 
     func write(_ text: String) {
-        if captured != nil { captured! += text } else { forward(text) }
+        if let soFar = captured { captured = soFar + text } else { forward(text) }
     }
 }
 

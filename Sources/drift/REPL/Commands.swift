@@ -1,4 +1,4 @@
-// Commands: the REPL's `:` commands (`:help`, `:vars`, `:save`, `:load`, `:time`, `:quit`) and the
+// Commands: the REPL's `:` commands (`:help`, `:vars`, `:save`, `:load`, `:cell`, `:time`, `:quit`) and the
 // `?name` shortcut for help: parsing a line into a command, the table that documents them, running them.
 import Foundation
 
@@ -8,6 +8,8 @@ enum ReplCommand: Equatable {
     case variables
     case save(path: String)
     case load(path: String)
+    /// `:cell FILE` opens a percent-format script and runs its first cell; `:cell` runs the next one.
+    case cell(path: String?)
     case time(code: String)
     case quit
     /// A known command typed without its argument.
@@ -39,6 +41,7 @@ enum ReplCommand: Equatable {
         case "vars": self = .variables
         case "save": self = .save(path: argument)
         case "load": self = .load(path: argument)
+        case "cell": self = .cell(path: argument.isEmpty ? nil : argument)
         case "time": self = .time(code: argument)
         default: self = .quit
         }
@@ -62,6 +65,8 @@ struct CommandInfo: Equatable {
                     summary: "save the entries that ran without error as a script"),
         CommandInfo(name: "load", aliases: [], argument: "FILE", argumentIsOptional: false,
                     summary: "run a script in this session; its definitions stay"),
+        CommandInfo(name: "cell", aliases: [], argument: "FILE", argumentIsOptional: true,
+                    summary: "run the first cell (# %%) of FILE; then :cell runs the next one"),
         CommandInfo(name: "time", aliases: [], argument: "EXPR", argumentIsOptional: false,
                     summary: "evaluate EXPR and print the elapsed wall time"),
         CommandInfo(name: "quit", aliases: ["q"], argument: nil, argumentIsOptional: false,
@@ -112,6 +117,8 @@ extension REPL {
             save(to: expandingTilde(path))
         case .load(let path):
             load(expandingTilde(path))
+        case .cell(let path):
+            runNextCell(opening: path.map(expandingTilde))
         case .time(let code):
             time(code)
         case .quit:
@@ -133,9 +140,12 @@ extension REPL {
         console.line(alignedColumns([["name", "kind", "size"]] + variables.map { [$0.name, $0.kind, $0.size] }))
     }
 
+    /// Writes the transcript as a script. After `:cell`, entries keep their cell markers and typed
+    /// entries get a plain `# %%` each, so the file stays a notebook.
     private func save(to path: String) {
         do {
-            try writeFileAtomically(transcript.map { $0 + "\n" }.joined(), to: path)
+            let entries = transcriptHasCells ? transcript.map { $0.hasPrefix("# %%") ? $0 : "# %%\n" + $0 } : transcript
+            try writeFileAtomically(entries.map { $0 + "\n" }.joined(separator: transcriptHasCells ? "\n" : ""), to: path)
             console.line("saved \(transcript.count) \(transcript.count == 1 ? "entry" : "entries") to \(path)")
         } catch {
             console.errorLine(error.description)
@@ -168,7 +178,7 @@ extension REPL {
 }
 
 /// `~/x` as `$HOME/x`; other paths unchanged.
-private func expandingTilde(_ path: String) -> String {
+func expandingTilde(_ path: String) -> String {
     guard path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else {
         return path
     }

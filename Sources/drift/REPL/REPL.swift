@@ -19,6 +19,10 @@ final class REPL {
     let console: Console
     /// The entries that ran without error, in order: what `:save` writes.
     var transcript: [String] = []
+    /// Whether any transcript entry came from a notebook cell (`:save` then writes cell markers).
+    var transcriptHasCells = false
+    /// The script `:cell` steps through, and the index of its next cell.
+    var openNotebook: (path: String, cells: [NotebookCell], next: Int)?
 
     init(session: any ReplSession, editor: any LineEditor, console: Console = .standard) {
         self.session = session

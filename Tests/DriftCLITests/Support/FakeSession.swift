@@ -35,6 +35,11 @@ final class FakeSession: ReplSession {
     }
 
     func variables() -> [VariableSummary] { [] }
+
+    func runCell(_ source: String, name: String, firstLine: Int) -> [CellOutput] {
+        ran.append((source, name))
+        return source.contains("boom") ? [.error("error: boom")] : [.printed("ran line \(firstLine)\n")]
+    }
 }
 
 /// Hands out scripted lines, records prompts and history, and captures the console.
