@@ -28,10 +28,16 @@ enum DriftBinary {
     }
 
     /// Runs `drift arguments` with `input` on a pipe as standard input.
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        try runProgram(try require(), arguments, input: input, environment: environment, in: directory)
+    }
+
+    /// Runs any program the same way, reading its output and errors concurrently so neither pipe fills.
+    static func runProgram(_ path: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try require())
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -40,8 +46,12 @@ enum DriftBinary {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
+        let errors = ErrorCollector()
+        let reader = Thread { errors.data = stderr.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+        reader.start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
+        let error = errors.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
@@ -49,6 +59,16 @@ enum DriftBinary {
             error: String(decoding: error, as: UTF8.self))
     }
 }
+
+/// Standard error read on its own thread; the semaphore orders the access.
+private final class ErrorCollector: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
+}
+
+/// The package root (where `examples/` lives), two levels above this test target's folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fresh temporary directory for one test.
 func temporaryDirectory() throws -> URL {
