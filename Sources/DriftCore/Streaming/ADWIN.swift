@@ -19,12 +19,20 @@ public struct ADWIN: DriftDetector {
     public let gracePeriod: Int
 
     // Bucket level `l` holds up to `maxBuckets + 1` summaries of 2^l values each, as a ring: the k-th
-    // oldest is at `totals[l * capacity + (starts[l] + k) % capacity]` (likewise `variances`), and
-    // `counts[l]` are in use. A ring makes dropping the oldest summaries a pointer move, not a shift.
-    private var totals: [Double] = []
-    private var variances: [Double] = []
-    private var counts: [Int] = []
-    private var starts: [Int] = []
+    // oldest is `buckets[l * capacity + (levels[l].start + k) % capacity]`, and `levels[l].count` are in
+    // use. A ring makes dropping the oldest summaries a pointer move, not a shift; keeping each
+    // summary's total and variance together (and each level's count and start) halves the writes.
+    private struct Bucket {
+        var total: Double
+        /// Sum of squared deviations inside the bucket (0 for a single value, so level 0 never reads it).
+        var variance: Double
+    }
+    private struct Level {
+        var count: Int
+        var start: Int
+    }
+    private var buckets: [Bucket] = []
+    private var levels: [Level] = []
     private var total: Double = 0
     private var varianceSum: Double = 0
     private var width: Double = 0
@@ -59,10 +67,8 @@ public struct ADWIN: DriftDetector {
     private var capacity: Int { maxBuckets + 1 }
 
     public mutating func reset() {
-        totals = [Double](repeating: 0, count: capacity)
-        variances = [Double](repeating: 0, count: capacity)
-        counts = [0]
-        starts = [0]
+        buckets = [Bucket](repeating: Bucket(total: 0, variance: 0), count: capacity)
+        levels = [Level(count: 0, start: 0)]
         total = 0
         varianceSum = 0
         width = 0
@@ -78,10 +84,8 @@ public struct ADWIN: DriftDetector {
     }
 
     private mutating func insert(_ value: Double) {
-        let slot = slot(level: 0, offset: counts[0])
-        totals[slot] = value
-        variances[slot] = 0
-        counts[0] += 1
+        buckets[slot(level: 0, offset: levels[0].count)] = Bucket(total: value, variance: 0)
+        levels[0].count += 1
         width += 1
         var increment = 0.0
         if width > 1 {
@@ -96,37 +100,34 @@ public struct ADWIN: DriftDetector {
     /// Merges the two oldest summaries of every full level into the next level.
     private mutating func compress() {
         var level = 0
-        while counts[level] == capacity {
+        while levels[level].count == capacity {
             let size = Double(UInt64(1) << UInt64(level))
-            let first = slot(level: level, offset: 0), second = slot(level: level, offset: 1)
-            let t0 = totals[first], t1 = totals[second]
-            let mu1 = t0 / size, mu2 = t1 / size
-            let mergedVariance = variances[first] + variances[second] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2)
-            if level + 1 >= counts.count {
-                counts.append(0)
-                starts.append(0)
-                totals.append(contentsOf: repeatElement(0, count: capacity))
-                variances.append(contentsOf: repeatElement(0, count: capacity))
+            let first = buckets[slot(level: level, offset: 0)], second = buckets[slot(level: level, offset: 1)]
+            let mu1 = first.total / size, mu2 = second.total / size
+            let merged = Bucket(
+                total: first.total + second.total,
+                variance: first.variance + second.variance + size * 0.5 * (mu1 - mu2) * (mu1 - mu2))
+            if level + 1 >= levels.count {
+                levels.append(Level(count: 0, start: 0))
+                buckets.append(contentsOf: repeatElement(Bucket(total: 0, variance: 0), count: capacity))
             }
-            let next = slot(level: level + 1, offset: counts[level + 1])
-            totals[next] = t0 + t1
-            variances[next] = mergedVariance
-            counts[level + 1] += 1
+            buckets[slot(level: level + 1, offset: levels[level + 1].count)] = merged
+            levels[level + 1].count += 1
             removeOldest(2, atLevel: level)
-            if counts[level + 1] <= maxBuckets { break }
+            if levels[level + 1].count <= maxBuckets { break }
             level += 1
         }
     }
 
+    @inline(__always)
     private mutating func removeOldest(_ n: Int, atLevel level: Int) {
-        starts[level] = wrapped(starts[level] + n)
-        counts[level] -= n
+        levels[level] = Level(count: levels[level].count - n, start: wrapped(levels[level].start + n))
     }
 
     /// Where the summary `offset` places after the oldest of `level` lives.
     @inline(__always)
     private func slot(level: Int, offset: Int) -> Int {
-        level * capacity + wrapped(starts[level] + offset)
+        level * capacity + wrapped(levels[level].start + offset)
     }
 
     /// `index % capacity` for 0 ≤ index < 2·capacity, without a division.
@@ -137,21 +138,19 @@ public struct ADWIN: DriftDetector {
 
     /// Drops the oldest summary (of the largest level) from the window.
     private mutating func deleteOldest() {
-        let last = counts.count - 1
+        let last = levels.count - 1
         let size = Double(UInt64(1) << UInt64(last))
-        let oldest = slot(level: last, offset: 0)
-        let u = totals[oldest], v = variances[oldest]
+        let oldest = buckets[slot(level: last, offset: 0)]
+        let u = oldest.total, v = oldest.variance
         let mu = u / size
         width -= size
         total -= u
         let windowMean = total / width
         varianceSum -= v + size * width * (mu - windowMean) * (mu - windowMean) / (size + width)
         removeOldest(1, atLevel: last)
-        if counts[last] == 0 && last > 0 {
-            counts.removeLast()
-            starts.removeLast()
-            totals.removeLast(capacity)
-            variances.removeLast(capacity)
+        if levels[last].count == 0 && last > 0 {
+            levels.removeLast()
+            buckets.removeLast(capacity)
         }
     }
 
@@ -177,15 +176,15 @@ public struct ADWIN: DriftDetector {
         let deltaPrime = log(2.0 * log(width) / delta)
         let meanVariance = varianceSum / width
         var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
-        return totals.withUnsafeBufferPointer { totals in
-            for level in stride(from: counts.count - 1, through: 0, by: -1) {
+        return buckets.withUnsafeBufferPointer { buckets in
+            for level in stride(from: levels.count - 1, through: 0, by: -1) {
                 let size = Double(UInt64(1) << UInt64(level))
-                let base = level * capacity, start = starts[level]
-                let used = counts[level]
+                let base = level * capacity, start = levels[level].start
+                let used = levels[level].count
                 for k in 0..<used {
                     n0 += size
                     n1 -= size
-                    let t = totals[base + wrapped(start + k)]
+                    let t = buckets[base + wrapped(start + k)].total
                     u0 += t
                     u1 -= t
                     if level == 0 && k == used - 1 { return false }
