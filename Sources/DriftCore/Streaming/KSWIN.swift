@@ -62,9 +62,15 @@ public struct KSWIN: DriftDetector {
         let picks = random.sample(rangeCount: older, k: statSize)
         let sampled = picks.map { window[(start + $0) % windowSize] }
         let recent = (older..<windowSize).map { window[(start + $0) % windowSize] }
-        let (statistic, p) = KolmogorovSmirnov.equalSizeTest(sampled, recent)
+        // The same test as ks_test (scipy's ks_2samp, exact for these sizes). Callers reject missing
+        // values, so both samples are non-empty and the test cannot fail.
+        guard let test = try? DriftTests.kolmogorovSmirnov(SamplePair(reference: sampled, current: recent)),
+              let p = test.pValue else {
+            drift = false
+            return .none
+        }
         pValue = p
-        drift = p <= alpha && statistic > 0.1
+        drift = p <= alpha && test.statistic > 0.1
         return drift ? .drift : .none
     }
 }

@@ -74,13 +74,14 @@ private func run(_ detector: any DriftDetector, _ values: [Double]) throws -> (d
         }
     }
 
-    @Test func exactKolmogorovSmirnovMatchesSciPy() {
+    @Test func kswinsKolmogorovSmirnovTestMatchesSciPy() throws {
+        // KSWIN compares two samples of stat size with ks_test's exact test.
         // scipy.stats.ks_2samp(range(30), range(10, 40)) -> statistic 1/3, p-value 0.07088798787114439
         let a = (0..<30).map(Double.init), b = (10..<40).map(Double.init)
-        let (d, p) = KolmogorovSmirnov.equalSizeTest(a, b)
-        #expect(isClose(d, 1.0 / 3.0))
-        #expect(isClose(p, 0.07088798787114439, tolerance: 1e-14))
-        #expect(KolmogorovSmirnov.equalSizeTest(a, a).pValue == 1)
+        let test = try DriftTests.kolmogorovSmirnov(SamplePair(reference: a, current: b))
+        #expect(isClose(test.statistic, 1.0 / 3.0))
+        #expect(isClose(try #require(test.pValue), 0.07088798787114439, tolerance: 1e-14))
+        #expect(try DriftTests.kolmogorovSmirnov(SamplePair(reference: a, current: a)).pValue == 1)
     }
 
     @Test func adwinDropsItsWindowAfterADrift() throws {
