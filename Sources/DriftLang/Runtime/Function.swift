@@ -51,13 +51,25 @@ final class CompiledFunction {
 
 /// One activation's local variables. Blocks inside a function share its frame (each declaration has
 /// its own slot), so a closure captures its defining function's frame and sees later changes to it.
+///
+/// The slots are a raw buffer rather than an array: allocating an array of `Value` costs a runtime
+/// metadata look-up per call, the largest single cost of a function call. Slot indices come from the
+/// compiler, which sizes every frame, so accesses are in bounds by construction.
 final class Frame {
-    var slots: [Value]
+    let slots: UnsafeMutablePointer<Value>
+    private let slotCount: Int
     let parent: Frame?
 
     init(slotCount: Int, parent: Frame?) {
-        slots = [Value](repeating: .null, count: slotCount)
+        self.slotCount = slotCount
+        slots = UnsafeMutablePointer<Value>.allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: .null, count: slotCount)
         self.parent = parent
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
 
     /// The frame `hops` levels out.

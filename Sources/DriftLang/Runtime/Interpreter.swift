@@ -69,24 +69,51 @@ final class Interpreter {
                 throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
             }
         case .closure(let compiled, let captured):
-            try checkInterrupt(at: location)
-            if callDepth >= maximumCallDepth {
-                throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
+            try enterCall(at: location)
+            return try run(compiled, in: try bind(arguments, to: compiled, captured: captured, at: location), at: location)
+        }
+    }
+
+    /// A call of a user function with positional arguments only — the common case — evaluates each
+    /// argument straight into the callee's frame, with no argument list in between.
+    @inline(__always)
+    func callDirectly(_ compiled: CompiledFunction, captured: Frame, arguments: [Node], callerFrame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+        try enterCall(at: location)
+        let frame = Frame(slotCount: compiled.slotCount, parent: captured)
+        for index in arguments.indices { frame.slots[index] = try arguments[index].evaluate(callerFrame, self) }
+        for index in arguments.count..<compiled.parameterNames.count {
+            guard let defaultValue = compiled.defaults[index] else {
+                throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
             }
-            let frame = try bind(arguments, to: compiled, captured: captured, at: location)
-            callDepth += 1
-            defer { callDepth -= 1 }
-            do {
-                return try compiled.body.evaluate(frame, self)
-            } catch {
-                switch error {
-                case .returning(let value): return value
-                case .error(let runtimeError):
-                    runtimeError.diagnostic.callStack.append((compiled.name, location))
-                    throw error
-                case .breakLoop, .continueLoop:
-                    throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
-                }
+            frame.slots[index] = try defaultValue.evaluate(frame, self)
+        }
+        return try run(compiled, in: frame, at: location)
+    }
+
+    /// Polls for Ctrl-C and stops runaway recursion before a call.
+    @inline(__always)
+    private func enterCall(at location: SourceLocation) throws(Unwind) {
+        try checkInterrupt(at: location)
+        if callDepth >= maximumCallDepth {
+            throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
+        }
+    }
+
+    /// Runs a function body in its bound frame: `return` ends it, and an error passing through adds
+    /// this call to the Drift call stack.
+    private func run(_ compiled: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        do {
+            return try compiled.body.evaluate(frame, self)
+        } catch {
+            switch error {
+            case .returning(let value): return value
+            case .error(let runtimeError):
+                runtimeError.diagnostic.callStack.append((compiled.name, location))
+                throw error
+            case .breakLoop, .continueLoop:
+                throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
             }
         }
     }

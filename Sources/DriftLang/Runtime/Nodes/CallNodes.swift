@@ -21,6 +21,9 @@ final class CallNode: Node {
         guard case .function(let function) = target else {
             throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
         }
+        if !hasLabels, case .closure(let compiled, let captured) = function.kind, arguments.count <= compiled.parameterNames.count {
+            return try interpreter.callDirectly(compiled, captured: captured, arguments: arguments, callerFrame: frame, at: location)
+        }
         var positional: [Value] = []
         positional.reserveCapacity(arguments.count)
         var named: [(label: String, value: Value)] = []
