@@ -11,30 +11,30 @@ private func verdict(_ threshold: Double, pValue: Bool) -> String {
         : "Missing values are dropped (and counted). Drift when the statistic is at least threshold (default \(NumberFormat.shortest(threshold)))."
 }
 
-private func numericTest(_ method: NumericDriftMethod, _ doc: String, pValue: Bool = true) -> Builtin {
-    let name = method.rawValue
-    return Builtin(
-        "\(name)(reference, current, threshold: \(NumberFormat.shortest(method.defaultThreshold)))",
-        doc: doc + " " + verdict(method.defaultThreshold, pValue: pValue),
-        example: "\(name)(reference.income, current.income)"
+/// A test builtin `name(reference, current, threshold: …)`; `run` reads the samples and runs the test.
+/// The example compares `column` of the credit data.
+private func testBuiltin(
+    _ name: String, threshold: Double, column: String, doc: String, run: @escaping @Sendable (Arguments, Double) throws -> DriftTestResult
+) -> Builtin {
+    Builtin(
+        "\(name)(reference, current, threshold: \(NumberFormat.shortest(threshold)))", doc: doc,
+        example: "\(name)(reference.\(column), current.\(column))"
     ) { arguments, _ in
-        let reference = try arguments.numbers(0, "reference"), current = try arguments.numbers(1, "current")
-        let threshold = try arguments.number(nil, "threshold", default: method.defaultThreshold)
-        return .object(TestResultObject(try DriftTests.run(method, reference: reference, current: current, threshold: threshold)))
+        .object(TestResultObject(try run(arguments, try arguments.number(nil, "threshold", default: threshold))))
+    }
+}
+
+private func numericTest(_ method: NumericDriftMethod, _ doc: String, pValue: Bool = true) -> Builtin {
+    testBuiltin(method.rawValue, threshold: method.defaultThreshold, column: "income", doc: doc + " " + verdict(method.defaultThreshold, pValue: pValue)) { arguments, threshold in
+        try DriftTests.run(method, reference: try arguments.numbers(0, "reference"), current: try arguments.numbers(1, "current"), threshold: threshold)
     }
 }
 
 private func categoricalTest(_ method: CategoricalDriftMethod, _ doc: String) -> Builtin {
-    let name = method.rawValue
-    return Builtin(
-        "\(name)(reference, current, threshold: \(NumberFormat.shortest(method.defaultThreshold)))",
-        doc: doc + " " + verdict(method.defaultThreshold, pValue: true)
-            + " A category seen only in the current data counts in the statistic and is listed in new_categories; one that vanished is listed in missing_categories.",
-        example: "\(name)(reference.region, current.region)"
-    ) { arguments, _ in
-        let reference = try arguments.column(0, "reference"), current = try arguments.column(1, "current")
-        let threshold = try arguments.number(nil, "threshold", default: method.defaultThreshold)
-        return .object(TestResultObject(try DriftTests.run(method, reference: reference, current: current, threshold: threshold)))
+    let fullDoc = doc + " " + verdict(method.defaultThreshold, pValue: true)
+        + " A category seen only in the current data counts in the statistic and is listed in new_categories; one that vanished is listed in missing_categories."
+    return testBuiltin(method.rawValue, threshold: method.defaultThreshold, column: "region", doc: fullDoc) { arguments, threshold in
+        try DriftTests.run(method, reference: try arguments.column(0, "reference"), current: try arguments.column(1, "current"), threshold: threshold)
     }
 }
 

@@ -24,6 +24,19 @@ public enum HTMLDisplay {
         return escaped
     }
 
+    /// The opening of a chart's SVG with its accessible title and a bold title line; `standalone`
+    /// adds the XML namespace so the SVG can be its own file.
+    static func svgStart(kind: String, width: Double, height: Double, title: String, standalone: Bool) -> String {
+        func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
+        var svg = "<svg"
+        if standalone { svg += " xmlns=\"http://www.w3.org/2000/svg\"" }
+        svg += " class=\"\(kind)\" role=\"img\" width=\"\(number(width))\" height=\"\(number(height))\""
+        svg += " viewBox=\"0 0 \(number(width)) \(number(height))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">"
+        svg += "<title>\(escape(title))</title>"
+        svg += "<text x=\"0\" y=\"15\" font-weight=\"600\" fill=\"#222\">\(escape(title))</text>"
+        return svg
+    }
+
     static func table(headers: [String], types: [String]?, rows: [[String]], rightAligned: [Bool], footer: String?) -> String {
         func cellClass(_ index: Int) -> String { index < rightAligned.count && rightAligned[index] ? " class=\"num\"" : "" }
         var html = "<div class=\"table-wrap\"><table>\n"
@@ -54,12 +67,7 @@ public enum HTMLDisplay {
         let height = (plotTop + Double(chart.labels.count) * rowHeight + 4).rounded(.up)
         func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
 
-        var svg = "<svg"
-        if standalone { svg += " xmlns=\"http://www.w3.org/2000/svg\"" }
-        svg += " class=\"bar-chart\" role=\"img\" width=\"\(number(width))\" height=\"\(number(height))\""
-        svg += " viewBox=\"0 0 \(number(width)) \(number(height))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">"
-        svg += "<title>\(escape(chart.title))</title>"
-        svg += "<text x=\"0\" y=\"15\" font-weight=\"600\" fill=\"#222\">\(escape(chart.title))</text>"
+        var svg = svgStart(kind: "bar-chart", width: width, height: height, title: chart.title, standalone: standalone)
         if chart.series.count > 1 {
             var x = labelWidth
             for (index, series) in chart.series.enumerated() {

@@ -12,11 +12,7 @@ enum XYChartSVG {
         func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
         let escape = HTMLDisplay.escape
 
-        var svg = "<svg"
-        if standalone { svg += " xmlns=\"http://www.w3.org/2000/svg\"" }
-        svg += " class=\"xy-chart\" role=\"img\" width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\""
-        svg += " font-family=\"system-ui, sans-serif\" font-size=\"11\"><title>\(escape(chart.title))</title>"
-        svg += "<text x=\"0\" y=\"16\" font-size=\"13\" font-weight=\"600\" fill=\"#222\">\(escape(chart.title))</text>"
+        var svg = HTMLDisplay.svgStart(kind: "xy-chart", width: width, height: height, title: chart.title, standalone: standalone)
         // Axes and ticks.
         svg += "<line x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\" stroke=\"#555\"/>"
         svg += "<line x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\" stroke=\"#555\"/>"
