@@ -12,6 +12,14 @@ let coreBuiltins: [Builtin] = [
         return .null
     },
     Builtin(
+        "show(values...)",
+        doc: "Displays each value as the REPL shows a result: a table for a dataframe, a chart for a histogram or plot, a card for a test result. In a notebook every shown value becomes its own output, so one cell can show several figures (print would give their text).",
+        example: "show(hist(reference.age), hist(current.age))"
+    ) { arguments, interpreter in
+        for value in arguments.positional { interpreter.show(value) }
+        return .null
+    },
+    Builtin(
         "str(x)",
         doc: "The text form of a value: numbers in their shortest exact form, strings unchanged. On a vector, converts each element (missing stays missing).",
         example: #"str(0.1 + 0.2)  # "0.30000000000000004""#

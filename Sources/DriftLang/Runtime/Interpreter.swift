@@ -16,15 +16,18 @@ final class Interpreter {
     private(set) var globalSlots: [String: Int] = [:]
     let builtins: BuiltinTable
     let output: (String) -> Void
+    /// Shows a value as the REPL would, or as a figure or table in a notebook cell (`show`).
+    let show: (Value) -> Void
     var callDepth = 0
     var maximumCallDepth: Int
     /// Help texts of documented functions written in Drift (the standard library), by name.
     var documentation: [String: String] = [:]
 
-    init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void) {
+    init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void, show: @escaping (Value) -> Void) {
         self.builtins = builtins
         self.maximumCallDepth = maximumCallDepth
         self.output = output
+        self.show = show
     }
 
     func globalSlot(named name: String) -> Int? { globalSlots[name] }

@@ -20,15 +20,28 @@ extension CellOutput {
     }
 }
 
-/// Forwards `print` to the session's output, or collects it while a cell runs.
+/// Forwards `print` and `show` to the session's output, or collects them in order while a cell runs.
 final class OutputSink {
     let forward: (String) -> Void
-    var captured: String?
+    /// How a shown value reads as text outside a cell (the session's display width applies).
+    var displayText: (Value) -> String = { Renderer.display($0) }
+    var captured: [CellOutput]?
 
     init(forward: @escaping (String) -> Void) { self.forward = forward }
 
     func write(_ text: String) {
-        if let soFar = captured { captured = soFar + text } else { forward(text) }
+        guard var outputs = captured else { return forward(text) }
+        if case .printed(let soFar)? = outputs.last {
+            outputs[outputs.count - 1] = .printed(soFar + text)
+        } else {
+            outputs.append(.printed(text))
+        }
+        captured = outputs
+    }
+
+    func show(_ value: Value) {
+        guard captured != nil else { return forward(displayText(value) + "\n") }
+        captured?.append(.value(value))
     }
 }
 
@@ -38,11 +51,10 @@ extension Session {
     public func runCell(_ source: String, name: String, firstLine: Int = 1) -> [CellOutput] {
         // Leading newlines put the cell's code on its file lines; the lexer skips them at no real cost.
         let file = SourceFile(name: name, text: String(repeating: "\n", count: max(0, firstLine - 1)) + source)
-        sink.captured = ""
+        sink.captured = []
         let execution = execute(file)
-        let printed = sink.captured ?? ""
+        var outputs = sink.captured ?? []
         sink.captured = nil
-        var outputs: [CellOutput] = printed.isEmpty ? [] : [.printed(printed)]
         switch execution {
         case .success(let program, let value):
             if program.showsLastValue, let value, !value.isNull {

@@ -51,7 +51,9 @@ public final class Session {
         self.output = output
         let sink = OutputSink(forward: output)
         self.sink = sink
-        interpreter = Interpreter(builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) })
+        interpreter = Interpreter(
+            builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) }, show: { sink.show($0) })
+        sink.displayText = { [unowned self] value in Renderer.display(value, width: self.displayWidth) }
         loadStandardLibrary()
         interpreter.globals[interpreter.declareGlobal("args")] = .vector(.text(TextColumn(arguments)))
         libraryNames.formUnion(["args", Session.lastValueName])
