@@ -1,21 +1,40 @@
-// Cancellation: the one flag a Ctrl-C sets and every long loop polls, in the core and the interpreter.
+// Cancellation: the one flag every long loop polls, in the core and the interpreter. A Ctrl-C sets it,
+// and so does the memory watchdog (MemoryLimit); the first reason to stop is the one reported.
 import Synchronization
 
-private let interruptRequested = Atomic<Bool>(false)
+/// Why running work was asked to stop.
+public enum StopReason: UInt8, Sendable {
+    case interrupt = 1
+    case memoryLimit = 2
+}
 
+/// 0 while nothing asked to stop, else a `StopReason` raw value.
+private let requestedStop = Atomic<UInt8>(0)
+
+/// Running work stopped because of a Ctrl-C or the memory limit; the description says which.
 public struct InterruptedError: Error, CustomStringConvertible, Sendable {
-    public init() {}
-    public var description: String { "interrupted" }
+    public let description: String
+
+    public init() { description = Cancellation.message }
 }
 
 public enum Cancellation {
-    /// Asks running work to stop. Async-signal-safe: a single atomic store.
-    public static func request() { interruptRequested.store(true, ordering: .relaxed) }
+    /// Asks running work to stop. Async-signal-safe: a single atomic compare-and-exchange.
+    public static func request(_ reason: StopReason = .interrupt) {
+        _ = requestedStop.compareExchange(expected: 0, desired: reason.rawValue, ordering: .relaxed)
+    }
 
     /// Clears the flag before new work starts.
-    public static func reset() { interruptRequested.store(false, ordering: .relaxed) }
+    public static func reset() { requestedStop.store(0, ordering: .relaxed) }
 
-    public static var isRequested: Bool { interruptRequested.load(ordering: .relaxed) }
+    public static var isRequested: Bool { requestedStop.load(ordering: .relaxed) != 0 }
+
+    public static var reason: StopReason? { StopReason(rawValue: requestedStop.load(ordering: .relaxed)) }
+
+    /// What the error of stopped work says: "interrupted", or the memory limit that was passed.
+    public static var message: String {
+        reason == .memoryLimit ? MemoryLimit.exceededMessage : "interrupted"
+    }
 
     /// Throws `InterruptedError` if a stop was asked for. Long loops call this every few thousand steps.
     public static func check() throws(InterruptedError) {

@@ -8,9 +8,11 @@ private func seed(_ arguments: Arguments) throws -> UInt64 {
     UInt64(try arguments.integer(nil, "seed", default: 1))
 }
 
-/// The row count, positional.
-private func rowCount(_ arguments: Arguments) throws -> Int {
-    try arguments.integer(0, "n", in: 0...100_000_000)
+/// The row count, positional, checked against the memory limit for a frame of `columns` columns.
+private func rowCount(_ arguments: Arguments, columns: Int = 10) throws -> Int {
+    let count = try arguments.integer(0, "n", in: 0...100_000_000)
+    try MemoryLimit.reserve(Double(count) * Double(columns) * 8, for: "\(count) rows of \(columns) columns")
+    return count
 }
 
 /// A frame with every column reordered/repeated by `rows`.
@@ -78,7 +80,8 @@ let syntheticBuiltins: [Builtin] = [
         doc: "n rows of a rotating hyperplane (Hulten, Spencer & Domingos, \"Mining time-changing data streams\", KDD 2001) with River's parameterisation: numeric features x1 … x<features> uniform in [0, 1), weights w uniform in [0, 1), and a boolean target y = Σ wᵢxᵢ ≥ ½ Σ wᵢ. After every row the first drift_features weights move by drift in their current direction, and each direction reverses with probability reversal, so the boundary turns slowly: a gradual drift (drift: 0 for a fixed hyperplane, River's default). Each label is flipped with probability noise. The same seed gives the same rows.",
         example: "let stream = hyperplane(10000, features: 5, drift: 0.01)"
     ) { arguments, _ in
-        let count = try rowCount(arguments), features = try arguments.integer(nil, "features", default: 10, in: 0...10_000)
+        let features = try arguments.integer(nil, "features", default: 10, in: 0...10_000)
+        let count = try rowCount(arguments, columns: features + 1)
         let drift = try arguments.number(nil, "drift", default: 0.001), driftFeatures = try arguments.integer(nil, "drift_features", default: 2)
         let noise = try arguments.number(nil, "noise", default: 0.05), reversal = try arguments.number(nil, "reversal", default: 0.1)
         let seed = try seed(arguments)

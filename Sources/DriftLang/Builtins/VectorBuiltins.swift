@@ -11,8 +11,9 @@ let vectorBuiltins: [Builtin] = [
         let (start, end) = arguments.optional(1, "to") != nil ? (first, try arguments.number(1, "to")) : (0, first)
         let step = try arguments.number(2, "step", default: 1)
         guard step != 0, step.isFinite, start.isFinite, end.isFinite else { throw BuiltinError("step must be a finite number other than 0") }
-        let count = max(0, Int(((end - start) / step).rounded(.up)))
-        guard count <= 1_000_000_000 else { throw BuiltinError("range of \(count) values is too large") }
+        let size = max(0, ((end - start) / step).rounded(.up))
+        try MemoryLimit.reserve(size * 8, for: "a range of \(Renderer.plainText(.number(size))) numbers")
+        let count = Int(size)
         return .vector(.numeric(NumericColumn((0..<count).map { start + Double($0) * step })))
     },
     Builtin(

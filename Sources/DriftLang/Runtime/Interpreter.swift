@@ -53,7 +53,7 @@ final class Interpreter {
     /// Polled by loops and calls: turns a Ctrl-C into an error at the current spot.
     @inline(__always)
     func checkInterrupt(at location: SourceLocation) throws(Unwind) {
-        if Cancellation.isRequested { throw RuntimeError.at(location, "interrupted") }
+        if Cancellation.isRequested { throw RuntimeError.at(location, Cancellation.message) }
     }
 
     /// Calls a function value with already evaluated arguments (used by calls and by builtins like `map`).
