@@ -39,9 +39,11 @@ public enum FileAccess {
     /// The whole file. Regular files are memory-mapped (the pages are read on demand and shared with the
     /// page cache); other files (pipes, devices) are read into memory.
     public static func read(_ path: String) throws -> Data {
+        try checkRead(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileAccessError.posix("read", path, errno: errno) }
         defer { close(descriptor) }
+        try checkOpened(descriptor, path: path)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileAccessError.posix("read", path, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileAccessError.posix("read", path, errno: EISDIR) }
@@ -59,6 +61,7 @@ public enum FileAccess {
     /// Writes `data` so that readers see either the old file or the new one, never a partial write:
     /// a temporary file in the same directory is written, flushed to disk, then renamed over `path`.
     public static func writeAtomically(_ data: Data, to path: String) throws {
+        try checkWrite(path)
         var template = Array("\(path).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw FileAccessError.posix("write", path, errno: errno) }
@@ -86,12 +89,26 @@ public enum FileAccess {
         }
     }
 
+    /// Whether something exists at `path` (false where safe mode forbids reading it).
     public static func fileExists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
+        (try? checkRead(path)) != nil && access(path, F_OK) == 0
+    }
+
+    /// Creates a directory and any missing parents; an existing directory is fine.
+    public static func createDirectory(_ path: String) throws {
+        try checkWrite(path)
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o777) != 0 && errno != EEXIST {
+                throw FileAccessError.posix("create the directory", path, errno: errno)
+            }
+        }
     }
 
     /// The names in a directory (without "." and ".."), sorted; used for path completion.
     public static func contentsOfDirectory(_ path: String) throws -> [String] {
+        try checkRead(path)
         guard let directory = opendir(path) else { throw FileAccessError.posix("list", path, errno: errno) }
         defer { closedir(directory) }
         var names: [String] = []

@@ -1,0 +1,69 @@
+// FileAccess+Policy: safe mode's checks, made where every file, environment and network access already
+// passes. The command line installs a policy once at start-up; nothing can lift it afterwards.
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private let installedPolicy = Mutex<AccessPolicy?>(nil)
+
+extension FileAccess {
+    /// The policy in force, or nil when access is unrestricted (the default).
+    public static var policy: AccessPolicy? { installedPolicy.withLock { $0 } }
+
+    /// Restricts this process to `policy` for good: a second call cannot widen the first one's policy.
+    public static func restrict(to policy: AccessPolicy) {
+        installedPolicy.withLock { current in
+            if current == nil { current = policy }
+        }
+    }
+
+    /// Refuses, naming what safe mode allows instead, a path outside the readable directories.
+    static func checkRead(_ path: String) throws(FileAccessError) {
+        guard let policy else { return }
+        let resolved = AccessPolicy.resolve(path)
+        guard policy.allowsReading(resolved) else {
+            throw FileAccessError("cannot read '\(path)': safe mode allows reading only under "
+                + describe(policy.readableDirectories + policy.writableDirectories) + " (--allow-read)")
+        }
+    }
+
+    static func checkWrite(_ path: String) throws(FileAccessError) {
+        guard let policy else { return }
+        guard policy.allowsWriting(AccessPolicy.resolve(path)) else {
+            let allowed = policy.writableDirectories.isEmpty
+                ? "safe mode allows no writing unless --allow-write names a directory"
+                : "safe mode allows writing only under " + describe(policy.writableDirectories) + " (--allow-write)"
+            throw FileAccessError("cannot write '\(path)': \(allowed)")
+        }
+    }
+
+    /// Checks that an already opened file really lies where it may be read: its path is taken from the
+    /// open descriptor, so a link swapped in after `checkRead` is caught.
+    static func checkOpened(_ descriptor: Int32, path: String) throws(FileAccessError) {
+        #if os(Linux)
+        guard let policy else { return }
+        guard let opened = AccessPolicy.realPath("/proc/self/fd/\(descriptor)"), policy.allowsReading(opened) else {
+            throw FileAccessError("cannot read '\(path)': safe mode allows reading only under "
+                + describe(policy.readableDirectories + policy.writableDirectories) + " (--allow-read)")
+        }
+        #endif
+    }
+
+    /// An environment variable, or nil; safe mode gives scripts none.
+    public static func environment(_ name: String) throws(FileAccessError) -> String? {
+        if policy != nil { throw FileAccessError("cannot read the environment variable \(name): safe mode gives scripts no environment") }
+        return getenv(name).map { String(cString: $0) }
+    }
+
+    /// Asks before a network connection is opened; safe mode allows none.
+    public static func checkNetwork(_ destination: String) throws(FileAccessError) {
+        if policy != nil { throw FileAccessError("cannot connect to \(destination): safe mode allows no network connections") }
+    }
+
+    private static func describe(_ directories: [String]) -> String {
+        directories.isEmpty ? "no directory" : directories.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
