@@ -12,10 +12,12 @@ struct Console {
     static var standard: Console {
         Console(
             write: { text in
+                ProgressBar.clear()
                 print(text, terminator: "")
                 fflush(nil)
             },
             writeError: { text in
+                ProgressBar.clear()
                 fflush(nil)
                 FileHandle.standardError.write(Data(text.utf8))
             }

@@ -25,13 +25,17 @@ struct DriftCommand: ParsableCommand {
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
     var code: String?
 
+    @OptionGroup var options: ExecutionOptions
+
     func run() throws {
+        try options.apply(defaultDirectory: ".")
+        let runner = ScriptRunner(maximumCallDepth: options.maximumCallDepth)
         if let code {
-            try finish(succeeded: ScriptRunner().run(source: code, name: "<-e>"))
+            try finish(succeeded: runner.run(source: code, name: "<-e>"))
         } else if isatty(STDIN_FILENO) == 1 {
-            REPL.start()
+            REPL.start(maximumCallDepth: options.maximumCallDepth)
         } else {
-            try finish(succeeded: ScriptRunner().runStandardInput())
+            try finish(succeeded: runner.runStandardInput())
         }
     }
 }
@@ -42,14 +46,20 @@ struct RunSubcommand: ParsableCommand {
         abstract: "Run a script; the arguments after it are the script's `args`."
     )
 
+    @OptionGroup var options: ExecutionOptions
+
     @Argument(help: "The script to run.")
     var file: String
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as `args`.")
+    @Argument(parsing: .allUnrecognized, help: "Arguments passed to the script as `args`.")
     var arguments: [String] = []
 
     func run() throws {
-        try finish(succeeded: ScriptRunner().runFile(file, arguments: arguments))
+        // The script itself is read before safe mode starts: --allow-read limits what it reads, not it.
+        let runner = ScriptRunner(maximumCallDepth: options.maximumCallDepth)
+        guard let source = runner.source(of: file) else { throw ExitCode.failure }
+        try options.apply(defaultDirectory: ExecutionOptions.directory(of: file))
+        try finish(succeeded: runner.run(source: source, name: file, arguments: arguments))
     }
 }
 
@@ -73,8 +83,11 @@ struct ReplSubcommand: ParsableCommand {
         abstract: "Start the interactive REPL (reads plain lines, without prompts, when not on a terminal)."
     )
 
-    func run() {
-        REPL.start()
+    @OptionGroup var options: ExecutionOptions
+
+    func run() throws {
+        try options.apply(defaultDirectory: ".")
+        REPL.start(maximumCallDepth: options.maximumCallDepth)
     }
 }
 

@@ -18,6 +18,8 @@ struct NotebookSubcommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var options: ExecutionOptions
+
     @Argument(help: "The script to run.")
     var file: String
 
@@ -62,9 +64,13 @@ struct NotebookSubcommand: ParsableCommand {
             let equals = parameter.firstIndex(of: "=")!
             return (String(parameter[..<equals]), Value.parameter(String(parameter[parameter.index(after: equals)...])))
         }
-        let session = Session(output: console.write)
-        let run = NotebookRun(NotebookDocument(parsing: source), name: file, session: session,
-                              parameters: values, keepGoing: keepGoing)
+        let url = URL(fileURLWithPath: output)
+        try options.apply(defaultDirectory: ExecutionOptions.directory(of: file),
+                          outputs: [output, url.deletingLastPathComponent().appendingPathComponent(figureDirectoryName).path])
+        let session = Session(maximumCallDepth: options.maximumCallDepth, output: console.write)
+        let run = ProgressBar.during {
+            NotebookRun(NotebookDocument(parsing: source), name: file, session: session, parameters: values, keepGoing: keepGoing)
+        }
         do {
             try write(run)
         } catch {
@@ -85,6 +91,11 @@ struct NotebookSubcommand: ParsableCommand {
         }
     }
 
+    /// Where a Markdown notebook's SVG figures go, beside it.
+    private var figureDirectoryName: String {
+        URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent + "-figures"
+    }
+
     private func write(_ run: NotebookRun) throws {
         let url = URL(fileURLWithPath: output)
         switch url.pathExtension.lowercased() {
@@ -93,11 +104,10 @@ struct NotebookSubcommand: ParsableCommand {
         case "ipynb":
             try FileAccess.writeAtomically(try NotebookIPYNB.data(run), to: output)
         default:
-            let directoryName = url.deletingPathExtension().lastPathComponent + "-figures"
-            let markdown = NotebookMarkdown(run, figureDirectory: directoryName)
+            let markdown = NotebookMarkdown(run, figureDirectory: figureDirectoryName)
             let base = url.deletingLastPathComponent()
             if !markdown.figures.isEmpty {
-                try FileManager.default.createDirectory(at: base.appendingPathComponent(directoryName), withIntermediateDirectories: true)
+                try FileAccess.createDirectory(base.appendingPathComponent(figureDirectoryName).path)
             }
             for figure in markdown.figures {
                 try writeFileAtomically(figure.svg, to: base.appendingPathComponent(figure.path).path)

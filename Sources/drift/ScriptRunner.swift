@@ -5,11 +5,12 @@ import Foundation
 
 struct ScriptRunner {
     var console = Console.standard
+    var maximumCallDepth = Session.defaultMaximumCallDepth
 
     /// Runs `source`; on failure writes the rendered diagnostic. `arguments` become the script's `args`.
     func run(source: String, name: String, arguments: [String] = []) -> Bool {
-        let session = Session(arguments: arguments, output: console.write)
-        guard let report = session.run(source: source, name: name) else { return true }
+        let session = Session(arguments: arguments, maximumCallDepth: maximumCallDepth, output: console.write)
+        guard let report = ProgressBar.during({ session.run(source: source, name: name) }) else { return true }
         console.errorLine(report)
         return false
     }
@@ -21,14 +22,9 @@ struct ScriptRunner {
         return diagnostics.isEmpty
     }
 
-    /// Runs the script at `path`, or reports why it cannot be read.
-    func runFile(_ path: String, arguments: [String]) -> Bool {
-        withSource(of: path) { run(source: $0, name: path, arguments: arguments) }
-    }
-
     /// Checks the script at `path`, or reports why it cannot be read.
     func checkFile(_ path: String) -> Bool {
-        withSource(of: path) { check(source: $0, name: path) }
+        source(of: path).map { check(source: $0, name: path) } ?? false
     }
 
     /// Runs everything on standard input as one program.
@@ -37,12 +33,13 @@ struct ScriptRunner {
         return run(source: String(decoding: data, as: UTF8.self), name: "<stdin>")
     }
 
-    private func withSource(of path: String, _ body: (String) -> Bool) -> Bool {
+    /// The text of the script at `path`, or nil after reporting why it cannot be read.
+    func source(of path: String) -> String? {
         do {
-            return body(try readSourceFile(path))
+            return try readSourceFile(path)
         } catch {
             console.errorLine("drift: \(error)")
-            return false
+            return nil
         }
     }
 }

@@ -46,11 +46,14 @@ public struct DriftReport: Sendable {
             throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
         }
         let results = Results(count: names.count)
+        let progress = Progress.start("drift report", total: names.count)
+        defer { progress.finish() }
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let name = names[index]
             results.set(index, DriftReport.compare(
                 name, reference.column(named: name), current.column(named: name),
                 method: methods[name] ?? method, threshold: threshold))
+            progress.advance()
         }
         try Cancellation.check()
         self.rows = results.rows.compactMap { $0 }

@@ -104,8 +104,11 @@ public enum Replay {
         var age = 0
         var batches: [ReplayBatch] = []
         var start = options.batchSize
+        let progress = Progress.start("replay", total: stream.rowCount - start)
+        defer { progress.finish() }
         while start < stream.rowCount {
             try Cancellation.check()
+            progress.advance(by: min(options.batchSize, stream.rowCount - start))
             let end = min(start + options.batchSize, stream.rowCount)
             let batch = stream.rows(start..<end)
             let predictStart = clock.now

@@ -32,11 +32,11 @@ final class REPL {
     }
 
     /// Runs a REPL on standard input: readline on a terminal, plain lines otherwise.
-    static func start() {
+    static func start(maximumCallDepth: Int = Session.defaultMaximumCallDepth) {
         let editor: any LineEditor = isatty(STDIN_FILENO) == 1
             ? ReadlineEditor(history: History.defaultPath().map(History.init(path:)))
             : PlainLineReader()
-        REPL(session: Session(), editor: editor).run()
+        REPL(session: Session(maximumCallDepth: maximumCallDepth), editor: editor).run()
     }
 
     /// Reads and runs entries until `:quit` or the end of the input.
@@ -88,12 +88,13 @@ final class REPL {
     }
 
     /// Runs `work` as one evaluation that Ctrl-C may stop: a stale request is cleared first; if a stop was
-    /// requested meanwhile, says "interrupted" and returns nil (the session keeps its state).
+    /// requested meanwhile, says "interrupted" (or which limit was passed) and returns nil (the session
+    /// keeps its state).
     func interruptible<Result>(_ work: () -> Result) -> Result? {
         Cancellation.reset()
-        let result = work()
+        let result = ProgressBar.during(work)
         guard !Cancellation.isRequested else {
-            console.errorLine("interrupted")
+            console.errorLine(Cancellation.message)
             return nil
         }
         return result
