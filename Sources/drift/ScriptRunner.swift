@@ -38,7 +38,9 @@ struct ScriptRunner {
         do {
             return try readSourceFile(path)
         } catch {
-            console.errorLine("drift: \(error)")
+            // A diagnostic (a file that is not UTF-8) names its file:line:col itself.
+            let message = String(describing: error)
+            console.errorLine(message.hasPrefix(path + ":") ? message : "drift: \(message)")
             return nil
         }
     }

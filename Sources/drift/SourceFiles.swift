@@ -1,6 +1,7 @@
 // SourceFiles: reading scripts and writing saved sessions, through DriftCore.FileAccess (the one gate
 // for file access) so the command line obeys the same rules as scripts.
 import DriftCore
+import DriftLang
 import Foundation
 
 /// The text of the script at `path`; "cannot read 'x.drift': no such file" and the like when it fails.
@@ -13,10 +14,9 @@ func readSourceFile(_ path: String) throws(FileAccessError) -> String {
     } catch {
         throw FileAccessError("cannot read '\(path)': \(error)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw FileAccessError("cannot read '\(path)': not UTF-8 text")
-    }
-    return text
+    let bytes = [UInt8](data)
+    if let report = SourceEncoding.invalidUTF8Report(bytes, name: path) { throw FileAccessError(report) }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Replaces the file at `path` with `text` atomically: readers see the old file or the new one, never a

@@ -118,10 +118,15 @@ public struct Histogram: Sendable, Equatable {
                         for i in start..<end {
                             let x = buffer[i]
                             guard x >= first && x <= last else { continue }  // also skips NaN
-                            var index = Int((x - first) * norm)
-                            if index >= bins { index = bins - 1 }
-                            if x < e[index] { index -= 1 }
-                            else if index != bins - 1 && x >= e[index + 1] { index += 1 }
+                            let guess = (x - first) * norm
+                            var index: Int
+                            if guess.isFinite {
+                                index = guess < Double(bins) ? Int(guess) : bins - 1
+                                if x < e[index] { index -= 1 }
+                                else if index != bins - 1 && x >= e[index + 1] { index += 1 }
+                            } else {  // a range too wide for a double (±1e308): search the edges
+                                index = Swift.min(searchRight(edges, x) - 1, bins - 1)
+                            }
                             c[index] += 1
                         }
                         start = end

@@ -73,6 +73,7 @@ public enum MemoryLimit {
     public static func format(_ bytes: some BinaryInteger) -> String { format(Double(bytes)) }
 
     public static func format(_ bytes: Double) -> String {
+        guard bytes.isFinite else { return "unboundedly many bytes" }
         let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
         var value = bytes
         var unit = 0
@@ -81,7 +82,7 @@ public enum MemoryLimit {
             unit += 1
         }
         let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        let text = rounded == rounded.rounded() && rounded < 1e15 ? String(Int(rounded)) : String(rounded)
         return "\(text) \(units[unit])"
     }
 

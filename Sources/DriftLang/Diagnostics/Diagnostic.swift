@@ -38,6 +38,6 @@ public struct Diagnostic: Error, Sendable {
 
     /// Spaces up to the caret column, keeping tabs so the caret lines up under the source.
     private func caretPadding(_ source: String, column: Int) -> String {
-        String(source.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        String(source.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
     }
 }

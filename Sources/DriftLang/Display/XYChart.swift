@@ -77,6 +77,16 @@ struct BrailleCanvas {
         String(String.UnicodeScalarView((0..<columns).compactMap { Unicode.Scalar(0x2800 + UInt32(dots[index * columns + $0])) }))
     }
 
+    /// Where `value` lies in `range`, 0 to 1. Halves first, so a range as wide as ±1e308 does not overflow.
+    static func share(_ value: Double, of range: ClosedRange<Double>) -> Double {
+        (value / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2)
+    }
+
+    /// A dot coordinate; off the canvas (-1) when not finite, so `set` ignores it.
+    private static func dot(_ position: Double) -> Int {
+        position.isFinite ? Int(max(-1, min(1e6, position.rounded()))) : -1
+    }
+
     /// The chart as text: title, y range on the left, Braille plot, x range and label below, legend.
     static func draw(_ chart: XYChart, width: Int) -> String {
         let (xRange, yRange) = chart.bounds
@@ -85,9 +95,7 @@ struct BrailleCanvas {
         var canvas = BrailleCanvas(columns: max(10, min(72, width - gutter - 2)), rows: 12)
         let dotWidth = canvas.columns * 2 - 1, dotHeight = canvas.rows * 4 - 1
         func point(_ x: Double, _ y: Double) -> (Int, Int) {
-            let px = (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(dotWidth)
-            let py = (1 - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound)) * Double(dotHeight)
-            return (Int(px.rounded()), Int(py.rounded()))
+            (dot(share(x, of: xRange) * Double(dotWidth)), dot((1 - share(y, of: yRange)) * Double(dotHeight)))
         }
         for marker in chart.markers where marker.isFinite {
             let x = point(marker, yRange.lowerBound).0

@@ -7,8 +7,8 @@ enum XYChartSVG {
         let width = 560.0, height = 300.0, left = 56.0, right = 16.0, top = 30.0, bottom = 42.0
         let (xRange, yRange) = chart.bounds
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        func sx(_ x: Double) -> Double { left + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plotWidth }
-        func sy(_ y: Double) -> Double { top + (1 - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound)) * plotHeight }
+        func sx(_ x: Double) -> Double { left + BrailleCanvas.share(x, of: xRange) * plotWidth }
+        func sy(_ y: Double) -> Double { top + (1 - BrailleCanvas.share(y, of: yRange)) * plotHeight }
         func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
         let escape = HTMLDisplay.escape
 

@@ -1,0 +1,104 @@
+// HostileProgramTests: programs written to break the language — unbalanced brackets, unterminated
+// strings, 10,000-deep nesting (refused past 500 levels), a 10,000-term expression, invalid UTF-8 — and every builtin called with
+// every kind of wrong argument. Each gets a value or an error, never a trap; the fuzzer's findings in
+// Tests/fuzz-findings are replayed the same way.
+@testable import DriftLang
+import DriftCore
+import Foundation
+import Testing
+
+@Suite struct HostileProgramTests {
+    private func outcome(_ source: String) -> EntryOutcome {
+        Session { _ in }.evaluateEntry(source)
+    }
+
+    private func error(_ source: String) -> String? {
+        Session { _ in }.run(source: source, name: "hostile.drift")
+    }
+
+    @Test func unbalancedBracketsAndUnterminatedStrings() {
+        for source in ["(1 + 2", "[1, 2", "{a: 1", "f(1, 2", "1 + 2)", "]", "}", "\"open", "\"a\\", "fn f( {", "if x { (", "let = 3"] {
+            let report = error(source)
+            #expect(report?.contains("hostile.drift:1:") == true, "\(source): \(report ?? "no error")")
+        }
+    }
+
+    @Test func deepNestingIsRefusedWithAnErrorAtTheSpot() {
+        let depth = 10_000
+        for (open, close) in [("(", ")"), ("[", "]"), ("-", ""), ("{ ", " }"), ("f(", ")")] {
+            let source = String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+            let report = error(source)
+            #expect(report?.contains("error: nesting is too deep (more than 500 levels)") == true, "\(open): \(report ?? "no error")")
+        }
+        #expect(error(String(repeating: "(", count: 400) + "1" + String(repeating: ")", count: 400)) == nil)
+        #expect(error(String(repeating: "{ ", count: depth))?.contains("hostile.drift:1:") == true)
+    }
+
+    @Test func aTenThousandTermExpression() {
+        let terms = Array(repeating: "1", count: 10_000)
+        guard case .completed(let display) = outcome(terms.joined(separator: " + ")) else {
+            Issue.record("a long sum failed")
+            return
+        }
+        #expect(display == "10000")
+        guard case .completed(let product) = outcome(terms.joined(separator: " * ")) else { return }
+        #expect(product == "1")
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharactersWithPositions() {
+        let bytes: [UInt8] = Array("let s = \"".utf8) + [0xFF, 0xFE] + Array("\"\nlet ".utf8) + [0xC3] + Array(" = 1\n".utf8)
+        let report = error(String(decoding: bytes, as: UTF8.self))
+        #expect(report?.contains("hostile.drift:2:5:") == true, "\(report ?? "no error")")
+    }
+
+    @Test func aFileThatIsNotUTF8IsReportedAtItsFirstBadByte() {
+        let latin1: [UInt8] = Array("let a = 1\n# caf".utf8) + [0xE9] + Array("\nprint(a)\n".utf8)
+        #expect(SourceEncoding.invalidUTF8Report(latin1, name: "old.drift")
+            == "old.drift:2:6: error: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8\n  # caf\u{FFFD}\n       ^\n")
+        #expect(SourceEncoding.invalidUTF8Report(Array("let é = \"ü\"".utf8), name: "ok.drift") == nil)
+    }
+
+    /// Arguments of every kind, and the awkward values of each kind.
+    private static let sampleArguments = [
+        "null", "0", "-1", "2.5", "1e308", "true", "\"text\"", "\"\"", "[1, 2, null]", "[]", "[\"a\", \"b\"]",
+        "[true, false]", "{a: 1}", "frame", "x => x", "empty",
+    ]
+
+    @Test func everyBuiltinSurvivesEveryKindOfArgument() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drift-kinds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = Session { _ in }
+        _ = session.evaluateEntry("let frame = dataframe({x: [1, 2, 3, 4], g: [\"a\", \"b\", \"a\", \"b\"], y: [true, false, true, false]})")
+        _ = session.evaluateEntry("let empty = dataframe({x: []})")
+        // A string argument that a builtin takes as a path lands in the scratch directory.
+        let values = Self.sampleArguments.map { $0 == "\"text\"" ? "\"\(directory.path)/text\"" : $0 }
+        let names = BuiltinTable.standard.names.sorted()
+        var calls = 0
+        for name in names {
+            var argumentLists: [[String]] = [[]]
+            argumentLists += values.map { [$0] }
+            for first in values { for second in values { argumentLists.append([first, second]) } }
+            for first in values { argumentLists.append([first, "frame", "\"x\""]) }
+            for arguments in argumentLists {
+                let outcome = session.evaluateEntry("\(name)(\(arguments.joined(separator: ", ")))")
+                if case .incomplete = outcome { Issue.record("\(name)(\(arguments)) read as incomplete") }
+                calls += 1
+            }
+        }
+        #expect(calls > 20_000)
+    }
+
+    @Test func fuzzFindingsStayFixed() throws {
+        let findings = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fuzz-findings")
+        let files = (try? FileManager.default.contentsOfDirectory(at: findings, includingPropertiesForKeys: nil)) ?? []
+        for file in files where !file.lastPathComponent.hasPrefix(".") && file.pathExtension != "md" {
+            let source = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            Cancellation.reset()
+            let session = Session(maximumCallDepth: 200) { _ in }
+            _ = session.check(source: source, name: file.lastPathComponent)
+            _ = session.run(source: source, name: file.lastPathComponent)
+        }
+    }
+}
