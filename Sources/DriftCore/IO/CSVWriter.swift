@@ -11,23 +11,42 @@ import Foundation
 /// values are empty. A field is quoted (with `""` for a quote) when it holds the separator, a quote or a line break.
 public enum CSVWriter {
     public static func string(_ frame: DataFrame, options: CSVOptions = .init()) -> String {
-        String(decoding: bytes(frame, options: options), as: UTF8.self)
+        var output = header(frame, options: options)
+        append(rows: 0..<frame.rowCount, of: frame, to: &output, separator: options.separator)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Writes through `FileAccess.writeAtomically`, so an existing file is replaced only by a complete one.
+    /// Rows are formatted and written a chunk at a time, so the whole text is never held in memory.
     public static func write(_ frame: DataFrame, to path: String, options: CSVOptions = .init()) throws {
-        try FileAccess.writeAtomically(Data(bytes(frame, options: options)), to: path)
+        try FileAccess.writeAtomically(to: path) { file in
+            var output = header(frame, options: options)
+            let chunk = 65_536
+            let progress = Progress.start("writing \(path)", total: frame.rowCount)
+            defer { progress.finish() }
+            for start in stride(from: 0, to: frame.rowCount, by: chunk) {
+                try Cancellation.check()
+                append(rows: start..<min(start + chunk, frame.rowCount), of: frame, to: &output, separator: options.separator)
+                try file.write(output)
+                output.removeAll(keepingCapacity: true)
+                progress.advance(by: chunk)
+            }
+            try file.write(output)
+        }
     }
 
-    static func bytes(_ frame: DataFrame, options: CSVOptions) -> [UInt8] {
+    private static func header(_ frame: DataFrame, options: CSVOptions) -> [UInt8] {
         var output: [UInt8] = []
-        let separator = options.separator
         for (k, name) in frame.names.enumerated() {
-            if k > 0 { output.append(separator) }
-            appendField(name, to: &output, separator: separator)
+            if k > 0 { output.append(options.separator) }
+            appendField(name, to: &output, separator: options.separator)
         }
         output.append(UInt8(ascii: "\n"))
-        for row in 0..<frame.rowCount {
+        return output
+    }
+
+    private static func append(rows: Range<Int>, of frame: DataFrame, to output: inout [UInt8], separator: UInt8) {
+        for row in rows {
             for (k, column) in frame.columns.enumerated() {
                 if k > 0 { output.append(separator) }
                 switch column {
@@ -41,7 +60,6 @@ public enum CSVWriter {
             }
             output.append(UInt8(ascii: "\n"))
         }
-        return output
     }
 
     /// The shortest text that reads back to `value` (Swift's `description`), without a trailing ".0".

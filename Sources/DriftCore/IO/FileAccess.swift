@@ -58,37 +58,6 @@ public enum FileAccess {
         return try readAll(descriptor, path: path)
     }
 
-    /// Writes `data` so that readers see either the old file or the new one, never a partial write:
-    /// a temporary file in the same directory is written, flushed to disk, then renamed over `path`.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        try checkWrite(path)
-        var template = Array("\(path).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw FileAccessError.posix("write", path, errno: errno) }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: Int32?
-        data.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count && failure == nil {
-                let written = write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno != EINTR { failure = errno }
-                } else {
-                    offset += written
-                }
-            }
-        }
-        if failure == nil && fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == nil { failure = errno }
-        if failure == nil && !applyDefaultPermissions(temporary) { failure = errno }
-        if failure == nil && rename(temporary, path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw FileAccessError.posix("write", path, errno: failure)
-        }
-    }
-
     /// Whether something exists at `path` (false where safe mode forbids reading it).
     public static func fileExists(_ path: String) -> Bool {
         (try? checkRead(path)) != nil && access(path, F_OK) == 0
@@ -119,13 +88,6 @@ public enum FileAccess {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
-    }
-
-    /// mkstemp creates files readable only by the owner; give the result the usual 0644 (less the umask).
-    private static func applyDefaultPermissions(_ temporary: String) -> Bool {
-        let mask = umask(0)
-        umask(mask)
-        return chmod(temporary, 0o666 & ~mask) == 0
     }
 
     private static func readAll(_ descriptor: Int32, path: String) throws -> Data {
