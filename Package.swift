@@ -49,6 +49,8 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
+        // The fuzz target (tools/fuzz.sh builds it with libFuzzer); a plain build replays inputs.
+        .executableTarget(name: "DriftFuzz", dependencies: ["DriftLang", "DriftCore"]),
         // Benchmark driver for DriftCore (run by bench/*.py; not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
