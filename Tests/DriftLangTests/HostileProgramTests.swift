@@ -1,5 +1,6 @@
 // HostileProgramTests: programs written to break the language — unbalanced brackets, unterminated
-// strings, 10,000-deep nesting (refused past 500 levels), a 10,000-term expression, invalid UTF-8 — and every builtin called with
+// strings, 10,000-deep nesting (refused past 500 levels), a 10,000-term expression (and 300,000-term
+// ones, refused), recursion deeper than the stack, invalid UTF-8 — and every builtin called with
 // every kind of wrong argument. Each gets a value or an error, never a trap; the fuzzer's findings in
 // Tests/fuzz-findings are replayed the same way.
 @testable import DriftLang
@@ -43,6 +44,20 @@ import Testing
         #expect(display == "10000")
         guard case .completed(let product) = outcome(terms.joined(separator: " * ")) else { return }
         #expect(product == "1")
+    }
+
+    @Test func aChainTooLongToReleaseSafelyIsRefused() {
+        for (start, link) in [("1", " + 1"), ("x", ".a"), ("f", "(1)"), ("1", " and 1")] {
+            let source = "print(" + start + String(repeating: link, count: 300_000) + ")"
+            let report = error(source)
+            #expect(report?.contains("hostile.drift:1:1: error: this statement is too deeply nested (more than 20000 levels)") == true)
+        }
+    }
+
+    @Test func recursionStopsBeforeTheStackEnds() {
+        let session = Session(maximumCallDepth: 100_000_000) { _ in }
+        let report = session.run(source: "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(10000000)", name: "deep.drift")
+        #expect(report?.contains("nested calls fill the stack") == true)
     }
 
     @Test func invalidUTF8BecomesReplacementCharactersWithPositions() {

@@ -20,6 +20,8 @@ final class Interpreter {
     let show: (Value) -> Void
     var callDepth = 0
     var maximumCallDepth: Int
+    /// The lowest native stack address a call may start at (LargeStack), 0 for no check.
+    var stackFloor: UInt = 0
     /// Help texts of documented functions written in Drift (the standard library), by name.
     var documentation: [String: String] = [:]
 
@@ -99,6 +101,9 @@ final class Interpreter {
         try checkInterrupt(at: location)
         if callDepth >= maximumCallDepth {
             throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
+        }
+        if LargeStack.stackAddress() < stackFloor {
+            throw RuntimeError.at(location, "too deep: \(callDepth) nested calls fill the stack (runaway recursion?)")
         }
     }
 

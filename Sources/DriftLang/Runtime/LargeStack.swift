@@ -1,17 +1,21 @@
 // LargeStack: runs work on a thread with a large stack. Deeply nested programs and deep (but legal)
 // recursion need more than the main thread's 8 MB; the call-depth limit then ends runaway recursion
-// with an error long before this stack is exhausted.
+// with an error long before this stack is exhausted, and the stack floor handed to the work lets the
+// interpreter refuse a call that would come within a margin of the stack's end, whatever --max-depth says.
 import Foundation
 
 enum LargeStack {
     static let size = 1 << 30
+    /// Room kept below the floor for the builtins and runtime a call may still run.
+    static let margin = 64 << 20
 
-    static func run<T>(_ body: () -> T) -> T {
+    /// Runs `body` on a large stack, passing the lowest stack address it may safely reach.
+    static func run<T>(_ body: (_ stackFloor: UInt) -> T) -> T {
         withoutActuallyEscaping(body) { work in
             let box = Box(work)
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {
-                box.result = box.work?()
+                box.result = box.work?(stackAddress() - UInt(size - margin))
                 // Drop the closure before signalling: it must not outlive this call.
                 box.work = nil
                 done.signal()
@@ -19,15 +23,22 @@ enum LargeStack {
             thread.stackSize = size
             thread.start()
             done.wait()
-            guard let result = box.result else { return work() }
+            guard let result = box.result else { return work(0) }
             return result
         }
     }
 
+    /// An address in the caller's stack frame: the stack grows down from where the thread started.
+    @inline(__always)
+    static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
     /// Hands the closure and its result across the thread boundary; the semaphore orders the accesses.
     private final class Box<T>: @unchecked Sendable {
-        var work: (() -> T)?
+        var work: ((UInt) -> T)?
         var result: T?
-        init(_ work: @escaping () -> T) { self.work = work }
+        init(_ work: @escaping (UInt) -> T) { self.work = work }
     }
 }

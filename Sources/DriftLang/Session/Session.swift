@@ -75,8 +75,8 @@ public final class Session {
     /// Parses and resolves without running; returns every diagnostic found, rendered.
     public func check(source: String, name: String) -> [String] {
         let file = SourceFile(name: name, text: source)
-        let parsed = LargeStack.run { Parser.parse(file) }
-        let compiled = LargeStack.run { Compiler.compile(parsed.statements, file: file, interpreter: interpreter) }
+        let parsed = LargeStack.run { _ in Parser.parse(file) }
+        let compiled = LargeStack.run { _ in Compiler.compile(parsed.statements, file: file, interpreter: interpreter) }
         return (parsed.diagnostics + compiled.diagnostics).map { $0.rendered() }
     }
 
@@ -84,7 +84,7 @@ public final class Session {
     public func evaluateEntry(_ text: String) -> EntryOutcome {
         entryCount += 1
         let file = SourceFile(name: "<repl>", text: text)
-        let parsed = LargeStack.run { Parser.parse(file) }
+        let parsed = LargeStack.run { _ in Parser.parse(file) }
         if parsed.isIncomplete { return .incomplete }
         switch execute(file, parsed: parsed) {
         case .success(let program, let value):
@@ -103,7 +103,8 @@ public final class Session {
     }
 
     func execute(_ file: SourceFile, parsed: Parser.Result? = nil) -> Execution {
-        LargeStack.run {
+        LargeStack.run { stackFloor in
+            interpreter.stackFloor = stackFloor
             let parsed = parsed ?? Parser.parse(file)
             let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
             let diagnostics = parsed.diagnostics + compiled.diagnostics

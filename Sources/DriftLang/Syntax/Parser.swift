@@ -13,6 +13,9 @@ struct Parser {
 
     /// Deeper nesting than this is reported rather than risking the stack.
     static let maximumNesting = 500
+    /// Statements whose tree is deeper than this are refused (see SyntaxHeight): room for a 10,000-term
+    /// expression, and a tree any thread's stack can release.
+    static let maximumHeight = 20_000
 
     struct Result {
         var statements: [Stmt]
@@ -54,6 +57,9 @@ struct Parser {
         do {
             let statement = try parseStatement()
             try expectStatementEnd()
+            guard statement.height <= Parser.maximumHeight else {
+                throw error("this statement is too deeply nested (more than \(Parser.maximumHeight) levels); split it into steps with 'let'", at: statement.offset)
+            }
             return statement
         } catch {
             synchronize()
