@@ -1,4 +1,4 @@
-// Core builtins: printing, conversion, help, JSON, and functions over any value.
+// Core builtins: printing, conversion, help, JSON, a clock, and functions over any value.
 import DriftCore
 import Foundation
 
@@ -129,6 +129,13 @@ let coreBuiltins: [Builtin] = [
         }
         interpreter.output(Help.text(for: name, interpreter: interpreter) + "\n")
         return .null
+    },
+    Builtin(
+        "clock()",
+        doc: "Seconds on a monotonic clock (time since the machine started). Only differences mean something: the seconds between two readings.",
+        example: "let start = clock(); fib(20); print(clock() - start)"
+    ) { _, _ in
+        .number(ProcessInfo.processInfo.systemUptime)
     },
 ]
 

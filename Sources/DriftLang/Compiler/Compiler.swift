@@ -54,11 +54,11 @@ struct Compiler {
         switch statement.kind {
         case .let(let name, let value):
             let valueNode = expression(value)
-            return AssignNode(declare(name), valueNode, at: here)
+            return assign(declare(name), valueNode, at: here)
         case .function(let declaration):
             let name = declaration.name ?? "fn"
             let target = declare(name)
-            return AssignNode(target, FunctionNode(function(declaration)), at: here)
+            return assign(target, FunctionNode(function(declaration)), at: here)
         case .expression(let expr, _):
             return expression(expr)
         case .forLoop(let variable, let sequence, let body):
@@ -88,10 +88,21 @@ struct Compiler {
         return block(body, at: location)
     }
 
-    private mutating func block(_ statements: [Stmt], at location: SourceLocation) -> BlockNode {
+    private mutating func block(_ statements: [Stmt], at location: SourceLocation) -> Node {
         scope.pushBlock()
         defer { scope.popBlock() }
-        return BlockNode(statements.map { statement($0) }, at: location)
+        return sequence(statements.map { statement($0) }, at: location)
+    }
+
+    /// Statements run in order. A block does not open a frame (its names have their own slots), so a
+    /// block of one statement is that statement, and evaluating it skips a node. Short blocks become
+    /// chains of `SequenceNode`s; long ones (a chain would nest deeply) stay `BlockNode`s.
+    private func sequence(_ nodes: [Node], at location: SourceLocation) -> Node {
+        switch nodes.count {
+        case 1: return nodes[0]
+        case 2...16: return SequenceNode(nodes[0], then: sequence(Array(nodes.dropFirst()), at: location), at: location)
+        default: return BlockNode(nodes, at: location)
+        }
     }
 
     /// Where a new name lives: a global at the top level, otherwise a fresh slot in the current frame.
@@ -116,7 +127,7 @@ struct Compiler {
         }
         let defaults = declaration.parameters.map { parameter in parameter.defaultValue.map { expression($0) } }
         let here = location(declaration.offset)
-        let body = BlockNode(declaration.body.map { statement($0) }, at: here)
+        let body = sequence(declaration.body.map { statement($0) }, at: here)
         return CompiledFunction(
             name: declaration.name ?? "<lambda>",
             parameterNames: declaration.parameters.map(\.name),
@@ -198,7 +209,7 @@ struct Compiler {
         case .unary(.not, let operand):
             return UnaryNode(.not, expression(operand), at: here)
         case .binary(let op, let left, let right):
-            return BinaryNode(op, expression(left), expression(right), at: here)
+            return binary(op, expression(left), expression(right), at: here)
         case .logical(let op, let left, let right):
             return LogicalNode(op, expression(left), expression(right), at: here)
         case .call(let callee, let arguments):
@@ -219,7 +230,7 @@ struct Compiler {
                 defer { scope.popBlock() }
                 let slot = scope.declare(name)
                 let node = FunctionNode(function(declaration))
-                return BlockNode([AssignNode(.local(slot: slot), node, at: here), LocalNode(slot: slot, at: here)], at: here)
+                return SequenceNode(SlotAssignNode(slot: slot, isGlobal: false, node, at: here), then: LocalNode(slot: slot, at: here), at: here)
             }
             return FunctionNode(function(declaration))
         case .block(let statements):
@@ -229,6 +240,27 @@ struct Compiler {
         case .assign(let target, let value):
             return assignment(target, value, at: here)
         }
+    }
+
+    /// `target = value`, with its own node for the common targets.
+    private func assign(_ target: VariableReference, _ value: Node, at here: SourceLocation) -> Node {
+        switch target {
+        case .local(let slot): return SlotAssignNode(slot: slot, isGlobal: false, value, at: here)
+        case .global(let slot, _): return SlotAssignNode(slot: slot, isGlobal: true, value, at: here)
+        case .outer: return AssignNode(target, value, at: here)
+        }
+    }
+
+    /// A binary operation. Two number literals are folded into one (number arithmetic cannot fail);
+    /// a number literal on the right is kept unboxed in the node.
+    private func binary(_ op: BinaryOperator, _ left: Node, _ right: Node, at here: SourceLocation) -> Node {
+        guard let constant = right as? ConstantNode, case .number(let b) = constant.value else {
+            return BinaryNode(op, left, right, at: here)
+        }
+        if let constant = left as? ConstantNode, case .number(let a) = constant.value {
+            return ConstantNode(Arithmetic.scalar(op, a, b), at: here)
+        }
+        return ConstantOperandNode(op, left, b, at: here)
     }
 
     private mutating func assignment(_ target: Expr, _ value: Expr, at here: SourceLocation) -> Node {
@@ -258,7 +290,7 @@ struct Compiler {
             report("cannot assign to '\(name)': it is not a variable (declare it with 'let \(name) = …')", at: root.offset)
             return ConstantNode(.null, at: here)
         }
-        if path.isEmpty { return AssignNode(reference, valueNode, at: here) }
+        if path.isEmpty { return assign(reference, valueNode, at: here) }
         return PathAssignNode(root: reference, path: path, value: valueNode, at: here)
     }
 }

@@ -66,8 +66,21 @@ enum Arithmetic {
         }
     }
 
+    /// Number with number, the operation inside every loop: one switch, inlined into the nodes.
+    @inline(__always)
     static func scalar(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Value {
-        isComparison(op) ? .bool(holds(op, a, b)) : .number(number(op, a, b))
+        switch op {
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .less: return .bool(a < b)
+        case .lessEqual: return .bool(a <= b)
+        case .greater: return .bool(a > b)
+        case .greaterEqual: return .bool(a >= b)
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .divide, .remainder, .power: return .number(number(op, a, b))
+        }
     }
 
     /// Element-wise over a numeric buffer; `other(i)` gives the right operand of element i.

@@ -2,29 +2,68 @@
 
 public final class Function {
     let name: String
-    let kind: Kind
-
-    enum Kind {
-        case closure(CompiledFunction, captured: Frame)
-        case builtin(Builtin)
-    }
+    /// A function written in Drift: its code and the frame it closes over (both nil for a builtin).
+    /// Plain fields rather than an enum payload, so a call reads them without copying the pair.
+    let compiled: CompiledFunction?
+    let captured: Frame?
+    /// A function written in Swift (nil for a closure).
+    let builtin: Builtin?
+    /// Frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
+    private var spareFrames: [Frame] = []
 
     init(closure: CompiledFunction, captured: Frame) {
         self.name = closure.name
-        self.kind = .closure(closure, captured: captured)
+        self.compiled = closure
+        self.captured = captured
+        self.builtin = nil
     }
 
     init(builtin: Builtin) {
         self.name = builtin.name
-        self.kind = .builtin(builtin)
+        self.compiled = nil
+        self.captured = nil
+        self.builtin = builtin
     }
 
     /// `name(a, b = …)` as shown in messages and displays.
     var signature: String {
-        switch kind {
-        case .closure(let function, _): return "\(name)(\(function.parameterNames.joined(separator: ", ")))"
-        case .builtin(let builtin): return builtin.signature
+        if let builtin { return builtin.signature }
+        return "\(name)(\(compiled?.parameterNames.joined(separator: ", ") ?? ""))"
+    }
+
+    /// A call of this closure with positional arguments only — the common case — evaluates each
+    /// argument straight into the callee's frame, with no argument list in between.
+    @inline(__always)
+    func call(with arguments: [Node], from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
+        guard let compiled, arguments.count <= compiled.parameterNames.count else { return nil }
+        try interpreter.enterCall(at: location)
+        let frame = makeFrame()
+        for index in arguments.indices { frame.slots[index] = try arguments[index].evaluate(callerFrame, interpreter) }
+        for index in arguments.count..<compiled.parameterNames.count {
+            guard let defaultValue = compiled.defaults[index] else {
+                throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
+            }
+            frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
         }
+        let result = try interpreter.run(compiled, in: frame, at: location)
+        recycle(frame)
+        return result
+    }
+
+    /// A frame for a call of this closure, its slots all null. Reusing the frames of finished calls
+    /// saves two allocations per call; the frames of one closure all share its captured parent, so a
+    /// reused frame needs no rewiring and holds nothing the closure does not hold already.
+    func makeFrame() -> Frame {
+        spareFrames.popLast() ?? Frame(slotCount: compiled?.slotCount ?? 0, parent: captured)
+    }
+
+    /// Takes back the frame of a finished call, unless something made during the call (a nested
+    /// closure) still refers to it. Recursion needs a frame per level; a few dozen are kept.
+    func recycle(_ frame: consuming Frame) {
+        var frame = frame
+        guard spareFrames.count < 64, isKnownUniquelyReferenced(&frame) else { return }
+        frame.clear()
+        spareFrames.append(frame)
     }
 }
 
@@ -34,9 +73,9 @@ final class CompiledFunction {
     let parameterNames: [String]
     /// Default values, evaluated in the callee's frame so they may use earlier parameters.
     let defaults: [Node?]
-    var body: Node
+    let body: Node
     /// Slots the frame needs: parameters first, then every local the body declares.
-    var slotCount: Int
+    let slotCount: Int
     let location: SourceLocation
 
     init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int, location: SourceLocation) {
@@ -70,6 +109,11 @@ final class Frame {
     deinit {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
+    }
+
+    /// Sets every slot back to null, releasing what they held.
+    func clear() {
+        slots.update(repeating: .null, count: slotCount)
     }
 
     /// The frame `hops` levels out.

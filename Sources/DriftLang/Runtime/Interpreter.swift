@@ -1,17 +1,11 @@
 // Interpreter: the state a running program shares — global variables, the builtin table, the output
 // sink and the call depth — and the entry points that run compiled code. Evaluation itself lives in
-// the nodes (Runtime/Nodes), each of which knows how to evaluate itself.
+// the nodes (Runtime/Node.swift, Runtime/Nodes), each of which knows how to evaluate itself.
 import DriftCore
-
-/// An executable node made by the compiler.
-protocol Node: AnyObject {
-    var location: SourceLocation { get }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value
-}
 
 final class Interpreter {
     /// Global variables by slot; nil until the declaring statement has run.
-    var globals: [Value?] = []
+    let globals = GlobalSlots()
     private(set) var globalNames: [String] = []
     private(set) var globalSlots: [String: Int] = [:]
     let builtins: BuiltinTable
@@ -37,10 +31,10 @@ final class Interpreter {
     /// The slot for a global, creating it (undefined) if needed.
     func declareGlobal(_ name: String) -> Int {
         if let slot = globalSlots[name] { return slot }
-        globals.append(nil)
+        let slot = globals.append()
         globalNames.append(name)
-        globalSlots[name] = globals.count - 1
-        return globals.count - 1
+        globalSlots[name] = slot
+        return slot
     }
 
     func isDefined(_ name: String) -> Bool {
@@ -49,7 +43,7 @@ final class Interpreter {
 
     /// The defined globals, in declaration order.
     var definedGlobals: [(name: String, value: Value)] {
-        zip(globalNames, globals).compactMap { name, value in value.map { (name, $0) } }
+        globalNames.indices.compactMap { slot in globals[slot].map { (globalNames[slot], $0) } }
     }
 
     /// Polled by loops and calls: turns a Ctrl-C into an error at the current spot.
@@ -60,44 +54,35 @@ final class Interpreter {
 
     /// Calls a function value with already evaluated arguments (used by calls and by builtins like `map`).
     func call(_ function: Function, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
-        switch function.kind {
-        case .builtin(let builtin):
-            var arguments = arguments
-            do {
-                try builtin.validate(arguments)
-                return try builtin.body(&arguments, self)
-            } catch let unwind as Unwind {
-                throw unwind
-            } catch {
-                // Core errors may already name the function ("replay: ..."); say it once.
-                let message = BuiltinError.describe(error)
-                throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
-            }
-        case .closure(let compiled, let captured):
-            try enterCall(at: location)
-            return try run(compiled, in: try bind(arguments, to: compiled, captured: captured, at: location), at: location)
+        guard let compiled = function.compiled else {
+            // Not a closure, so a builtin: Function's initialisers set exactly one of the two.
+            return try callBuiltin(function.builtin!, arguments, at: location)
         }
+        try enterCall(at: location)
+        let frame = function.makeFrame()
+        try bind(arguments, to: compiled, in: frame, at: location)
+        let result = try run(compiled, in: frame, at: location)
+        function.recycle(frame)
+        return result
     }
 
-    /// A call of a user function with positional arguments only — the common case — evaluates each
-    /// argument straight into the callee's frame, with no argument list in between.
-    @inline(__always)
-    func callDirectly(_ compiled: CompiledFunction, captured: Frame, arguments: [Node], callerFrame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
-        try enterCall(at: location)
-        let frame = Frame(slotCount: compiled.slotCount, parent: captured)
-        for index in arguments.indices { frame.slots[index] = try arguments[index].evaluate(callerFrame, self) }
-        for index in arguments.count..<compiled.parameterNames.count {
-            guard let defaultValue = compiled.defaults[index] else {
-                throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
-            }
-            frame.slots[index] = try defaultValue.evaluate(frame, self)
+    private func callBuiltin(_ builtin: Builtin, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
+        var arguments = arguments
+        do {
+            try builtin.validate(arguments)
+            return try builtin.body(&arguments, self)
+        } catch let unwind as Unwind {
+            throw unwind
+        } catch {
+            // Core errors may already name the function ("replay: ..."); say it once.
+            let message = BuiltinError.describe(error)
+            throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
         }
-        return try run(compiled, in: frame, at: location)
     }
 
     /// Polls for Ctrl-C and stops runaway recursion before a call.
     @inline(__always)
-    private func enterCall(at location: SourceLocation) throws(Unwind) {
+    func enterCall(at location: SourceLocation) throws(Unwind) {
         try checkInterrupt(at: location)
         if callDepth >= maximumCallDepth {
             throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
@@ -109,7 +94,7 @@ final class Interpreter {
 
     /// Runs a function body in its bound frame: `return` ends it, and an error passing through adds
     /// this call to the Drift call stack.
-    private func run(_ compiled: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+    func run(_ compiled: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
@@ -126,8 +111,7 @@ final class Interpreter {
         }
     }
 
-    private func bind(_ arguments: Arguments, to function: CompiledFunction, captured: Frame, at location: SourceLocation) throws(Unwind) -> Frame {
-        let frame = Frame(slotCount: function.slotCount, parent: captured)
+    private func bind(_ arguments: Arguments, to function: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) {
         let parameters = function.parameterNames
         if arguments.positional.count > parameters.count {
             throw RuntimeError.at(location, "\(function.name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
@@ -151,6 +135,5 @@ final class Interpreter {
             }
             frame.slots[index] = try defaultValue.evaluate(frame, self)
         }
-        return frame
     }
 }

@@ -1,22 +1,20 @@
 // Access nodes: `x[i]`, `x[a:b]` and `x.name`; the rules live in Runtime/Access.swift.
 
 final class IndexNode: Node {
-    let location: SourceLocation
     let container: Node
     let key: Node
     init(_ container: Node, key: Node, at location: SourceLocation) {
         self.container = container
         self.key = key
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let value = try container.evaluate(frame, interpreter)
         return try Access.element(of: value, key: try key.evaluate(frame, interpreter), at: location)
     }
 }
 
 final class SliceNode: Node {
-    let location: SourceLocation
     let container: Node
     let from: Node?
     let to: Node?
@@ -24,9 +22,9 @@ final class SliceNode: Node {
         self.container = container
         self.from = from
         self.to = to
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let value = try container.evaluate(frame, interpreter)
         let start = try from?.evaluate(frame, interpreter) ?? .null
         let end = try to?.evaluate(frame, interpreter) ?? .null
@@ -35,15 +33,14 @@ final class SliceNode: Node {
 }
 
 final class FieldNode: Node {
-    let location: SourceLocation
     let container: Node
     let name: String
     init(_ container: Node, name: String, at location: SourceLocation) {
         self.container = container
         self.name = name
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         try Access.field(of: try container.evaluate(frame, interpreter), name, at: location)
     }
 }

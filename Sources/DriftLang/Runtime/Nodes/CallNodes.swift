@@ -1,7 +1,6 @@
 // Call node: evaluates the callee and the arguments, then calls through the interpreter.
 
 final class CallNode: Node {
-    let location: SourceLocation
     let callee: Node
     let arguments: [Node]
     /// Label of each argument, nil for positional ones.
@@ -13,17 +12,21 @@ final class CallNode: Node {
         self.arguments = arguments
         self.labels = labels
         self.hasLabels = labels.contains { $0 != nil }
-        self.location = location
+        super.init(at: location)
     }
 
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let target = try callee.evaluate(frame, interpreter)
         guard case .function(let function) = target else {
             throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
         }
-        if !hasLabels, case .closure(let compiled, let captured) = function.kind, arguments.count <= compiled.parameterNames.count {
-            return try interpreter.callDirectly(compiled, captured: captured, arguments: arguments, callerFrame: frame, at: location)
-        }
+        if !hasLabels, let result = try function.call(with: arguments, from: frame, interpreter, at: location) { return result }
+        return try callWithArgumentList(function, frame, interpreter)
+    }
+
+    /// Calls with labels, and calls of builtins, go through an argument list.
+    @inline(never)
+    private func callWithArgumentList(_ function: Function, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         var positional: [Value] = []
         positional.reserveCapacity(arguments.count)
         var named: [(label: String, value: Value)] = []

@@ -1,23 +1,21 @@
 // Literal nodes: constants, list and record literals, function literals (closures).
 
 final class ConstantNode: Node {
-    let location: SourceLocation
     let value: Value
     init(_ value: Value, at location: SourceLocation) {
         self.value = value
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value { value }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value { value }
 }
 
 final class ListNode: Node {
-    let location: SourceLocation
     let elements: [Node]
     init(_ elements: [Node], at location: SourceLocation) {
         self.elements = elements
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         var values: [Value] = []
         values.reserveCapacity(elements.count)
         for element in elements { values.append(try element.evaluate(frame, interpreter)) }
@@ -26,15 +24,14 @@ final class ListNode: Node {
 }
 
 final class RecordNode: Node {
-    let location: SourceLocation
     let keys: [String]
     let values: [Node]
     init(keys: [String], values: [Node], at location: SourceLocation) {
         self.keys = keys
         self.values = values
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         var fields: [(String, Value)] = []
         fields.reserveCapacity(keys.count)
         for (key, node) in zip(keys, values) { fields.append((key, try node.evaluate(frame, interpreter))) }
@@ -43,13 +40,12 @@ final class RecordNode: Node {
 }
 
 final class FunctionNode: Node {
-    let location: SourceLocation
     let function: CompiledFunction
     init(_ function: CompiledFunction) {
         self.function = function
-        self.location = function.location
+        super.init(at: function.location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         .function(Function(closure: function, captured: frame))
     }
 }

@@ -3,7 +3,6 @@
 import DriftCore
 
 final class BinaryNode: Node {
-    let location: SourceLocation
     let op: BinaryOperator
     let left: Node
     let right: Node
@@ -11,31 +10,46 @@ final class BinaryNode: Node {
         self.op = op
         self.left = left
         self.right = right
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let a = try left.evaluate(frame, interpreter)
-        let b = try right.evaluate(frame, interpreter)
-        if case .number(let x) = a, case .number(let y) = b { return Arithmetic.scalar(op, x, y) }
-        do {
-            return try Arithmetic.apply(op, a, b)
-        } catch {
-            throw RuntimeError.at(location, error.description)
-        }
+        return try combine(op, a, try right.evaluate(frame, interpreter), at: location)
     }
+    override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
+        let a = try left.evaluate(frame, interpreter)
+        return try holds(op, a, try right.evaluate(frame, interpreter), in: self)
+    }
+}
+
+/// `a op b` for evaluated operands.
+@inline(__always)
+func combine(_ op: BinaryOperator, _ a: Value, _ b: Value, at location: SourceLocation) throws(Unwind) -> Value {
+    if case .number(let x) = a, case .number(let y) = b { return Arithmetic.scalar(op, x, y) }
+    do {
+        return try Arithmetic.apply(op, a, b)
+    } catch {
+        throw RuntimeError.at(location, error.description)
+    }
+}
+
+/// `a op b` as the condition of an `if` or `while`: a comparison of two numbers answers directly.
+@inline(__always)
+func holds(_ op: BinaryOperator, _ a: Value, _ b: Value, in node: Node) throws(Unwind) -> Bool {
+    if Arithmetic.isComparison(op), case .number(let x) = a, case .number(let y) = b { return Arithmetic.holds(op, x, y) }
+    return try node.truth(of: combine(op, a, b, at: node.location))
 }
 
 /// `-x` and `not x`, element-wise on vectors; missing stays missing.
 final class UnaryNode: Node {
-    let location: SourceLocation
     let op: UnaryOperator
     let operand: Node
     init(_ op: UnaryOperator, _ operand: Node, at location: SourceLocation) {
         self.op = op
         self.operand = operand
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         switch (op, try operand.evaluate(frame, interpreter)) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .vector(.numeric(let column))): return .vector(.numeric(NumericColumn(column.values.map { -$0 })))
@@ -51,7 +65,6 @@ final class UnaryNode: Node {
 /// `and` / `or`: short-circuit on booleans; element-wise (three-valued, missing-aware) on boolean vectors,
 /// so masks combine: `df.x > 0 and df.y < 3`.
 final class LogicalNode: Node {
-    let location: SourceLocation
     let op: LogicalOperator
     let left: Node
     let right: Node
@@ -59,9 +72,9 @@ final class LogicalNode: Node {
         self.op = op
         self.left = left
         self.right = right
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let a = try left.evaluate(frame, interpreter)
         if case .bool(let flag) = a {
             if op == .and, !flag { return .bool(false) }

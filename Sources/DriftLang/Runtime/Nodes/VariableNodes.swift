@@ -2,39 +2,41 @@
 // and globals (the interpreter's slots, which may be declared later than the code that uses them).
 
 final class LocalNode: Node {
-    let location: SourceLocation
     let slot: Int
     init(slot: Int, at location: SourceLocation) {
         self.slot = slot
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value { frame.slots[slot] }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        // A number is returned without the general copy of a value (a call that switches on the kind).
+        if case .number(let x) = frame.slots[slot] { return .number(x) }
+        return frame.slots[slot]
+    }
 }
 
 final class OuterLocalNode: Node {
-    let location: SourceLocation
     let hops: Int
     let slot: Int
     init(hops: Int, slot: Int, at location: SourceLocation) {
         self.hops = hops
         self.slot = slot
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         frame.ancestor(hops).slots[slot]
     }
 }
 
 final class GlobalNode: Node {
-    let location: SourceLocation
     let slot: Int
     let name: String
     init(slot: Int, name: String, at location: SourceLocation) {
         self.slot = slot
         self.name = name
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        if let x = interpreter.globals.number(at: slot) { return .number(x) }
         guard let value = interpreter.globals[slot] else {
             throw RuntimeError.at(location, "'\(name)' is used before it is defined")
         }
@@ -71,16 +73,34 @@ enum VariableReference {
 
 /// `let name = value` and plain `name = value`; evaluates to null (a `let` or an assignment shows nothing).
 final class AssignNode: Node {
-    let location: SourceLocation
     let target: VariableReference
     let value: Node
     init(_ target: VariableReference, _ value: Node, at location: SourceLocation) {
         self.target = target
         self.value = value
-        self.location = location
+        super.init(at: location)
     }
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         target.write(try value.evaluate(frame, interpreter), frame, interpreter)
+        return .null
+    }
+}
+
+/// Assignment to a local of the running frame or to a global, the common targets: a loop's
+/// `i = i + 1` is then a plain store, with no dispatch on an enum of where the variable lives.
+final class SlotAssignNode: Node {
+    let slot: Int
+    let isGlobal: Bool
+    let value: Node
+    init(slot: Int, isGlobal: Bool, _ value: Node, at location: SourceLocation) {
+        self.slot = slot
+        self.isGlobal = isGlobal
+        self.value = value
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        let newValue = try value.evaluate(frame, interpreter)
+        if isGlobal { interpreter.globals[slot] = newValue } else { frame.slots[slot] = newValue }
         return .null
     }
 }
@@ -88,7 +108,6 @@ final class AssignNode: Node {
 /// `a.b[i] = value`: reads the variable, replaces the part the path names, writes the variable back.
 /// Records and lists are values, so this changes only this variable's copy.
 final class PathAssignNode: Node {
-    let location: SourceLocation
     let root: VariableReference
     let path: [PathStep]
     let value: Node
@@ -102,10 +121,10 @@ final class PathAssignNode: Node {
         self.root = root
         self.path = path
         self.value = value
-        self.location = location
+        super.init(at: location)
     }
 
-    func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         var keys: [Value] = []
         for step in path {
             switch step {
