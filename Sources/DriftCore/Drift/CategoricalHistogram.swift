@@ -13,10 +13,18 @@ public struct CategoricalHistogram: Sendable, Equatable {
     }
 
     public init(_ column: Column) {
-        let (values, counts) = column.valueCounts()
-        categories = CategoryTable.labels(of: values)
-        self.counts = counts
-        missing = column.missingCount
+        self.init(column.valueCounts(), missing: column.missingCount)
+    }
+
+    /// From counts made elsewhere (a streaming pass).
+    public init(_ counts: CategoryCounts, missing: Int) {
+        self.init(counts.valueCounts(), missing: missing)
+    }
+
+    private init(_ valueCounts: (values: Column, counts: [Int]), missing: Int) {
+        categories = CategoryTable.labels(of: valueCounts.values)
+        counts = valueCounts.counts
+        self.missing = missing
     }
 }
 

@@ -42,7 +42,7 @@ extension DriftTests {
         binning: Binning = .quantiles(bins: 10), kind: ColumnKind = .numeric
     ) throws -> DriftTestResult {
         guard summaryMethods.contains(method) else {
-            throw DataError("\(method) needs every value, which a summary does not keep; on lazy columns use one of \(summaryMethods.joined(separator: ", "))")
+            throw DataError("needs every value, which a summary does not keep; on summaries use one of \(summaryMethods.joined(separator: ", "))")
         }
         let ref = try reference.summary(), cur = try current.summary()
         if ref.typeName == "num", cur.typeName == "num", let numeric = NumericDriftMethod(rawValue: method),
@@ -112,7 +112,7 @@ extension DriftTests {
             details["bins"] = Double(referenceCounts.count)
             return result(value, nil, details)
         default:
-            throw DataError("\(method.rawValue) needs every value, which a summary does not keep")
+            throw DataError("needs every value, which a summary does not keep")
         }
     }
 
