@@ -85,11 +85,7 @@ public struct SharedBins: Sendable, Equatable {
         switch binning {
         case .quantiles(let bins):
             guard bins >= 1 else { throw DataError("binning: the number of bins must be at least 1, not \(bins)") }
-            var edges: [Double] = []
-            for k in 1..<Swift.max(bins, 1) {
-                let edge = Statistics.quantile(sortedPresent: pair.reference, Double(k) / Double(bins))
-                if edges.last != edge { edges.append(edge) }
-            }
+            let edges = SharedBins.quantileEdges(bins: bins) { Statistics.quantile(sortedPresent: pair.reference, $0) }
             self.edges = edges
             referenceCounts = try SharedBins.countOpenBins(pair.reference, edges: edges)
             currentCounts = try SharedBins.countOpenBins(pair.current, edges: edges)
@@ -102,6 +98,16 @@ public struct SharedBins: Sendable, Equatable {
             referenceCounts = reference.counts
             currentCounts = current.counts
         }
+    }
+
+    /// Inner edges at the reference quantiles k/bins, k = 1 ... bins-1, repeated edges merged.
+    static func quantileEdges(bins: Int, quantile: (Double) -> Double) -> [Double] {
+        var edges: [Double] = []
+        for k in 1..<Swift.max(bins, 1) {
+            let edge = quantile(Double(k) / Double(bins))
+            if edges.last != edge { edges.append(edge) }
+        }
+        return edges
     }
 
     /// Counts of sorted values per open-ended bin: bin i holds values v with (number of edges <= v) == i.

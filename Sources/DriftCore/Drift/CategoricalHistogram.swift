@@ -13,10 +13,18 @@ public struct CategoricalHistogram: Sendable, Equatable {
     }
 
     public init(_ column: Column) {
-        let (values, counts) = column.valueCounts()
-        categories = CategoryTable.labels(of: values)
-        self.counts = counts
-        missing = column.missingCount
+        self.init(column.valueCounts(), missing: column.missingCount)
+    }
+
+    /// From counts made elsewhere (a streaming pass).
+    public init(_ counts: CategoryCounts, missing: Int) {
+        self.init(counts.valueCounts(), missing: missing)
+    }
+
+    private init(_ valueCounts: (values: Column, counts: [Int]), missing: Int) {
+        categories = CategoryTable.labels(of: valueCounts.values)
+        counts = valueCounts.counts
+        self.missing = missing
     }
 }
 
@@ -29,24 +37,28 @@ public struct CategoryTable: Sendable {
     public private(set) var currentMissing = 0
 
     public init(reference: Column, current: Column) throws {
+        try self.init(reference: CategoryCounts(reference), current: CategoryCounts(current),
+                      referenceMissing: reference.missingCount, currentMissing: current.missingCount)
+    }
+
+    /// The table from counts already made (by a streaming pass or a database query).
+    public init(reference: CategoryCounts, current: CategoryCounts, referenceMissing: Int, currentMissing: Int) throws {
         guard reference.typeName == current.typeName else {
             throw DataError("categorical drift test: cannot compare a \(reference.typeName) column with a \(current.typeName) column")
         }
-        let (refValues, refCounts) = reference.valueCounts()
-        let (curValues, curCounts) = current.valueCounts()
-        referenceMissing = reference.missingCount
-        currentMissing = current.missingCount
-        guard !refCounts.isEmpty else {
+        self.referenceMissing = referenceMissing
+        self.currentMissing = currentMissing
+        guard reference.distinctCount > 0 else {
             throw DataError("categorical drift test: the reference sample is empty after dropping missing values")
         }
-        guard !curCounts.isEmpty else {
+        guard current.distinctCount > 0 else {
             throw DataError("categorical drift test: the current sample is empty after dropping missing values")
         }
         // Union keyed by a sortable key: numbers and flags by value, text by string.
         var table: [CategoryKey: (Int, Int)] = [:]
-        for (key, count) in zip(CategoryTable.keys(of: refValues), refCounts) { table[key, default: (0, 0)].0 += count }
-        for (key, count) in zip(CategoryTable.keys(of: curValues), curCounts) { table[key, default: (0, 0)].1 += count }
-        let isBoolean = if case .boolean = reference { true } else { false }
+        for (key, count) in reference.counts { table[key, default: (0, 0)].0 += count }
+        for (key, count) in current.counts { table[key, default: (0, 0)].1 += count }
+        let isBoolean = reference.typeName == "bool"
         for (key, pair) in table.sorted(by: { $0.key < $1.key }) {
             categories.append(isBoolean ? (key == .number(1) ? "true" : "false") : key.label)
             referenceCounts.append(pair.0)

@@ -23,7 +23,11 @@ extension DriftTests {
     public static func run(
         _ method: CategoricalDriftMethod, reference: Column, current: Column, threshold: Double? = nil
     ) throws -> DriftTestResult {
-        let table = try CategoryTable(reference: reference, current: current)
+        try run(method, on: try CategoryTable(reference: reference, current: current), threshold: threshold)
+    }
+
+    /// Runs a categorical method on a table of counts (from columns, a streaming pass or a database).
+    public static func run(_ method: CategoricalDriftMethod, on table: CategoryTable, threshold: Double? = nil) throws -> DriftTestResult {
         let threshold = threshold ?? method.defaultThreshold
         let n1 = table.referenceCounts.reduce(0, +), n2 = table.currentCounts.reduce(0, +)
         var statistic: Double

@@ -37,14 +37,7 @@ public struct Histogram: Sendable, Equatable {
             low = 0
             high = 1
         }
-        guard low.isFinite, high.isFinite else {
-            throw DataError("histogram: the range [\(low), \(high)] is not finite")
-        }
-        if low == high {
-            low -= 0.5
-            high += 0.5
-        }
-        let edges = Histogram.linspace(low, high, bins + 1)
+        let edges = try Histogram.equalWidthEdges(low, high, bins: bins)
         self.edges = edges
         self.missing = missing
         self.counts = try Histogram.countEqualWidth(values, edges: edges)
@@ -78,6 +71,23 @@ public struct Histogram: Sendable, Equatable {
         self.edges = edges
         self.counts = counts
         self.missing = missing
+    }
+
+    /// Counts already made elsewhere (a streaming pass over the same edges).
+    public init(edges: [Double], counts: [Int], missing: Int) {
+        self.edges = edges
+        self.counts = counts
+        self.missing = missing
+    }
+
+    /// numpy.histogram's edges for `bins` equal-width bins over [low, high] (widened to [low − 0.5, high + 0.5]
+    /// when low == high).
+    public static func equalWidthEdges(_ low: Double, _ high: Double, bins: Int) throws -> [Double] {
+        guard bins >= 1 else { throw DataError("histogram: the number of bins must be at least 1, not \(bins)") }
+        guard low.isFinite, high.isFinite else {
+            throw DataError("histogram: the range [\(low), \(high)] is not finite")
+        }
+        return low == high ? linspace(low - 0.5, high + 0.5, bins + 1) : linspace(low, high, bins + 1)
     }
 
     /// numpy.linspace(start, stop, count) with endpoint, bit for bit.

@@ -28,7 +28,16 @@ extension DriftTests {
                 }
             }
         }
-        var d = Swift.max(maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
+        let d = Swift.max(maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
+        let (statistic, p, exact) = try kolmogorovSmirnovPValue(d, n1, n2)
+        return pair.result("ks_test", statistic: statistic, pValue: p, threshold: threshold,
+                           details: ["exact": exact ? 1 : 0])
+    }
+
+    /// The p-value of a two-sided KS statistic `d` between samples of n1 and n2 values, and the statistic as
+    /// scipy reports it (rounded to a multiple of 1/lcm(n1, n2) when the exact distribution is used).
+    static func kolmogorovSmirnovPValue(_ d: Double, _ n1: Int, _ n2: Int) throws -> (statistic: Double, pValue: Double, exact: Bool) {
+        var d = d
         var p: Double? = nil
         var method = "asymptotic"
         if Swift.max(n1, n2) <= kolmogorovSmirnovExactLimit {
@@ -57,9 +66,7 @@ extension DriftTests {
             let effective = Int((m * n / (m + n)).rounded(.toNearestOrEven))
             p = try SpecialFunctions.kolmogorovSmirnovSurvival(n: effective, x: d)
         }
-        let clipped = Swift.min(1, Swift.max(0, p ?? .nan))
-        return pair.result("ks_test", statistic: d, pValue: clipped, threshold: threshold,
-                           details: ["exact": method == "exact" ? 1 : 0])
+        return (d, Swift.min(1, Swift.max(0, p ?? .nan)), method == "exact")
     }
 
     static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {

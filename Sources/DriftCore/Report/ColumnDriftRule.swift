@@ -33,14 +33,21 @@ public enum ColumnDriftRule {
 
     /// The method name the rule picks for a column.
     public static func method(reference: Column, current: Column) throws -> String {
-        let large = reference.count > largeReference
-        switch try kind(reference: reference, current: current) {
+        try method(kind: try kind(reference: reference, current: current), referenceRows: reference.count) {
+            try CategoryTable(reference: reference, current: current).categories.count
+        }
+    }
+
+    /// The rule given the column's kind, the reference's row count and (asked only when needed) the number of
+    /// categories over both samples.
+    static func method(kind: ColumnKind, referenceRows: Int, categoryCount: () throws -> Int) rethrows -> String {
+        let large = referenceRows > largeReference
+        switch kind {
         case .numeric:
             return large ? NumericDriftMethod.wassersteinNormed.rawValue : NumericDriftMethod.ksTest.rawValue
         case .categorical:
             if large { return CategoricalDriftMethod.jsDistance.rawValue }
-            let table = try CategoryTable(reference: reference, current: current)
-            return table.categories.count > 2 ? CategoricalDriftMethod.chi2Test.rawValue : CategoricalDriftMethod.zTest.rawValue
+            return try categoryCount() > 2 ? CategoricalDriftMethod.chi2Test.rawValue : CategoricalDriftMethod.zTest.rawValue
         }
     }
 }

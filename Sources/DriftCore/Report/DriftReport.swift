@@ -37,14 +37,9 @@ public struct DriftReport: Sendable {
         reference: DataFrame, current: DataFrame, columns: [String]? = nil, method: String? = nil,
         methods: [String: String] = [:], threshold: Double? = nil, share: Double = 0.5
     ) throws {
-        guard share > 0, share <= 1 else { throw DataError("drift_report: share must be in (0, 1], not \(share)") }
-        let names = columns ?? (reference.names + current.names.filter { !reference.names.contains($0) })
-        for name in names where reference.column(named: name) == nil && current.column(named: name) == nil {
-            throw DataError("drift_report: no column '\(name)' in either dataframe")
-        }
-        for name in [method].compactMap({ $0 }) + Array(methods.values) where !DriftReport.isKnownMethod(name) {
-            throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
-        }
+        let names = try DriftReport.validated(
+            referenceNames: reference.names, currentNames: current.names, columns: columns, method: method,
+            methods: methods, share: share, source: "dataframe")
         let results = Results(count: names.count)
         let progress = Progress.start("drift report", total: names.count)
         defer { progress.finish() }
@@ -58,6 +53,22 @@ public struct DriftReport: Sendable {
         try Cancellation.check()
         self.rows = results.rows.compactMap { $0 }
         shareThreshold = share
+    }
+
+    /// The columns to compare, after checking the share, the column names and the method names.
+    static func validated(
+        referenceNames: [String], currentNames: [String], columns: [String]?, method: String?, methods: [String: String],
+        share: Double, source: String
+    ) throws -> [String] {
+        guard share > 0, share <= 1 else { throw DataError("drift_report: share must be in (0, 1], not \(share)") }
+        let names = columns ?? (referenceNames + currentNames.filter { !referenceNames.contains($0) })
+        for name in names where !referenceNames.contains(name) && !currentNames.contains(name) {
+            throw DataError("drift_report: no column '\(name)' in either \(source)")
+        }
+        for name in [method].compactMap({ $0 }) + Array(methods.values) where !DriftReport.isKnownMethod(name) {
+            throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
+        }
+        return names
     }
 
     /// Rows filled in by concurrent workers, each writing its own index under a lock.
@@ -82,20 +93,32 @@ public struct DriftReport: Sendable {
     static func isKnownMethod(_ name: String) -> Bool { methodNames.contains(name) }
 
     private static func compare(_ name: String, _ reference: Column?, _ current: Column?, method: String?, threshold: Double?) -> Row {
-        var row = Row(
-            column: name, kind: nil, method: nil, result: nil,
-            referenceMissingShare: reference.map(missingShare) ?? .nan,
-            currentMissingShare: current.map(missingShare) ?? .nan, note: "")
-        guard let reference, let current else {
-            row.note = reference == nil ? "only in current" : "only in reference"
-            return row
-        }
-        do {
+        row(name, referenceMissingShare: reference.map(missingShare), currentMissingShare: current.map(missingShare)) {
+            guard let reference, let current else { return nil }
             let kind = try ColumnDriftRule.kind(reference: reference, current: current)
+            return (kind, { try method ?? ColumnDriftRule.method(reference: reference, current: current) },
+                    { chosen in try run(chosen, kind: kind, reference, current, threshold: threshold) })
+        }
+    }
+
+    /// A report row: a column absent on one side gets a note; otherwise `prepare` gives its kind, how to choose
+    /// the method and how to run it, and an error anywhere becomes the note.
+    static func row(
+        _ name: String, referenceMissingShare: Double?, currentMissingShare: Double?,
+        prepare: () throws -> (ColumnKind, () throws -> String, (String) throws -> DriftTestResult)?
+    ) -> Row {
+        var row = Row(
+            column: name, kind: nil, method: nil, result: nil, referenceMissingShare: referenceMissingShare ?? .nan,
+            currentMissingShare: currentMissingShare ?? .nan, note: "")
+        do {
+            guard let (kind, choose, run) = try prepare() else {
+                row.note = referenceMissingShare == nil ? "only in current" : "only in reference"
+                return row
+            }
             row.kind = kind
-            let chosen = try method ?? ColumnDriftRule.method(reference: reference, current: current)
+            let chosen = try choose()
             row.method = chosen
-            row.result = try run(chosen, kind: kind, reference, current, threshold: threshold)
+            row.result = try run(chosen)
         } catch {
             row.note = "\(error)"
         }

@@ -87,6 +87,6 @@ final class BuiltinTable: @unchecked Sendable {
     static let standard = BuiltinTable(modules: [
         coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
         histogramBuiltins, driftTestBuiltins, reportBuiltins, modelBuiltins, metricBuiltins, servingBuiltins,
-        streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins,
+        streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins, sourceBuiltins,
     ])
 }

@@ -20,7 +20,9 @@ private func testBuiltin(
         "\(name)(reference, current, threshold: \(NumberFormat.shortest(threshold)))", doc: doc,
         example: "\(name)(reference.\(column), current.\(column))"
     ) { arguments, _ in
-        .object(TestResultObject(try run(arguments, try arguments.number(nil, "threshold", default: threshold))))
+        let threshold = try arguments.number(nil, "threshold", default: threshold)
+        if let pair = try arguments.lazyPair() { return try LazyColumns.test(name, pair, arguments, threshold: threshold) }
+        return .object(TestResultObject(try run(arguments, threshold)))
     }
 }
 
@@ -46,19 +48,23 @@ private func divergence(_ numeric: NumericDriftMethod, _ categorical: Categorica
         doc: doc + " Numbers are binned first: with binning \"quantile\" the inner edges are the reference's quantiles k/bins (repeated edges merged), the outer bins are open, and a value on an edge falls in the bin above; with \"uniform\", equal-width bins over the range of both samples. Strings and booleans are compared per category (a category new in the current data counts and is listed in new_categories). " + verdict(numeric.defaultThreshold, pValue: false),
         example: "\(name)(reference.income, current.income, bins: 20)"
     ) { arguments, _ in
-        let reference = try arguments.column(0, "reference"), current = try arguments.column(1, "current")
         let threshold = try arguments.number(nil, "threshold", default: numeric.defaultThreshold)
+        if let pair = try arguments.lazyPair() { return try LazyColumns.test(name, pair, arguments, threshold: threshold) }
+        let reference = try arguments.column(0, "reference"), current = try arguments.column(1, "current")
         guard case .numeric(let a) = reference, case .numeric(let b) = current else {
             return .object(TestResultObject(try DriftTests.run(categorical, reference: reference, current: current, threshold: threshold)))
         }
-        let bins = try arguments.integer(nil, "bins", default: 10, in: 1...10_000)
-        let binning: Binning
-        switch try arguments.string(nil, "binning", default: "quantile") {
-        case "quantile": binning = .quantiles(bins: bins)
-        case "uniform": binning = .uniform(bins: bins)
-        case let other: throw BuiltinError("binning must be \"quantile\" or \"uniform\", not \(Renderer.quote(other))")
-        }
-        return .object(TestResultObject(try DriftTests.run(numeric, reference: a.values, current: b.values, threshold: threshold, binning: binning)))
+        return .object(TestResultObject(try DriftTests.run(numeric, reference: a.values, current: b.values, threshold: threshold, binning: try binning(arguments))))
+    }
+}
+
+/// The `bins:` and `binning:` arguments of the share divergences.
+func binning(_ arguments: Arguments) throws -> Binning {
+    let bins = try arguments.integer(nil, "bins", default: 10, in: 1...10_000)
+    switch try arguments.string(nil, "binning", default: "quantile") {
+    case "quantile": return .quantiles(bins: bins)
+    case "uniform": return .uniform(bins: bins)
+    case let other: throw BuiltinError("binning must be \"quantile\" or \"uniform\", not \(Renderer.quote(other))")
     }
 }
 

@@ -17,7 +17,8 @@ let frameBuiltins: [Builtin] = [
         }
         return .frame(try DataFrame(columns))
     },
-    Builtin("nrow(df)", doc: "The number of rows of a dataframe.", example: "nrow(df)") { arguments, _ in
+    Builtin("nrow(df)", doc: "The number of rows of a dataframe, or of a lazy source (scan_csv; read once if not yet read).", example: "nrow(df)") { arguments, _ in
+        if let lazy = arguments.lazySource(0, "df") { return .number(Double(try lazy.rowCount())) }
         return .number(Double(try arguments.frame(0, "df").rowCount))
     },
     Builtin("ncol(df)", doc: "The number of columns of a dataframe.", example: "ncol(df)") { arguments, _ in

@@ -8,11 +8,7 @@ let inputOutputBuiltins: [Builtin] = [
         doc: "Reads a CSV file with a header row (RFC 4180 quoting). Each column becomes numbers, booleans (true/false in any case) or strings, whichever fits every cell; empty cells and NA, null and NaN are missing.",
         example: #"let df = read_csv("examples/data/credit.csv")"#
     ) { arguments, _ in
-        let separator = try arguments.string(nil, "sep", default: ",")
-        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n") else {
-            throw BuiltinError("sep must be a single character other than a quote or a new line")
-        }
-        return .frame(try CSVFileSource(path: try arguments.string(0, "path"), options: CSVOptions(separator: byte)).load())
+        .frame(try CSVFileSource(path: try arguments.string(0, "path"), options: try csvOptions(arguments)).load())
     },
     Builtin(
         "write_csv(df, path)",
@@ -32,3 +28,12 @@ let inputOutputBuiltins: [Builtin] = [
         return .null
     },
 ]
+
+/// The CSV options of a reading builtin's `sep:` argument.
+func csvOptions(_ arguments: Arguments) throws -> CSVOptions {
+    let separator = try arguments.string(nil, "sep", default: ",")
+    guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n") else {
+        throw BuiltinError("sep must be a single character other than a quote or a new line")
+    }
+    return CSVOptions(separator: byte)
+}

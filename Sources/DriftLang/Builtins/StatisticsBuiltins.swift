@@ -1,9 +1,10 @@
 // Statistics builtins: thin bindings to DriftCore.Statistics. All skip missing values.
 import DriftCore
 
-/// A builtin reducing one numeric vector to a number.
+/// A builtin reducing one numeric vector (or a lazy column, from its summary) to a number.
 private func reduction(_ signature: String, doc: String, example: String, _ reduce: @escaping @Sendable ([Double]) -> Double) -> Builtin {
     Builtin(signature, doc: doc, example: example) { arguments, _ in
+        if let lazy = arguments.lazyColumn(0, "v") { return .number(try LazyColumns.reduce(String(signature.prefix { $0 != "(" }), lazy)) }
         return .number(reduce(try arguments.numbers(0, "v")))
     }
 }
@@ -18,14 +19,20 @@ let statisticsBuiltins: [Builtin] = [
     reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", Statistics.max),
     Builtin(
         "quantile(v, q)",
-        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector.",
+        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector. On a lazy column (scan_csv), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
         example: "quantile([1, 2, 3, 4], 0.25)  # 1.75"
     ) { arguments, _ in
-        let values = try arguments.numbers(0, "v")
         let levels = try arguments.numbers(1, "q")
         guard levels.allSatisfy({ $0 >= 0 && $0 <= 1 }) else { throw BuiltinError("argument 'q' must be between 0 and 1") }
-        if case .number = try arguments.required(1, "q") { return .number(Statistics.quantile(values, levels[0])) }
-        return .vector(.numeric(NumericColumn(Statistics.quantiles(values, levels))))
+        let quantiles: [Double]
+        if let lazy = arguments.lazyColumn(0, "v") {
+            let sketch = try lazy.numericSummary("quantile").sketch
+            quantiles = levels.map(sketch.quantile)
+        } else {
+            quantiles = Statistics.quantiles(try arguments.numbers(0, "v"), levels)
+        }
+        if case .number = try arguments.required(1, "q") { return .number(quantiles[0]) }
+        return .vector(.numeric(NumericColumn(quantiles)))
     },
     Builtin(
         "cor(x, y)",

@@ -21,6 +21,7 @@ let vectorBuiltins: [Builtin] = [
         doc: "How many values of a vector (or column) are missing: null in a literal, empty/NA/null/NaN in a CSV.",
         example: "missing([1, null, 3])  # 1"
     ) { arguments, _ in
+        if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.summary().missing)) }
         return .number(Double(try arguments.column(0, "v").missingCount))
     },
     Builtin(
@@ -35,6 +36,7 @@ let vectorBuiltins: [Builtin] = [
         doc: "A dataframe of the distinct non-missing values of a vector (column `value`) and how often each occurs (column `count`), most frequent first; ties in value order.",
         example: #"value_counts(df.region)"#
     ) { arguments, _ in
+        if let lazy = arguments.lazyColumn(0, "v") { return try LazyColumns.valueCounts(lazy) }
         let counts = try arguments.column(0, "v").valueCounts()
         return .frame(try DataFrame([
             (name: "value", column: counts.values),
