@@ -4,16 +4,21 @@
 
 struct TextDictionary {
     private(set) var levels: [String] = []
-    /// Level index per slot, -1 for empty; the capacity is a power of two kept at most half full.
-    private var slots = [Int32](repeating: -1, count: 16)
+    /// Level index per slot, -1 for empty; the capacity is a power of two kept at most half full. Allocated
+    /// on first use, so the many columns of a wide file that hold no text cost nothing.
+    private var slots: [Int32] = []
     private var hashes: [UInt64] = []
     /// The bytes of every level back to back; level k is `arena[offsets[k]..<offsets[k + 1]]`.
     private var arena: [UInt8] = []
-    private var offsets: [Int] = [0]
+    private var offsets: [Int] = []
 
     /// The code of `bytes`, adding it as a new level if unseen; nil if new bytes are not valid UTF-8.
     @inline(__always)
     mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if slots.isEmpty {
+            slots = [Int32](repeating: -1, count: 16)
+            offsets = [0]
+        }
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
