@@ -13,13 +13,15 @@ struct CSVColumnAccumulator {
     private var codes: [Int32] = []
     private var levels: [String] = []
     private var levelCodes: [String: Int32] = [:]
-    /// Per reading thread: the code in this column of each level of that thread's dictionary.
-    private var translations: [[Int32]]
+    /// Per reading thread: the code in this column of each level of that thread's dictionary (made on the
+    /// first text block, so a wide file's other columns cost no allocation).
+    private var translations: [[Int32]] = []
+    private let threadCount: Int
 
     init(forcedText: Bool, threadCount: Int, estimatedRows: Int) {
         kind = forcedText ? .text : .undetermined
         self.estimatedRows = estimatedRows
-        translations = Array(repeating: [], count: threadCount)
+        self.threadCount = threadCount
     }
 
     /// Appends the block that `thread` read (`rowCount` rows) with `dictionary`, that thread's dictionary for
@@ -86,6 +88,7 @@ struct CSVColumnAccumulator {
         case .boolean:
             flags.append(contentsOf: block.flags.prefix(block.count))
         case .text:
+            if translations.isEmpty { translations = Array(repeating: [], count: threadCount) }
             var translation = translations[thread]
             translations[thread] = []
             for level in dictionary.levels[translation.count...] {

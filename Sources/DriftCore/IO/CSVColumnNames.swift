@@ -7,6 +7,7 @@
 enum CSVColumnNames {
     static func unique(_ written: [String]) -> [String] {
         var taken = Set(written)
+        if taken.count == written.count && !taken.contains("") { return written }
         var occurrences: [String: Int] = [:]
         var result: [String] = []
         result.reserveCapacity(written.count)

@@ -141,12 +141,12 @@ struct CSVInput: @unchecked Sendable {
             if p < count && base[p] == Self.quote {
                 let field = try quotedField(at: p)
                 name = withContent(field.content, hasEscapes: field.hasEscapes, scratch: &scratch) {
-                    String(validating: $0, as: UTF8.self)
+                    TextDictionary.string($0)
                 }
                 end = field.end
             } else {
                 end = unquotedFieldEnd(from: p)
-                name = String(validating: UnsafeBufferPointer(start: base + p, count: end - p), as: UTF8.self)
+                name = TextDictionary.string(UnsafeBufferPointer(start: base + p, count: end - p))
             }
             guard let name else { throw error(at: p, "invalid UTF-8 in the name of column \(names.count + 1)") }
             names.append(name)

@@ -38,8 +38,14 @@ enum NumberParser {
                 i += 1
             }
         }
-        var (significand, digits) = digitRun(base, from: i, to: end, onto: 0)
-        i += digits
+        // The integer part is usually short: a plain loop beats the eight-byte step there.
+        var significand: UInt64 = 0
+        let integerStart = i
+        while i < end, case let digit = base[i] &- UInt8(ascii: "0"), digit < 10 {
+            significand = significand &* 10 &+ UInt64(digit)
+            i += 1
+        }
+        var digits = i - integerStart
         var exponent = 0
         if i < end && base[i] == UInt8(ascii: ".") {
             i += 1

@@ -28,7 +28,7 @@ struct TextDictionary {
             if hashes[Int(level)] == hash && equals(Int(level), bytes) { return level }
             slot = (slot + 1) & mask
         }
-        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+        guard let string = Self.string(bytes) else { return nil }
         let level = Int32(levels.count)
         levels.append(string)
         hashes.append(hash)
@@ -45,6 +45,14 @@ struct TextDictionary {
         return arena.withUnsafeBufferPointer { stored in
             bytes.isEmpty || memcmpEqual(stored.baseAddress.map { $0 + start }, bytes.baseAddress, bytes.count)
         }
+    }
+
+    /// The bytes as a String, or nil if they are not valid UTF-8. ASCII, the common case, needs no decoding
+    /// check beyond one pass for the high bit.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func grow() {
