@@ -45,14 +45,16 @@ struct CSVBlockParser {
         var p = start
         while p < end {
             for j in 0...lastColumn {
-                let fieldEnd: Int
-                if builders[j].kind == .numeric, let (value, numberEnd) = NumberParser.parsePrefix(base, from: p, to: count),
-                   input.endsField(at: numberEnd) {
-                    builders[j].appendNumber(value)
-                    fieldEnd = numberEnd
-                } else {
-                    fieldEnd = try readField(at: p, column: j)
+                var fieldEnd = -1
+                if builders[j].kind == .numeric, let (value, numberEnd) = NumberParser.parsePrefix(base, from: p, to: count) {
+                    // Taken only when the number is the whole field; else the field is read the general way.
+                    let next = numberEnd < count ? base[numberEnd] : CSVInput.newline
+                    if next == separator || CSVInput.isLineBreak(next) {
+                        builders[j].appendNumber(value)
+                        fieldEnd = numberEnd
+                    }
                 }
+                if fieldEnd < 0 { fieldEnd = try readField(at: p, column: j) }
                 if fieldEnd < count && base[fieldEnd] == separator {
                     p = fieldEnd + 1
                     if j == lastColumn {
