@@ -100,6 +100,18 @@ import Testing
         }
     }
 
+    /// The reader gives back pages of a mapped file it is done with; touched again, they read the same bytes.
+    @Test func discardedPagesOfAMappedFileReadBackUnchanged() throws {
+        let path = temporaryPath("pages.csv")
+        let text = "v\n" + (0..<200_000).map { "\($0)\n" }.joined()
+        try FileAccess.writeAtomically(Data(text.utf8), to: path)
+        let contents = try FileAccess.contents(path)
+        #expect(contents.isMapped)
+        contents.data.withUnsafeBytes { FileAccess.discardPages(of: $0.baseAddress!, 0..<$0.count) }
+        #expect(contents.data == Data(text.utf8))
+        #expect(try CSVReader.read(path: path).column(named: "v")?.numbers?.last == 199_999)
+    }
+
     @Test func fileSourceLoadsThroughTheReader() throws {
         let path = temporaryPath("source.csv")
         try FileAccess.writeAtomically(Data("a,b\n1,x\n".utf8), to: path)

@@ -20,7 +20,7 @@ import Darwin
 ///
 /// How: the rows are cut into blocks of about 256 KiB; blocks are parsed on all cores when the input has no
 /// quote (else in order on one), and each block is appended to the final column buffers in file order. Pages
-/// of a memory-mapped file are given back as soon as the rows in them are appended, so the file does not stay
+/// of a memory-mapped file are given back (every 4 MiB) once the rows in them are appended, so the file does not stay
 /// resident next to the frame. The cancellation flag is checked before every block.
 public enum CSVReader {
     /// Reads the file at `path` through `FileAccess` (memory-mapped). Errors name the file as their source.
