@@ -20,8 +20,8 @@ import Darwin
 ///
 /// How: the rows are cut into blocks of about 256 KiB; blocks are parsed on all cores when the input has no
 /// quote (else in order on one), and each block is appended to the final column buffers in file order. Pages
-/// of a memory-mapped file are given back (every 4 MiB) once the rows in them are appended, so the file does not stay
-/// resident next to the frame. The cancellation flag is checked before every block.
+/// of a memory-mapped file are given back (4 MiB at a time) once their rows are appended, so the file does
+/// not stay resident next to the frame. The cancellation flag is checked before every block.
 public enum CSVReader {
     /// Reads the file at `path` through `FileAccess` (memory-mapped). Errors name the file as their source.
     public static func read(path: String, options: CSVOptions = .init()) throws -> DataFrame {
