@@ -48,6 +48,23 @@ import Testing
         }
     }
 
+    /// The fast path the CSV reader runs on a numeric column's field: the number, then the separator.
+    @Test func prefixBeforeASeparatorMatchesStrtodOrDefers() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<50_000 {
+            let value = Double(Int64(bitPattern: generator.next()) % 10_000_000) / 1000
+            for text in [String(format: "%.6f", value), String(format: "%.17g", value / 3), "\(Int(value))", String(format: "%.3e", value)] {
+                let bytes = Array((text + ",1").utf8)
+                let result = bytes.withUnsafeBufferPointer { NumberParser.parsePrefix($0.baseAddress!, from: 0, to: $0.count) }
+                // nil sends the field to the general path, which `randomValuesMatchStrtod` checks.
+                if let (parsed, end) = result {
+                    #expect(end == text.utf8.count && parsed.bitPattern == strtodValue(text).bitPattern, "\(text)")
+                }
+            }
+        }
+        #expect(Array("-1.237410,".utf8).withUnsafeBufferPointer { NumberParser.parsePrefix($0.baseAddress!, from: 0, to: $0.count)?.0 } == -1.23741)
+    }
+
     @Test func hardCases() {
         for text in [
             "0", "-0", "0.0", "1", "9007199254740993", "9007199254740992", "123456789012345678901234567890",

@@ -1,107 +1,99 @@
-// CSVColumnBuilder: collects one CSV column's cells while inferring its type (number, then boolean, then text).
+// CSVColumnBuilder: one column's cells from one block of rows, typed as they are read (number, then boolean,
+// then text), in a reusable buffer that `CSVColumnAccumulator` appends to the final column.
 
-/// Takes cells one at a time. The first present cell picks the kind: number if it parses as one, boolean if
-/// it is true/false in any case, else text. A later cell that does not fit marks the column as needing text;
-/// the reader then parses the file again with that column read as text from the start.
+/// Takes the cells of one block one at a time. The first present cell picks the kind: number if it parses as
+/// one, boolean if it is true/false in any case, else text. A later cell that does not fit marks the column as
+/// needing text (the reader then reads the file again with that column read as text from the start).
+/// Text cells are stored as codes of the reading thread's `TextDictionary`. The buffers are raw memory owned
+/// by the builder and reused from block to block; `deallocate()` frees them.
 struct CSVColumnBuilder {
-    enum Kind { case undetermined, numeric, boolean, text, needsText }
+    enum Kind: Equatable { case undetermined, numeric, boolean, text, needsText }
 
     private(set) var kind: Kind
-    private var missingBeforeKind = 0
-    private var numbers: [Double] = []
-    private var flags: [Int8] = []
-    private var codes: [Int32] = []
-    private var dictionary = TextDictionary()
+    private let forcedText: Bool
+    /// Cells stored in the buffer of `kind`; cells before the first present one are stored as missing then.
+    private(set) var count = 0
+    private(set) var missingBeforeKind = 0
+    private(set) var numbers = GrowableBuffer<Double>()
+    private(set) var flags = GrowableBuffer<Int8>()
+    private(set) var codes = GrowableBuffer<Int32>()
 
-    init(forcedText: Bool, capacity: Int) {
+    init(forcedText: Bool) {
+        self.forcedText = forcedText
         kind = forcedText ? .text : .undetermined
-        if forcedText { codes.reserveCapacity(capacity) }
     }
 
-    /// Adds a cell. Returns false if the cell is text but not valid UTF-8.
+    /// Empties the builder for the next block, keeping its buffers.
+    mutating func reset() {
+        kind = forcedText ? .text : .undetermined
+        count = 0
+        missingBeforeKind = 0
+    }
+
+    mutating func deallocate() {
+        numbers.deallocate()
+        flags.deallocate()
+        codes.deallocate()
+    }
+
+    /// Adds a number already parsed from the cell (the fast path of numeric columns).
     @inline(__always)
-    mutating func append(_ cell: UnsafeBufferPointer<UInt8>, capacity: Int) -> Bool {
+    mutating func appendNumber(_ value: Double) {
+        numbers.append(value, at: count)
+        count += 1
+    }
+
+    /// Adds a cell of any kind. Returns false if the cell is text but not valid UTF-8.
+    @inline(__always)
+    mutating func append(_ cell: UnsafeBufferPointer<UInt8>, dictionary: inout TextDictionary) -> Bool {
         switch kind {
         case .numeric:
             if let value = NumberParser.parse(cell) {
-                numbers.append(value)
+                appendNumber(value)
             } else if Self.isMissing(cell) {
-                numbers.append(.nan)
+                appendNumber(.nan)
             } else {
                 kind = .needsText
             }
         case .text:
             if Self.isMissing(cell) {
-                codes.append(-1)
+                codes.append(-1, at: count)
             } else {
                 guard let code = dictionary.code(for: cell) else { return false }
-                codes.append(code)
+                codes.append(code, at: count)
             }
+            count += 1
         case .boolean:
             if let flag = Self.boolean(cell) {
-                flags.append(flag)
+                flags.append(flag, at: count)
             } else if Self.isMissing(cell) {
-                flags.append(-1)
+                flags.append(-1, at: count)
             } else {
                 kind = .needsText
+                return true
             }
+            count += 1
         case .undetermined:
             if Self.isMissing(cell) {
                 missingBeforeKind += 1
-            } else if let value = NumberParser.parse(cell) {
+                return true
+            }
+            if NumberParser.parse(cell) != nil {
                 kind = .numeric
-                numbers.reserveCapacity(capacity)
-                numbers.append(contentsOf: repeatElement(.nan, count: missingBeforeKind))
-                numbers.append(value)
-            } else if let flag = Self.boolean(cell) {
+                numbers.fill(.nan, count: missingBeforeKind)
+            } else if Self.boolean(cell) != nil {
                 kind = .boolean
-                flags.reserveCapacity(capacity)
-                flags.append(contentsOf: repeatElement(-1, count: missingBeforeKind))
-                flags.append(flag)
+                flags.fill(-1, count: missingBeforeKind)
             } else {
                 kind = .text
-                codes.reserveCapacity(capacity)
-                codes.append(contentsOf: repeatElement(-1, count: missingBeforeKind))
-                return append(cell, capacity: capacity)
+                codes.fill(-1, count: missingBeforeKind)
             }
+            count = missingBeforeKind
+            return append(cell, dictionary: &dictionary)
         case .needsText:
             break
         }
         return true
-    }
-
-    /// The finished column. A column whose cells were all missing is numeric; with no rows at all, text.
-    func column(rowCount: Int) -> Column {
-        switch kind {
-        case .numeric: .numeric(NumericColumn(numbers))
-        case .boolean: .boolean(BoolColumn(raw: flags))
-        case .text, .needsText: .text(TextColumn(codes: codes, levels: dictionary.levels))
-        case .undetermined:
-            rowCount == 0
-                ? .text(TextColumn(codes: [], levels: []))
-                : .numeric(NumericColumn([Double](repeating: .nan, count: rowCount)))
-        }
-    }
-
-    /// One column from the builders of consecutive chunks, or nil if the chunks disagree on its kind (or one
-    /// needs text), in which case the column must be read again as text. A chunk whose cells were all missing
-    /// takes the kind of the others.
-    static func merged(_ parts: [(builder: CSVColumnBuilder, rowCount: Int)]) throws -> Column? {
-        let kinds = Set(parts.map(\.builder.kind)).subtracting([.undetermined])
-        guard kinds.count <= 1, !kinds.contains(.needsText) else { return nil }
-        let total = parts.reduce(0) { $0 + $1.rowCount }
-        guard let template = parts.first(where: { $0.builder.kind != .undetermined }) else {
-            return parts.first?.builder.column(rowCount: total) ?? .text(TextColumn(codes: [], levels: []))
-        }
-        let kindColumn = template.builder.column(rowCount: template.rowCount)
-        var result: Column?
-        for (builder, rowCount) in parts {
-            let column = builder.kind == .undetermined
-                ? kindColumn.allMissing(count: rowCount)
-                : builder.column(rowCount: rowCount)
-            result = try result.map { try Column.concatenating($0, column) } ?? column
-        }
-        return result
     }
 
     /// Empty, `NA`, `null` and `NaN` are missing in every column.
@@ -128,5 +120,45 @@ struct CSVColumnBuilder {
         if matches("true") { return 1 }
         if matches("false") { return 0 }
         return nil
+    }
+}
+
+/// A buffer of trivial values in raw memory that doubles when full; freed only by `deallocate()`.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>?
+    private var capacity = 0
+
+    /// Stores `value` at `index`, which is at most the number stored so far.
+    @inline(__always)
+    mutating func append(_ value: Element, at index: Int) {
+        if index >= capacity { grow(keeping: index) }
+        base.unsafelyUnwrapped[index] = value
+    }
+
+    /// Stores `count` copies of `value` from the start.
+    mutating func fill(_ value: Element, count: Int) {
+        if count > capacity { grow(keeping: 0, minimum: count) }
+        base?.update(repeating: value, count: count)
+    }
+
+    func prefix(_ count: Int) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base, count: count)
+    }
+
+    mutating func deallocate() {
+        base?.deallocate()
+        base = nil
+        capacity = 0
+    }
+
+    private mutating func grow(keeping kept: Int, minimum: Int = 0) {
+        let newCapacity = max(4096, capacity * 2, minimum)
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        if let base {
+            newBase.update(from: base, count: kept)
+            base.deallocate()
+        }
+        base = newBase
+        capacity = newCapacity
     }
 }

@@ -2,12 +2,7 @@
 // Hand-written rather than built on a general CSV library so it can work on raw bytes: numbers are parsed in
 // place, strings are dictionary-encoded without a String per cell, and column types are inferred on the way.
 
-import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,104 +11,72 @@ import Darwin
 
 /// Reads CSV with a header row. Rules: fields may be quoted with `"` (a `""` inside stands for one quote, and
 /// separators and line breaks inside quotes are data); lines end with `\n`, `\r\n` or `\r`; a UTF-8 byte order
-/// mark is skipped; blank lines at the end are ignored. Cells that are empty, `NA`, `null` or `NaN` are missing.
-/// A column is numeric if every present cell is a number (`inf`, `-inf` and `nan` in any case are accepted;
-/// `nan` is missing), boolean if every present cell is `true` or `false` in any case, else text. A column with
-/// no present cells is numeric; with no rows at all, text.
+/// mark is skipped; blank lines at the end are ignored. Empty and repeated column names are replaced (see
+/// `CSVColumnNames`). Every row must have as many fields as the header. Cells that are empty, `NA`, `null` or
+/// `NaN` are missing. A column is numeric if every present cell is a number (`inf`, `-inf` and `nan` in any
+/// case are accepted; `nan` is missing; out-of-range numbers round to ±inf or ±0 as strtod does), boolean if
+/// every present cell is `true` or `false` in any case, else text. A column with no present cells is numeric;
+/// with no rows at all, text.
+///
+/// How: the rows are cut into blocks of about 256 KiB; blocks are parsed on all cores when the input has no
+/// quote (else in order on one), and each block is appended to the final column buffers in file order. Pages
+/// of a memory-mapped file are given back (4 MiB at a time) once their rows are appended, so the file does
+/// not stay resident next to the frame. The cancellation flag is checked before every block.
 public enum CSVReader {
     /// Reads the file at `path` through `FileAccess` (memory-mapped). Errors name the file as their source.
     public static func read(path: String, options: CSVOptions = .init()) throws -> DataFrame {
-        let data = try FileAccess.read(path)
-        return try data.withUnsafeBytes { try read(bytes: $0, source: path, options: options) }
+        let contents = try FileAccess.contents(path)
+        return try contents.data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> DataFrame in
+            try read(
+                bytes: bytes, source: path, options: options, maximumThreads: parallelism,
+                discard: contents.isMapped ? pageDiscarder(bytes) : nil)
+        }
+    }
+
+    /// Gives back the pages of the memory-mapped `bytes` in a range the reader is done with.
+    private static func pageDiscarder(_ bytes: UnsafeRawBufferPointer) -> @Sendable (Range<Int>) -> Void {
+        let address = Int(bitPattern: bytes.baseAddress)
+        return { range in
+            if let base = UnsafeRawPointer(bitPattern: address) { FileAccess.discardPages(of: base, range) }
+        }
     }
 
     /// Parses CSV from memory; `source` names the input in error messages.
     public static func read(bytes: UnsafeRawBufferPointer, source: String, options: CSVOptions = .init()) throws -> DataFrame {
-        try read(bytes: bytes, source: source, options: options, maximumChunks: parallelism)
+        try read(bytes: bytes, source: source, options: options, maximumThreads: parallelism)
     }
 
-    /// Reads with at most `maximumChunks` threads (tests compare chunked and single-piece reading).
+    /// Reads with at most `maximumThreads` threads and blocks of `blockSize` bytes (tests compare settings).
+    /// `discard`, if given, is called with byte ranges the reader is done with.
     static func read(
-        bytes: UnsafeRawBufferPointer, source: String, options: CSVOptions, maximumChunks: Int
+        bytes: UnsafeRawBufferPointer, source: String, options: CSVOptions, maximumThreads: Int,
+        blockSize: Int = 256 << 10, discard: (@Sendable (Range<Int>) -> Void)? = nil
     ) throws -> DataFrame {
         let separator = options.separator
         if [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(separator) || separator >= 0x80 {
             throw CSVError(source: source, line: 1, column: 1, message: "invalid separator byte \(separator)")
         }
         return try bytes.withMemoryRebound(to: UInt8.self) { bytes in
-            var tokenizer = CSVTokenizer(bytes: bytes, source: source, separator: separator)
-            let names = try tokenizer.readHeader()
-            var forcedText = Set<Int>()
+            let input = CSVInput(bytes: bytes, source: source, separator: separator)
+            let header = try input.header()
+            let names = CSVColumnNames.unique(header.names)
+            var body = CSVBody(
+                input: input, start: header.end, columnCount: names.count, blockSize: blockSize, discard: discard)
+            body.threadCount = input.containsQuote(from: header.end) ? 1 : maximumThreads
+            var estimatedRows = input.estimatedRows(from: header.end)
             while true {
-                let parts = try readBody(
-                    tokenizer, columns: names.count, forcedText: forcedText, maximumChunks: maximumChunks)
-                let columns = try names.indices.map { j in
-                    try CSVColumnBuilder.merged(parts.map { ($0.builders[j], $0.rowCount) })
-                }
+                let (columns, rowCount) = try body.read(estimatedRows: estimatedRows)
                 // A column that turned out to mix kinds is read again as text; this happens at most once.
                 let demoted = columns.indices.filter { columns[$0] == nil }
                 if demoted.isEmpty {
                     return DataFrame(validNames: names, columns: columns.compactMap { $0 })
                 }
-                forcedText.formUnion(demoted)
+                body.forcedText.formUnion(demoted)
+                estimatedRows = rowCount
             }
         }
     }
 
-    /// Reads the rows after the header, in parallel chunks when the input allows (see `CSVTokenizer.chunks`).
-    /// A chunk that fails is not trusted for the error position: the body is then read again in one piece,
-    /// which reports the first error with its exact line.
-    private static func readBody(
-        _ tokenizer: CSVTokenizer, columns: Int, forcedText: Set<Int>, maximumChunks: Int
-    ) throws -> [(builders: [CSVColumnBuilder], rowCount: Int)] {
-        let chunks = tokenizer.chunks(maximumCount: maximumChunks, minimumBytes: 4 << 20)
-        if chunks.count > 1 {
-            var results = [Result<([CSVColumnBuilder], Int), any Error>](
-                repeating: .success(([], 0)), count: chunks.count)
-            results.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
-                    var chunk = chunks[i]
-                    slots[i] = Result { try readRows(&chunk, columns: columns, forcedText: forcedText) }
-                }
-            }
-            do {
-                return try results.map { try $0.get() }
-            } catch is CSVError {}
-        }
-        var whole = tokenizer
-        return [try readRows(&whole, columns: columns, forcedText: forcedText)]
-    }
-
-    /// How many chunks to read at once: the online processors, at most 8.
+    /// How many threads read at once: the online processors, at most 8.
     private static let parallelism = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-
-    private static func readRows(
-        _ tokenizer: inout CSVTokenizer, columns: Int, forcedText: Set<Int>
-    ) throws -> (builders: [CSVColumnBuilder], rowCount: Int) {
-        let estimatedRows = tokenizer.estimatedRemainingRows()
-        var builders = (0..<columns).map {
-            CSVColumnBuilder(forcedText: forcedText.contains($0), capacity: estimatedRows)
-        }
-        var rowCount = 0
-        while !tokenizer.atEndOfData() {
-            if rowCount & 0xFFFF == 0 { try Cancellation.check() }
-            for j in 0..<columns {
-                let fieldStart = tokenizer.location()
-                let (valid, endsRow) = try tokenizer.withNextField { builders[j].append($0, capacity: estimatedRows) }
-                if !valid { throw tokenizer.error(at: fieldStart, "invalid UTF-8 in field \(j + 1)") }
-                if endsRow && j < columns - 1 {
-                    throw tokenizer.error(
-                        at: tokenizer.lastFieldEnd, "expected \(columns) fields (as in the header), found \(j + 1)")
-                }
-                if !endsRow && j == columns - 1 {
-                    let extra = tokenizer.location()
-                    let found = try columns + tokenizer.skipRestOfRow()
-                    throw tokenizer.error(at: extra, "expected \(columns) fields (as in the header), found \(found)")
-                }
-            }
-            rowCount += 1
-        }
-        return (builders, rowCount)
-    }
 }

@@ -35,10 +35,21 @@ public struct FileAccessError: Error, CustomStringConvertible, Sendable, Equatab
     }
 }
 
+/// A file's bytes and whether they are a read-only memory mapping of the file.
+public struct FileContents {
+    public let data: Data
+    public let isMapped: Bool
+}
+
 public enum FileAccess {
     /// The whole file. Regular files are memory-mapped (the pages are read on demand and shared with the
     /// page cache); other files (pipes, devices) are read into memory.
     public static func read(_ path: String) throws -> Data {
+        try contents(path).data
+    }
+
+    /// The whole file as `read` gives it, and whether it is memory-mapped (then `discardPages` applies).
+    public static func contents(_ path: String) throws -> FileContents {
         try checkRead(path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileAccessError.posix("read", path, errno: errno) }
@@ -51,11 +62,24 @@ public enum FileAccess {
         if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
            let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED {
             madvise(mapped, size, MADV_SEQUENTIAL)
-            return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in
+            let data = Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in
                 munmap(pointer, count)
             })
+            return FileContents(data: data, isMapped: true)
         }
-        return try readAll(descriptor, path: path)
+        return FileContents(data: try readAll(descriptor, path: path), isMapped: false)
+    }
+
+    /// Drops the whole pages inside `range` of a memory-mapped file's bytes (starting at `base`) from the
+    /// process's resident memory, for a reader that is done with them; touched again, they are read back from
+    /// the page cache. Never call it on bytes that are not a mapping from `contents`.
+    public static func discardPages(of base: UnsafeRawPointer, _ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = Int(bitPattern: base)
+        let start = (address + range.lowerBound + page - 1) / page * page
+        let end = (address + range.upperBound) / page * page
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        madvise(pointer, end - start, MADV_DONTNEED)
     }
 
     /// Whether something exists at `path` (false where safe mode forbids reading it).

@@ -1,8 +1,8 @@
 // NumberParser: reads a CSV cell's bytes as a Double without creating a String.
 // Hand-written because the standard library only parses from a String, and making a String for each of
-// millions of cells dominates CSV reading. Decimal inputs of up to 19 significant digits with a small power
-// of ten take Clinger's fast path, which is exact (correctly rounded); everything else falls back to the
-// standard library's parser (strtod in the C locale, so the process locale cannot change the result).
+// millions of cells dominates CSV reading. Decimal inputs of up to 19 digits with a small power of ten take
+// Clinger's fast path, which is exact (correctly rounded); everything else falls back to the standard
+// library's parser (strtod in the C locale, so the process locale cannot change the result).
 
 enum NumberParser {
     /// 10^0 ... 10^22: every one is exactly representable as a Double.
@@ -17,70 +17,134 @@ enum NumberParser {
     /// No surrounding whitespace, hexadecimal or digit separators.
     @inline(__always)
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
-        let count = cell.count
-        guard count > 0 else { return nil }
-        var i = 0
-        let negative = cell[0] == UInt8(ascii: "-")
-        if negative || cell[0] == UInt8(ascii: "+") { i = 1 }
+        guard let base = cell.baseAddress else { return nil }
+        if let (value, end) = parsePrefix(base, from: 0, to: cell.count), end == cell.count { return value }
+        return parseSlowly(cell)
+    }
 
-        var significand: UInt64 = 0
-        var significantDigits = 0
-        var exponent = 0
-        var sawDigit = false
-        var tooManyDigits = false
-        // Integer part: digits past the 19th only scale the value.
-        while i < count, case let digit = cell[i] &- UInt8(ascii: "0"), digit < 10 {
-            sawDigit = true
-            if significantDigits < 19 {
-                significand = significand &* 10 &+ UInt64(digit)
-                if significand != 0 { significantDigits += 1 }
-            } else {
-                tooManyDigits = true
-                exponent += 1
-            }
-            i += 1
-        }
-        if i < count && cell[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < count, case let digit = cell[i] &- UInt8(ascii: "0"), digit < 10 {
-                sawDigit = true
-                if significantDigits < 19 {
-                    significand = significand &* 10 &+ UInt64(digit)
-                    if significand != 0 { significantDigits += 1 }
-                    exponent -= 1
-                } else {
-                    tooManyDigits = true
-                }
+    /// The common case, fast: a decimal number at `start` (sign, at most 19 digits around an optional point,
+    /// an optional exponent) whose value Clinger's method gives exactly. Returns it and where it ends, or nil
+    /// when there is no such number there (the caller then uses `parse` on the whole cell, which also handles
+    /// the rare forms). Reads no byte at or after `end`.
+    @inline(__always)
+    static func parsePrefix(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (Double, Int)? {
+        var i = start
+        var negative = false
+        if i < end {
+            if base[i] == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            } else if base[i] == UInt8(ascii: "+") {
                 i += 1
             }
         }
-        guard sawDigit else { return parseSpecial(cell, from: i, negative: negative) }
-        if i < count && (cell[i] | 0x20) == UInt8(ascii: "e") {
+        // The integer part is usually short: a plain loop beats the eight-byte step there.
+        var significand: UInt64 = 0
+        let integerStart = i
+        while i < end, case let digit = base[i] &- UInt8(ascii: "0"), digit < 10 {
+            significand = significand &* 10 &+ UInt64(digit)
+            i += 1
+        }
+        var digits = i - integerStart
+        var exponent = 0
+        if i < end && base[i] == UInt8(ascii: ".") {
+            i += 1
+            let fraction = digitRun(base, from: i, to: end, onto: significand)
+            significand = fraction.value
+            i += fraction.count
+            digits += fraction.count
+            exponent = -fraction.count
+        }
+        // More than 19 digits could overflow the significand: the slow path counts significant digits.
+        guard digits > 0 && digits <= 19 else { return nil }
+        if i < end && base[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
             var exponentNegative = false
-            if i < count && (cell[i] == UInt8(ascii: "-") || cell[i] == UInt8(ascii: "+")) {
-                exponentNegative = cell[i] == UInt8(ascii: "-")
+            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
+                exponentNegative = base[i] == UInt8(ascii: "-")
                 i += 1
             }
+            let exponentStart = i
             var value = 0
-            var sawExponentDigit = false
-            while i < count, case let digit = cell[i] &- UInt8(ascii: "0"), digit < 10 {
-                sawExponentDigit = true
-                if value < 100_000 { value = value * 10 + Int(digit) }
+            while i < end, case let digit = base[i] &- UInt8(ascii: "0"), digit < 10, i - exponentStart < 6 {
+                value = value * 10 + Int(digit)
                 i += 1
             }
-            guard sawExponentDigit else { return nil }
+            guard i > exponentStart, i - exponentStart < 6 else { return nil }
             exponent += exponentNegative ? -value : value
         }
-        guard i == count else { return nil }
+        if significand == 0 { return (negative ? -0.0 : 0.0, i) }
+        // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
+        guard significand <= 1 << 53 && exponent >= -22 && exponent <= 22 else { return nil }
+        var value = Double(significand)
+        value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+        return (negative ? -value : value, i)
+    }
 
-        if significand == 0 && !tooManyDigits { return negative ? -0.0 : 0.0 }
-        if !tooManyDigits && significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
-            var value = Double(significand)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
-            return negative ? -value : value
+    /// The run of decimal digits at `start` appended to `value` (wrapping past 2^64, which callers rule out by
+    /// counting digits), and its length. Eight bytes at a time where the input allows: the digit bytes are found
+    /// and converted with a few multiplications on one 64-bit word (as in simdjson and fast_float).
+    @inline(__always)
+    private static func digitRun(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, onto value: UInt64
+    ) -> (value: UInt64, count: Int) {
+        var value = value
+        var i = start
+        while end - i >= 8 {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+            let digits = word &- 0x3030_3030_3030_3030
+            // A byte's high bit ends up set unless it was '0'...'9'; bytes after the first non-digit do not matter.
+            let nonDigits = (digits | (digits &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+            let count = nonDigits == 0 ? 8 : nonDigits.trailingZeroBitCount / 8
+            guard count > 0 else { return (value, i - start) }
+            // Left-align the digits (the first is the lowest byte) so the zeros shifted in are leading zeros.
+            var packed = digits << (8 * (8 - count))
+            packed = packed &* 10 &+ (packed >> 8)
+            packed = ((packed & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064
+                &+ ((packed >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) >> 32
+            value = value &* powersOfTenIntegers[count] &+ packed
+            i += count
+            if count < 8 { return (value, i - start) }
         }
+        while i < end, case let digit = base[i] &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ UInt64(digit)
+            i += 1
+        }
+        return (value, i - start)
+    }
+
+    /// 10^0 ... 10^8 as integers, for `digitRun`.
+    private static let powersOfTenIntegers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+
+    /// Everything `parsePrefix` leaves: checks the syntax, then asks strtod (correctly rounded for any
+    /// length and exponent), or reads `inf`/`infinity`/`nan`.
+    private static func parseSlowly(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = cell.count
+        var i = 0
+        let negative = count > 0 && cell[0] == UInt8(ascii: "-")
+        if count > 0 && (negative || cell[0] == UInt8(ascii: "+")) { i = 1 }
+        let mantissaStart = i
+        var sawDigit = false
+        var sawPoint = false
+        while i < count {
+            if cell[i] &- UInt8(ascii: "0") < 10 {
+                sawDigit = true
+            } else if cell[i] == UInt8(ascii: ".") && !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard sawDigit else { return i == mantissaStart ? parseSpecial(cell, from: i, negative: negative) : nil }
+        if i < count && cell[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < count && (cell[i] == UInt8(ascii: "-") || cell[i] == UInt8(ascii: "+")) { i += 1 }
+            let exponentStart = i
+            while i < count && cell[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+            guard i > exponentStart else { return nil }
+        }
+        guard i == count else { return nil }
         return Double(String(decoding: cell, as: UTF8.self))
     }
 
