@@ -49,7 +49,7 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
-        // Benchmark driver for DriftCore (run by bench/*.py; not a test).
+        // Writes the benchmark data for bench/run.py (not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),

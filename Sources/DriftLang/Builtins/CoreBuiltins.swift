@@ -130,6 +130,13 @@ let coreBuiltins: [Builtin] = [
         interpreter.output(Help.text(for: name, interpreter: interpreter) + "\n")
         return .null
     },
+    Builtin(
+        "clock()",
+        doc: "Seconds on a monotonic clock counted from an arbitrary start (unaffected by changes to the system time): the difference of two readings is the time the code between them took.",
+        example: "let start = clock(); sum(range(1000000)); clock() - start"
+    ) { _, _ in
+        .number(ProcessInfo.processInfo.systemUptime)
+    },
 ]
 
 /// A decimal number in the forms the language and CSV files use (`inf` and `nan` spelled out too).
