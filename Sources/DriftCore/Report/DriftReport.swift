@@ -45,28 +45,15 @@ public struct DriftReport: Sendable {
         for name in [method].compactMap({ $0 }) + Array(methods.values) where !DriftReport.isKnownMethod(name) {
             throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
         }
-        let results = Results(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        let rows = concurrentMap(names.count) { index in
             let name = names[index]
-            results.set(index, DriftReport.compare(
+            return DriftReport.compare(
                 name, reference.column(named: name), current.column(named: name),
-                method: methods[name] ?? method, threshold: threshold))
+                method: methods[name] ?? method, threshold: threshold)
         }
         try Cancellation.check()
-        self.rows = results.rows.compactMap { $0 }
+        self.rows = rows
         shareThreshold = share
-    }
-
-    /// Rows filled in by concurrent workers, each writing its own index under a lock.
-    private final class Results: @unchecked Sendable {
-        private(set) var rows: [Row?]
-        private let lock = NSLock()
-        init(count: Int) { rows = [Row?](repeating: nil, count: count) }
-        func set(_ index: Int, _ row: Row) {
-            lock.lock()
-            rows[index] = row
-            lock.unlock()
-        }
     }
 
     /// Every method a report can run, numeric and categorical.
