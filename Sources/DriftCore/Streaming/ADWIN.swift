@@ -95,11 +95,13 @@ public struct ADWIN: DriftDetector {
         if levelCount == buckets.levelCapacity { buckets = buckets.copy(levels: 2 * levelCount) }
         let rings = buckets, totals = rings.totals, variances = rings.variances, counts = rings.counts
         var level = 0
-        var size = 1.0  // 2^level
+        // 2^level and its reciprocal: dividing by a power of two and multiplying by its (exact) reciprocal
+        // round the same exact quotient, so the means below are River's to the bit, without a division.
+        var size = 1.0, reciprocal = 1.0
         while counts[level] > maxBuckets {
             if level + 1 == levelCount { levelCount += 1 }
             let first = rings.slot(level: level, offset: 0), second = rings.slot(level: level, offset: 1)
-            let mu1 = totals[first] / size, mu2 = totals[second] / size
+            let mu1 = totals[first] * reciprocal, mu2 = totals[second] * reciprocal
             let merged = rings.append(
                 total: totals[first] + totals[second],
                 variance: variances[first] + variances[second] + size * 0.5 * (mu1 - mu2) * (mu1 - mu2),
@@ -108,6 +110,7 @@ public struct ADWIN: DriftDetector {
             if merged <= maxBuckets { break }
             level += 1
             size *= 2
+            reciprocal *= 0.5
         }
     }
 
@@ -159,8 +162,8 @@ public struct ADWIN: DriftDetector {
             for _ in 0..<candidates {
                 n0 += size
                 n1 -= size
-                let t = totals[base + index]
-                index = index + 1 == capacity ? 0 : index + 1
+                let t = totals[base &+ index]
+                index = index &+ 1 == capacity ? 0 : index &+ 1
                 u0 += t
                 u1 -= t
                 if n1 >= minLength && n0 >= minLength

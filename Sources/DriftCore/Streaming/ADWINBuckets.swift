@@ -5,7 +5,8 @@
 
 /// Level `l` is a ring of `capacity` summaries (total and sum of squared deviations of 2^l values): the
 /// k-th oldest lives at index `slot(level: l, offset: k)` of `totals` and `variances`, and `counts[l]`
-/// are in use. Dropping the oldest summaries moves the ring's start instead of shifting the rest.
+/// are in use. Dropping the oldest summaries moves the ring's start instead of shifting the rest. Index
+/// arithmetic wraps rather than checking for overflow: indices stay below capacity × levels.
 final class ADWINBuckets: @unchecked Sendable {
     /// Levels allocated at first; a window of 2^(levels + 2) values needs more, and doubles them.
     static let initialLevels = 16
@@ -58,7 +59,7 @@ final class ADWINBuckets: @unchecked Sendable {
     /// Where the summary `offset` places after the oldest of `level` lives.
     @inline(__always)
     func slot(level: Int, offset: Int) -> Int {
-        level * capacity + wrapped(starts[level] + offset)
+        level &* capacity &+ wrapped(starts[level] &+ offset)
     }
 
     /// Adds a summary after the newest of `level`; returns how many the level then holds.
@@ -68,19 +69,19 @@ final class ADWINBuckets: @unchecked Sendable {
         let index = slot(level: level, offset: count)
         totals[index] = total
         variances[index] = variance
-        counts[level] = count + 1
-        return count + 1
+        counts[level] = count &+ 1
+        return count &+ 1
     }
 
     @inline(__always)
     func removeOldest(_ n: Int, atLevel level: Int) {
-        counts[level] -= n
-        starts[level] = wrapped(starts[level] + n)
+        counts[level] &-= n
+        starts[level] = wrapped(starts[level] &+ n)
     }
 
     /// `index % capacity` for 0 ≤ index < 2·capacity, without a division.
     @inline(__always)
     private func wrapped(_ index: Int) -> Int {
-        index >= capacity ? index - capacity : index
+        index >= capacity ? index &- capacity : index
     }
 }
