@@ -51,7 +51,7 @@ let package = Package(
         ),
         // The fuzz target (tools/fuzz.sh builds it with libFuzzer); a plain build replays inputs.
         .executableTarget(name: "DriftFuzz", dependencies: ["DriftLang", "DriftCore"]),
-        // Benchmark driver for DriftCore (run by bench/*.py; not a test).
+        // Writes the benchmark data for bench/run.py (not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),

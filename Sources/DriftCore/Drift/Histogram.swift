@@ -3,6 +3,8 @@
 // numpy's exact semantics: edges from linspace(min, max, k+1) (min == max widens to [min-0.5, max+0.5]), a guessed
 // bin index corrected against the actual edges, and the last bin closed on the right.
 
+import Foundation
+
 /// Counts of values per bin, with the bin edges and each bin's share of the counted values.
 public struct Histogram: Sendable, Equatable {
     /// bins + 1 ascending edges; bin i is [edges[i], edges[i+1]), the last one closed.
@@ -21,14 +23,15 @@ public struct Histogram: Sendable, Equatable {
     /// it are not counted), as numpy.histogram(values, bins=bins, range=range).
     public init(_ values: [Double], bins: Int, range: ClosedRange<Double>? = nil) throws {
         guard bins >= 1 else { throw DataError("histogram: the number of bins must be at least 1, not \(bins)") }
+        let slices = Histogram.slices(values.count)
+        let ranges = concurrentMap(slices.count) { k in
+            values.withUnsafeBufferPointer { Histogram.presentRange(UnsafeBufferPointer(rebasing: $0[slices[k]])) }
+        }
         var low = Double.infinity, high = -Double.infinity, missing = 0
-        values.withUnsafeBufferPointer { buffer in
-            for x in buffer {
-                if x.isNaN { missing += 1 } else {
-                    if x < low { low = x }
-                    if x > high { high = x }
-                }
-            }
+        for part in ranges {
+            if part.low < low { low = part.low }
+            if part.high > high { high = part.high }
+            missing += part.missing
         }
         if let range {
             low = range.lowerBound
@@ -112,36 +115,67 @@ public struct Histogram: Sendable, Equatable {
         return low
     }
 
+    /// Slices of at least 2^20 values, one per core at most, for the two passes over the values.
+    static func slices(_ count: Int) -> [Range<Int>] {
+        let size = Swift.max(1 << 20, (count + activeProcessors - 1) / activeProcessors)
+        return stride(from: 0, to: Swift.max(count, 1), by: size).map { $0..<Swift.min($0 + size, count) }
+    }
+
+    private static let activeProcessors = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// The smallest and largest present value of a slice and its number of NaNs.
+    static func presentRange(_ buffer: UnsafeBufferPointer<Double>) -> (low: Double, high: Double, missing: Int) {
+        var low = Double.infinity, high = -Double.infinity, missing = 0
+        for x in buffer {
+            if x.isNaN { missing += 1 } else {
+                if x < low { low = x }
+                if x > high { high = x }
+            }
+        }
+        return (low, high, missing)
+    }
+
     /// numpy's uniform-bin fast path: index guess from (x - first) · (k / width), then one correction each way
-    /// against the edges, last bin closed.
+    /// against the edges, last bin closed. Slices are counted on every core and their counts added.
     static func countEqualWidth(_ values: [Double], edges: [Double]) throws(InterruptedError) -> [Int] {
+        let slices = Histogram.slices(values.count)
+        let parts = concurrentMap(slices.count) { k in
+            values.withUnsafeBufferPointer { countEqualWidth(UnsafeBufferPointer(rebasing: $0[slices[k]]), edges: edges) }
+        }
+        try Cancellation.check()
+        var counts = parts[0]
+        for part in parts.dropFirst() {
+            for bin in counts.indices { counts[bin] += part[bin] }
+        }
+        return counts
+    }
+
+    /// One slice's counts; stops early (with partial counts) when an interrupt is requested.
+    private static func countEqualWidth(_ buffer: UnsafeBufferPointer<Double>, edges: [Double]) -> [Int] {
         let bins = edges.count - 1
         let first = edges[0], last = edges[bins]
         let norm = Double(bins) / (last - first)
         var counts = [Int](repeating: 0, count: bins)
-        try values.withUnsafeBufferPointer { buffer throws(InterruptedError) in
-            try edges.withUnsafeBufferPointer { e throws(InterruptedError) in
-                try counts.withUnsafeMutableBufferPointer { c throws(InterruptedError) in
-                    var start = 0
-                    while start < buffer.count {
-                        let end = Swift.min(start + 65536, buffer.count)
-                        for i in start..<end {
-                            let x = buffer[i]
-                            guard x >= first && x <= last else { continue }  // also skips NaN
-                            let guess = (x - first) * norm
-                            var index: Int
-                            if guess.isFinite {
-                                index = guess < Double(bins) ? Int(guess) : bins - 1
-                                if x < e[index] { index -= 1 }
-                                else if index != bins - 1 && x >= e[index + 1] { index += 1 }
-                            } else {  // a range too wide for a double (±1e308): search the edges
-                                index = Swift.min(searchRight(edges, x) - 1, bins - 1)
-                            }
-                            c[index] += 1
+        edges.withUnsafeBufferPointer { e in
+            counts.withUnsafeMutableBufferPointer { c in
+                var start = 0
+                while start < buffer.count && !Cancellation.isRequested {
+                    let end = Swift.min(start + 65536, buffer.count)
+                    for i in start..<end {
+                        let x = buffer[i]
+                        guard x >= first && x <= last else { continue }  // also skips NaN
+                        let guess = (x - first) * norm
+                        var index: Int
+                        if guess.isFinite {
+                            index = guess < Double(bins) ? Int(guess) : bins - 1
+                            if x < e[index] { index -= 1 }
+                            else if index != bins - 1 && x >= e[index + 1] { index += 1 }
+                        } else {  // a range too wide for a double (±1e308): search the edges
+                            index = Swift.min(searchRight(edges, x) - 1, bins - 1)
                         }
-                        start = end
-                        try Cancellation.check()
+                        c[index] += 1
                     }
+                    start = end
                 }
             }
         }

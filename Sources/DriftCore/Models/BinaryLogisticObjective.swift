@@ -11,17 +11,16 @@ enum BinaryLogisticObjective {
         -> (value: Double, gradient: [Double], hessian: [Double]) {
         let p = x.columns + 1
         let chunks = max(1, (x.rows + chunkRows - 1) / chunkRows)
-        let partials = Partials(count: chunks, p: p, hessian: hessian)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            guard !Cancellation.isRequested else { return }
+        let partials = concurrentMap(chunks) { chunk in
             let rows = chunk * chunkRows..<min(x.rows, (chunk + 1) * chunkRows)
-            partials.store(chunk, accumulate(theta, x, y, rows: rows, hessian: hessian))
+            // After an interrupt the remaining chunks sum nothing; the check below then throws.
+            return accumulate(theta, x, y, rows: Cancellation.isRequested ? rows.prefix(0) : rows, hessian: hessian)
         }
         try Cancellation.check()
         var value = 0.0
         var gradient = [Double](repeating: 0, count: p)
         var h = [Double](repeating: 0, count: hessian ? p * p : 0)
-        for part in partials.results {
+        for part in partials {
             value += part.value
             for j in 0..<p { gradient[j] += part.gradient[j] }
             for j in h.indices { h[j] += part.hessian[j] }
@@ -69,21 +68,5 @@ enum BinaryLogisticObjective {
             }
         }
         return (value, gradient, h)
-    }
-
-    /// One slot per chunk, written by concurrent workers under a lock.
-    private final class Partials: @unchecked Sendable {
-        private(set) var results: [(value: Double, gradient: [Double], hessian: [Double])]
-        private let lock = NSLock()
-
-        init(count: Int, p: Int, hessian: Bool) {
-            results = Array(repeating: (0, [Double](repeating: 0, count: p), [Double](repeating: 0, count: hessian ? p * p : 0)), count: count)
-        }
-
-        func store(_ index: Int, _ result: (value: Double, gradient: [Double], hessian: [Double])) {
-            lock.lock()
-            results[index] = result
-            lock.unlock()
-        }
     }
 }

@@ -40,18 +40,18 @@ public struct DriftReport: Sendable {
         let names = try DriftReport.validated(
             referenceNames: reference.names, currentNames: current.names, columns: columns, method: method,
             methods: methods, share: share, source: "dataframe")
-        let results = Results(count: names.count)
         let progress = Progress.start("drift report", total: names.count)
         defer { progress.finish() }
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        let rows = concurrentMap(names.count) { index in
             let name = names[index]
-            results.set(index, DriftReport.compare(
+            let row = DriftReport.compare(
                 name, reference.column(named: name), current.column(named: name),
-                method: methods[name] ?? method, threshold: threshold))
+                method: methods[name] ?? method, threshold: threshold)
             progress.advance()
+            return row
         }
         try Cancellation.check()
-        self.rows = results.rows.compactMap { $0 }
+        self.rows = rows
         shareThreshold = share
     }
 
@@ -69,18 +69,6 @@ public struct DriftReport: Sendable {
             throw DataError("drift_report: unknown method '\(name)'; methods: \(DriftReport.methodNames.joined(separator: ", "))")
         }
         return names
-    }
-
-    /// Rows filled in by concurrent workers, each writing its own index under a lock.
-    private final class Results: @unchecked Sendable {
-        private(set) var rows: [Row?]
-        private let lock = NSLock()
-        init(count: Int) { rows = [Row?](repeating: nil, count: count) }
-        func set(_ index: Int, _ row: Row) {
-            lock.lock()
-            rows[index] = row
-            lock.unlock()
-        }
     }
 
     /// Every method a report can run, numeric and categorical.

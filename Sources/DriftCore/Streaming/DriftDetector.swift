@@ -18,10 +18,24 @@ public protocol DriftDetector: Sendable {
     mutating func reset()
     /// True for detectors of binary error streams (DDM, EDDM, HDDM): values must be 0 or 1.
     static var requiresBinaryInput: Bool { get }
+    /// Feeds every value of `values` (already checked) in order, appending `offset + i` to `drifts` or
+    /// `warnings` when value i leaves the detector in that state. A requirement (with the obvious default)
+    /// so that the loop is compiled for each detector, not dispatched value by value.
+    mutating func update(_ values: UnsafeBufferPointer<Double>, offset: Int, drifts: inout [Int], warnings: inout [Int])
 }
 
 extension DriftDetector {
     public static var requiresBinaryInput: Bool { false }
+
+    public mutating func update(_ values: UnsafeBufferPointer<Double>, offset: Int, drifts: inout [Int], warnings: inout [Int]) {
+        for i in 0..<values.count {
+            switch update(values[i]) {
+            case .drift: drifts.append(offset + i)
+            case .warning: warnings.append(offset + i)
+            case .none: break
+            }
+        }
+    }
 }
 
 /// Runs `detector` (from its current state) over `values`. Returns the 0-based positions `i` at which it
@@ -35,18 +49,17 @@ public func runDetector<Detector: DriftDetector>(
     var warnings: [Int] = []
     let binary = Detector.requiresBinaryInput
     try values.withUnsafeBufferPointer { buffer in
-        for i in 0..<buffer.count {
-            if i & 0xFFFF == 0xFFFF { try Cancellation.check() }
-            let value = buffer[i]
-            if value.isNaN { throw DataError("drift detector: value at position \(i + 1) is missing") }
-            if binary && value != 0 && value != 1 {
-                throw DataError("drift detector: this detector takes an error stream of 0s and 1s; value at position \(i + 1) is \(value)")
+        // Chunks of 65,536 values: checked, then fed; cancellation is checked between chunks.
+        for start in stride(from: 0, to: buffer.count, by: 0x10000) {
+            try Cancellation.check()
+            let chunk = UnsafeBufferPointer(rebasing: buffer[start..<min(start + 0x10000, buffer.count)])
+            for (k, value) in chunk.enumerated() {
+                if value.isNaN { throw DataError("drift detector: value at position \(start + k + 1) is missing") }
+                if binary && value != 0 && value != 1 {
+                    throw DataError("drift detector: this detector takes an error stream of 0s and 1s; value at position \(start + k + 1) is \(value)")
+                }
             }
-            switch detector.update(value) {
-            case .drift: drifts.append(i)
-            case .warning: warnings.append(i)
-            case .none: break
-            }
+            detector.update(chunk, offset: start, drifts: &drifts, warnings: &warnings)
         }
     }
     return (drifts, warnings)

@@ -1,4 +1,4 @@
-// Core builtins: printing, conversion, help, JSON, a clock, and functions over any value.
+// Core builtins: printing, conversion, help, JSON, and functions over any value.
 import DriftCore
 import Foundation
 
@@ -132,8 +132,8 @@ let coreBuiltins: [Builtin] = [
     },
     Builtin(
         "clock()",
-        doc: "Seconds on a monotonic clock (time since the machine started). Only differences mean something: the seconds between two readings.",
-        example: "let start = clock(); fib(20); print(clock() - start)"
+        doc: "Seconds on a monotonic clock counted from an arbitrary start (unaffected by changes to the system time): the difference of two readings is the time the code between them took.",
+        example: "let start = clock(); sum(range(1000000)); clock() - start"
     ) { _, _ in
         .number(ProcessInfo.processInfo.systemUptime)
     },

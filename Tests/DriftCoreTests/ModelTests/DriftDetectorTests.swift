@@ -111,6 +111,23 @@ private func run(_ detector: any DriftDetector, _ values: [Double]) throws -> (d
         #expect(abs(adwin.estimation - 1.0) < 0.05)
     }
 
+    @Test func adwinCopiesAreIndependent() throws {
+        // ADWIN keeps its buckets in a shared buffer copied on write; 300,000 values also outgrow the
+        // levels allocated at first.
+        var original = try ADWIN()
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<300_000 { _ = original.update(Double.random(in: 0..<1, using: &generator)) }
+        let width = original.windowWidth, mean = original.estimation, variance = original.variance
+        #expect(width == 300_000)
+        var first = original, second = original
+        let shifted = (0..<5_000).map { Double($0 % 10) + 3 }
+        let firstSignals = shifted.map { first.update($0) }
+        #expect(original.windowWidth == width && original.estimation == mean && original.variance == variance)
+        #expect(firstSignals.contains(.drift))
+        #expect(shifted.map { second.update($0) } == firstSignals)
+        #expect(second.estimation == first.estimation && second.variance == first.variance)
+    }
+
     @Test func binaryDetectorsRejectOtherValues() throws {
         #expect(throws: DataError.self) { try runDetector(try DDM(), over: [0, 1, 0.5]) }
         #expect(throws: DataError.self) { try runDetector(try ADWIN(), over: [0, .nan]) }
