@@ -1,0 +1,139 @@
+// PostgresDatabase: one PostgresNIO connection, opened through FileAccess's network gate and used
+// synchronously through AsyncBridge. Errors say what went wrong in the server's words: a refused connection,
+// rejected credentials, a missing database, or a bad query (with the query).
+import DriftCore
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+final class PostgresDatabase: SQLDatabase, Sendable {
+    let endpoint: PostgresEndpoint
+    private let connection: PostgresConnection
+    private let executor: EventLoopTaskExecutor
+    private static let logger = Logger(label: "drift.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    var dialect: SQLDialect { .postgres }
+
+    init(_ endpoint: PostgresEndpoint) throws {
+        self.endpoint = endpoint
+        try FileAccess.checkNetwork(host: endpoint.host, port: endpoint.port)
+        let configuration = try Self.configuration(endpoint)
+        let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
+        executor = EventLoopTaskExecutor(eventLoop)
+        do {
+            connection = try AsyncBridge.wait(on: executor) {
+                try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: Self.logger)
+            }
+        } catch {
+            throw Self.connectionFailure(error, endpoint)
+        }
+    }
+
+    func close() {
+        let connection = self.connection
+        _ = try? AsyncBridge.wait(on: executor) { try await connection.close() }
+    }
+
+    func query(_ sql: String, parameters: [SQLValue]) throws -> DataFrame {
+        try run(sql, parameters) { rows in
+            var reader = try PostgresResultReader(columns: rows.columns, sql: sql)
+            var count = 0
+            for try await row in rows {
+                try reader.append(row)
+                count += 1
+                if count & 1023 == 0 { try Task.checkCancellation() }
+            }
+            return try reader.frame()
+        }
+    }
+
+    func transaction(_ body: (any SQLStatementRunner) throws -> Void) throws {
+        let runner = Runner(database: self)
+        try runner.execute("BEGIN")
+        do {
+            try body(runner)
+            try runner.execute("COMMIT")
+        } catch {
+            try? runner.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs one statement and hands its rows to `consume`, closing the connection if Ctrl-C cancels it.
+    private func run<T: Sendable>(_ sql: String, _ parameters: [SQLValue],
+                                  _ consume: @escaping @Sendable (PostgresRowSequence) async throws -> T) throws -> T {
+        let connection = self.connection
+        let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(parameters))
+        do {
+            return try AsyncBridge.wait(on: executor) {
+                try await withTaskCancellationHandler {
+                    try await consume(try await connection.query(query, logger: Self.logger))
+                } onCancel: {
+                    connection.close().whenComplete { _ in }
+                }
+            }
+        } catch {
+            if Cancellation.isRequested { throw InterruptedError() }
+            throw Self.queryFailure(error, sql: sql)
+        }
+    }
+
+    private struct Runner: SQLStatementRunner {
+        let database: PostgresDatabase
+
+        func execute(_ sql: String) throws {
+            _ = try database.run(sql, []) { _ in () }
+        }
+
+        func run(_ sql: String, rows: some Sequence<[SQLValue]>) throws {
+            for row in rows {
+                try Cancellation.check()
+                _ = try database.run(sql, row) { _ in () }
+            }
+        }
+    }
+
+    private static func bindings(_ values: [SQLValue]) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: bindings.appendNull()
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .text(let text): bindings.append(text)
+            case .boolean(let flag): bindings.append(flag)
+            }
+        }
+        return bindings
+    }
+
+    private static func configuration(_ endpoint: PostgresEndpoint) throws -> PostgresConnection.Configuration {
+        if endpoint.isUnixSocket {
+            return .init(unixSocketPath: endpoint.socketPath, username: endpoint.user,
+                         password: endpoint.password, database: endpoint.database)
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
+            database: endpoint.database, tls: try tls(endpoint.sslMode))
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
+    }
+
+    /// libpq's meaning of each sslmode; only verify-ca and verify-full check the server's certificate.
+    private static func tls(_ mode: PostgresEndpoint.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        func context(_ verification: CertificateVerification) throws -> NIOSSLContext {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = verification
+            return try NIOSSLContext(configuration: configuration)
+        }
+        switch mode {
+        case .disable, .allow: return .disable
+        case .prefer: return .prefer(try context(.none))
+        case .require: return .require(try context(.none))
+        case .verifyCA: return .require(try context(.noHostnameVerification))
+        case .verifyFull: return .require(try context(.fullVerification))
+        }
+    }
+}
