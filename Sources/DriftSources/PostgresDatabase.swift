@@ -1,6 +1,7 @@
 // PostgresDatabase: one PostgresNIO connection, opened through FileAccess's network gate and used
 // synchronously through AsyncBridge. Errors say what went wrong in the server's words: a refused connection,
-// rejected credentials, a missing database, or a bad query (with the query).
+// rejected credentials, a missing database, or a bad query (with the query). Ctrl-C cancels the running
+// statement on the server (pg_cancel_backend from a second connection), so it stops there too.
 import DriftCore
 import Logging
 import NIOCore
@@ -11,6 +12,9 @@ import PostgresNIO
 final class PostgresDatabase: SQLDatabase, Sendable {
     let endpoint: PostgresEndpoint
     private let connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
+    /// The server process serving this connection, which a cancel request names.
+    private let backendProcessID: Int32
     private let executor: EventLoopTaskExecutor
     private static let logger = Logger(label: "drift.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -20,11 +24,14 @@ final class PostgresDatabase: SQLDatabase, Sendable {
         self.endpoint = endpoint
         try FileAccess.checkNetwork(host: endpoint.host, port: endpoint.port)
         let configuration = try Self.configuration(endpoint)
+        self.configuration = configuration
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
         executor = EventLoopTaskExecutor(eventLoop)
         do {
-            connection = try AsyncBridge.wait(on: executor) {
-                try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: Self.logger)
+            (connection, backendProcessID) = try AsyncBridge.wait(on: executor) {
+                let connection = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: Self.logger)
+                let rows = try await connection.query("select pg_backend_pid()", logger: Self.logger).collect()
+                return (connection, try rows.first?.decode(Int32.self) ?? 0)
             }
         } catch {
             throw Self.connectionFailure(error, endpoint)
@@ -61,22 +68,41 @@ final class PostgresDatabase: SQLDatabase, Sendable {
         }
     }
 
-    /// Runs one statement and hands its rows to `consume`, closing the connection if Ctrl-C cancels it.
+    /// Runs one statement and hands its rows to `consume`. If Ctrl-C cancels it, the server is asked to cancel
+    /// the statement; should that request fail, the connection is closed instead.
     private func run<T: Sendable>(_ sql: String, _ parameters: [SQLValue],
                                   _ consume: @escaping @Sendable (PostgresRowSequence) async throws -> T) throws -> T {
-        let connection = self.connection
+        let (connection, configuration, processID, executor) = (self.connection, self.configuration, backendProcessID, self.executor)
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(parameters))
         do {
             return try AsyncBridge.wait(on: executor) {
                 try await withTaskCancellationHandler {
                     try await consume(try await connection.query(query, logger: Self.logger))
                 } onCancel: {
-                    connection.close().whenComplete { _ in }
+                    Task(executorPreference: executor) {
+                        if !(await Self.cancelOnServer(processID, configuration, on: executor.eventLoop)) {
+                            connection.close().whenComplete { _ in }
+                        }
+                    }
                 }
             }
         } catch {
             if Cancellation.isRequested { throw InterruptedError() }
             throw Self.queryFailure(error, sql: sql)
+        }
+    }
+
+    /// Asks the server to cancel the statement `processID` is running, from a second connection
+    /// (pg_cancel_backend, allowed for the same user); false if that could not be done.
+    private static func cancelOnServer(_ processID: Int32, _ configuration: PostgresConnection.Configuration,
+                                       on eventLoop: any EventLoop) async -> Bool {
+        do {
+            let helper = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 2, logger: logger)
+            let cancelled = try await helper.query("select pg_cancel_backend(\(processID))", logger: logger).collect()
+            try await helper.close()
+            return try cancelled.first?.decode(Bool.self) ?? false
+        } catch {
+            return false
         }
     }
 
