@@ -15,7 +15,6 @@ final class PostgresDatabase: SQLDatabase, Sendable {
     private let configuration: PostgresConnection.Configuration
     /// The server process serving this connection, which a cancel request names.
     private let backendProcessID: Int32
-    private let executor: EventLoopTaskExecutor
     private static let logger = Logger(label: "drift.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     var dialect: SQLDialect { .postgres }
@@ -26,9 +25,8 @@ final class PostgresDatabase: SQLDatabase, Sendable {
         let configuration = try Self.configuration(endpoint)
         self.configuration = configuration
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
-        executor = EventLoopTaskExecutor(eventLoop)
         do {
-            (connection, backendProcessID) = try AsyncBridge.wait(on: executor) {
+            (connection, backendProcessID) = try AsyncBridge.wait {
                 let connection = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: Self.logger)
                 let rows = try await connection.query("select pg_backend_pid()", logger: Self.logger).collect()
                 return (connection, try rows.first?.decode(Int32.self) ?? 0)
@@ -40,7 +38,7 @@ final class PostgresDatabase: SQLDatabase, Sendable {
 
     func close() {
         let connection = self.connection
-        _ = try? AsyncBridge.wait(on: executor) { try await connection.close() }
+        _ = try? AsyncBridge.wait { try await connection.close() }
     }
 
     func query(_ sql: String, parameters: [SQLValue]) throws -> DataFrame {
@@ -72,15 +70,15 @@ final class PostgresDatabase: SQLDatabase, Sendable {
     /// the statement; should that request fail, the connection is closed instead.
     private func run<T: Sendable>(_ sql: String, _ parameters: [SQLValue],
                                   _ consume: @escaping @Sendable (PostgresRowSequence) async throws -> T) throws -> T {
-        let (connection, configuration, processID, executor) = (self.connection, self.configuration, backendProcessID, self.executor)
+        let (connection, configuration, processID) = (self.connection, self.configuration, backendProcessID)
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(parameters))
         do {
-            return try AsyncBridge.wait(on: executor) {
+            return try AsyncBridge.wait {
                 try await withTaskCancellationHandler {
                     try await consume(try await connection.query(query, logger: Self.logger))
                 } onCancel: {
-                    Task(executorPreference: executor) {
-                        if !(await Self.cancelOnServer(processID, configuration, on: executor.eventLoop)) {
+                    Task(executorPreference: ThreadTaskExecutor.shared) {
+                        if !(await Self.cancelOnServer(processID, configuration, on: connection.eventLoop)) {
                             connection.close().whenComplete { _ in }
                         }
                     }
