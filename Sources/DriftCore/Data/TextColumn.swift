@@ -7,17 +7,9 @@ public struct TextColumn: Sendable, Equatable {
     public var levels: [String]
 
     public init(_ strings: [String?]) {
-        var index: [String: Int32] = [:]
-        var levels: [String] = []
-        codes = strings.map { string in
-            guard let string else { return -1 }
-            if let code = index[string] { return code }
-            let code = Int32(levels.count)
-            index[string] = code
-            levels.append(string)
-            return code
-        }
-        self.levels = levels
+        var builder = TextColumnBuilder(capacity: strings.count)
+        for string in strings { builder.append(string) }
+        self = builder.column
     }
 
     /// Wraps codes and levels as they are; callers guarantee every code is -1 or a valid level index.

@@ -63,7 +63,7 @@ public enum CSVWriter {
     }
 
     /// The shortest text that reads back to `value` (Swift's `description`), without a trailing ".0".
-    static func formatted(_ value: Double) -> String {
+    public static func formatted(_ value: Double) -> String {
         if value.isNaN { return "" }
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text

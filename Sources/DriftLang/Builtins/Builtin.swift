@@ -85,7 +85,7 @@ final class BuiltinTable: @unchecked Sendable {
     var names: Dictionary<String, Builtin>.Keys { byName.keys }
 
     static let standard = BuiltinTable(modules: [
-        coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins,
+        coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins, sqlBuiltins,
         histogramBuiltins, driftTestBuiltins, reportBuiltins, modelBuiltins, metricBuiltins, servingBuiltins,
         streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins, sourceBuiltins,
     ])

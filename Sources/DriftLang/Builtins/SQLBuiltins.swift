@@ -1,0 +1,62 @@
+// SQL builtins: read_sql and write_sql, thin bindings to DriftSources (SQLite files and PostgreSQL servers).
+import DriftCore
+import DriftSources
+
+let sqlBuiltins: [Builtin] = [
+    Builtin(
+        "read_sql(url, query, params: [])",
+        doc: """
+        Runs a query against a database and returns its rows as a dataframe. url is sqlite:path/to/file.db or \
+        postgres://user:password@host:port/database (missing parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, \
+        PGDATABASE). params fill the query's placeholders (? for SQLite, $1, $2 … for PostgreSQL) and are bound \
+        by the driver, never pasted into the SQL. Integer, float and numeric columns become numbers (NULL is \
+        missing), text columns strings, boolean columns booleans, dates and timestamps ISO-8601 strings.
+        """,
+        example: #"let march = read_sql("sqlite:examples/data/predictions.db", "select * from predictions where ts >= ?", params: ["2024-03-01"])"#
+    ) { arguments, _ in
+        let url = try DatabaseURL(try arguments.string(0, "url"))
+        let source = SQLSource(url: url, query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
+        return .frame(try source.load())
+    },
+    Builtin(
+        "write_sql(df, url, table, mode: \"replace\")",
+        doc: """
+        Writes a dataframe to a database table in one transaction. mode "replace" drops and recreates the table; \
+        "append" creates it if missing and adds the rows. Numbers are stored as REAL / double precision (missing \
+        as NULL), strings as text, booleans as BOOLEAN. table may be schema.table.
+        """,
+        example: #"write_sql(scored, "sqlite:predictions.db", "predictions", mode: "append")"#
+    ) { arguments, _ in
+        let modeName = try arguments.string(nil, "mode", default: "replace")
+        guard let mode = SQLWriteMode(rawValue: modeName) else {
+            throw BuiltinError("mode must be \"replace\" or \"append\", got \"\(modeName)\"")
+        }
+        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try DatabaseURL(try arguments.string(1, "url")),
+                                 table: try arguments.string(2, "table"), mode: mode)
+        return .null
+    },
+]
+
+/// The `params:` list as bound values: numbers (whole ones as integers), strings, booleans, null.
+private func sqlParameters(_ arguments: Arguments) throws -> [SQLValue] {
+    guard let value = arguments.optional(nil, "params") else { return [] }
+    guard let elements = value.elements, !(value.isString) else {
+        throw arguments.mismatch("params", expected: "a list", got: value)
+    }
+    return try elements.map { element in
+        switch element {
+        case .null: return .null
+        case .number(let number): return SQLValue(number: number)
+        case .string(let text): return .text(text)
+        case .bool(let flag): return .boolean(flag)
+        default: throw BuiltinError("params may hold numbers, strings, booleans and null, not a \(element.kindName)")
+        }
+    }
+}
+
+private extension Value {
+    var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}

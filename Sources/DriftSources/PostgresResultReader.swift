@@ -1,0 +1,90 @@
+// PostgresResultReader: turns PostgreSQL result rows into typed columns. Each column's type decides once how
+// its cells are decoded: integers, floats and numeric become numbers; text-like types (text, varchar, char,
+// name, uuid, json, jsonb) dictionary-encoded text; boolean booleans; date, timestamp and timestamptz
+// ISO-8601 text. Any other type is refused up front, naming the column and suggesting a cast.
+import DriftCore
+import Foundation
+import NIOCore
+import PostgresNIO
+
+struct PostgresResultReader {
+    private enum Decoding {
+        case boolean, integer, float4, float8, numeric, text, date, timestamp, timestampUTC
+
+        init?(_ type: PostgresDataType) {
+            switch type {
+            case .bool: self = .boolean
+            case .int2, .int4, .int8, .oid: self = .integer
+            case .float4: self = .float4
+            case .float8: self = .float8
+            case .numeric: self = .numeric
+            case .text, .varchar, .bpchar, .name, .uuid, .json, .jsonb: self = .text
+            case .date: self = .date
+            case .timestamp: self = .timestamp
+            case .timestamptz: self = .timestampUTC
+            default: return nil
+            }
+        }
+
+        var kind: ColumnCollector.Kind {
+            switch self {
+            case .boolean: .boolean
+            case .integer, .float4, .float8, .numeric: .numeric
+            case .text, .date, .timestamp, .timestampUTC: .text
+            }
+        }
+    }
+
+    private let names: [String]
+    private let decodings: [Decoding]
+    private var collectors: [ColumnCollector]
+
+    init(columns: PostgresColumns, sql: String) throws {
+        names = columns.map(\.name)
+        decodings = try columns.map { column in
+            guard let decoding = Decoding(column.dataType) else {
+                let type = column.dataType.knownSQLName ?? "type \(column.dataType.rawValue)"
+                throw SQLError.query(
+                    "column '\(column.name)' has PostgreSQL type \(type), which Drift cannot read; cast it in the query, e.g. \(column.name)::text",
+                    sql: sql)
+            }
+            return decoding
+        }
+        collectors = decodings.map { ColumnCollector(kind: $0.kind) }
+    }
+
+    mutating func append(_ row: PostgresRow) throws {
+        let cells = row.makeRandomAccess()
+        for index in decodings.indices {
+            let cell = cells[index]
+            guard var bytes = cell.bytes else {
+                collectors[index].appendMissing()
+                continue
+            }
+            switch decodings[index] {
+            case .boolean: collectors[index].append(try cell.decode(Bool.self))
+            case .integer: collectors[index].append(Double(try cell.decode(Int64.self)))
+            case .float4: collectors[index].append(Double(try cell.decode(Float.self)))
+            case .float8: collectors[index].append(try cell.decode(Double.self))
+            case .numeric:
+                // Through the exact decimal text, so the double is the correctly rounded value; NaN is missing.
+                collectors[index].append(Double(try cell.decode(Decimal.self).description) ?? .nan)
+            case .text: collectors[index].append(try cell.decode(String.self))
+            case .date:
+                guard let days = bytes.readInteger(as: Int32.self) else { throw Self.malformed(cell) }
+                collectors[index].append(ISODateText.date(daysSince2000: days))
+            case .timestamp, .timestampUTC:
+                guard let micros = bytes.readInteger(as: Int64.self) else { throw Self.malformed(cell) }
+                collectors[index].append(ISODateText.timestamp(microsecondsSince2000: micros, utc: decodings[index] == .timestampUTC))
+            }
+        }
+    }
+
+    func frame() throws -> DataFrame {
+        try DataFrame(zip(names, collectors).map { ($0, $1.column()) })
+    }
+
+    private static func malformed(_ cell: PostgresCell) -> SQLError {
+        SQLError("column '\(cell.columnName)': malformed \(cell.dataType) value from the server")
+    }
+}

@@ -1,0 +1,16 @@
+// SQLError: a database could not be reached, refused the credentials, rejected a query, or returned
+// something Drift cannot represent. The message says which, with the server's own words where it has them.
+
+public struct SQLError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    /// A rejected query: the database's message followed by the query itself (its first 300 characters).
+    static func query(_ reason: String, sql: String) -> SQLError {
+        let shown = sql.count > 300 ? sql.prefix(300) + " …" : Substring(sql)
+        return SQLError("\(reason)\n  in query: \(shown)")
+    }
+}
