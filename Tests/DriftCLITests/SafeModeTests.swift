@@ -1,6 +1,6 @@
 // SafeModeTests: `drift --safe` against scripts that try to get out — `..`, absolute paths, symbolic
 // links out of an allowed directory, writes without --allow-write, writes through `..` from an allowed
-// directory, the environment — and what safe mode must still allow.
+// directory, databases (SQLite files, PostgreSQL connections) — and what safe mode must still allow.
 import Foundation
 import Testing
 
@@ -92,6 +92,19 @@ import Testing
                                    options: ["--safe", "--allow-read", secret])
         #expect(result.output == "1\n")
         #expect(result.error.contains("cannot read 'data.csv'"))
+    }
+
+    @Test func databasesAreFilesOrNetworkConnectionsToo() throws {
+        let root = try layout()
+        let outside = try runScript(#"read_sql("sqlite:../secret/logged.db", "select 1")"#, in: root)
+        #expect(outside.status == 1)
+        #expect(outside.error.contains("safe mode allows reading only under"))
+        let written = try runScript(#"write_sql(dataframe({a: [1]}), "sqlite:copy.db", "t")"#, in: root)
+        #expect(written.error.contains("safe mode allows no writing"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("project/copy.db").path))
+        let network = try runScript(#"read_sql("postgres://someone@127.0.0.1:5432/db", "select 1")"#, in: root)
+        #expect(network.status == 1)
+        #expect(network.error.contains("cannot connect to 127.0.0.1:5432: safe mode allows no network connections"))
     }
 
     @Test func snippetsAndTheReplAreConfinedToTheCurrentDirectory() throws {

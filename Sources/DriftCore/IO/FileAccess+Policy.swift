@@ -1,5 +1,7 @@
 // FileAccess+Policy: safe mode's checks, made where every file, environment and network access already
-// passes. The command line installs a policy once at start-up; nothing can lift it afterwards.
+// passes — Drift's own reads and writes, and the hooks libraries call before acting for Drift (SQLite
+// opening a database file, a PostgreSQL connection, PG* credentials). The command line installs a policy
+// once at start-up; nothing can lift it afterwards.
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +22,9 @@ extension FileAccess {
         }
     }
 
-    /// Refuses, naming what safe mode allows instead, a path outside the readable directories.
-    static func checkRead(_ path: String) throws(FileAccessError) {
+    /// Refuses, naming what safe mode allows instead, a path outside the readable directories. Called
+    /// before every read, including a library's (SQLite opening a database).
+    public static func checkRead(_ path: String) throws(FileAccessError) {
         guard let policy else { return }
         let resolved = AccessPolicy.resolve(path)
         guard policy.allowsReading(resolved) else {
@@ -30,7 +33,8 @@ extension FileAccess {
         }
     }
 
-    static func checkWrite(_ path: String) throws(FileAccessError) {
+    /// Refuses a path outside the writable directories; called before every file is created or changed.
+    public static func checkWrite(_ path: String) throws(FileAccessError) {
         guard let policy else { return }
         guard policy.allowsWriting(AccessPolicy.resolve(path)) else {
             let allowed = policy.writableDirectories.isEmpty
@@ -52,15 +56,17 @@ extension FileAccess {
         #endif
     }
 
-    /// An environment variable, or nil; safe mode gives scripts none.
-    public static func environment(_ name: String) throws(FileAccessError) -> String? {
-        if policy != nil { throw FileAccessError("cannot read the environment variable \(name): safe mode gives scripts no environment") }
+    /// The environment variable `name`, or nil when it is unset — and always nil in safe mode, which gives
+    /// scripts no environment. Credentials (PGPASSWORD …) are read here.
+    public static func environment(_ name: String) -> String? {
+        guard policy == nil else { return nil }
         return getenv(name).map { String(cString: $0) }
     }
 
-    /// Asks before a network connection is opened; safe mode allows none.
-    public static func checkNetwork(_ destination: String) throws(FileAccessError) {
-        if policy != nil { throw FileAccessError("cannot connect to \(destination): safe mode allows no network connections") }
+    /// Called before a connection to `host`:`port` is opened (`host` may be a Unix socket directory);
+    /// safe mode allows none.
+    public static func checkNetwork(host: String, port: Int) throws(FileAccessError) {
+        if policy != nil { throw FileAccessError("cannot connect to \(host):\(port): safe mode allows no network connections") }
     }
 
     private static func describe(_ directories: [String]) -> String {
