@@ -132,15 +132,19 @@ struct SQLSummaryPass {
         }
         let exponent = GridHistogram.exponent(low: overview.minimum, high: overview.maximum, maximumBins: options.gridBins)
         let width = Double(sign: .plus, exponent: exponent, significand: 1)
-        guard width > 0 else {
-            throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
+        // All values equal: one bin and an exact sketch, no query (and no grid width that may underflow to 0).
+        var bins = [(index: GridHistogram.index(overview.minimum, exponent), count: overview.present, smallest: overview.minimum)]
+        if overview.minimum < overview.maximum {
+            guard width > 0 else {
+                throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
+            }
+            let sql = query.sql(["floor(\(x) / \(query.bind(width)))", "count(*)", "min(\(x))"], where: present, groupBy: "1")
+            let frame = try database.query(sql, parameters: query.parameters)
+            bins = (0..<frame.rowCount).map { (index: Int(frame.number(0, row: $0)), count: frame.integer(1, row: $0), smallest: frame.number(2, row: $0)) }
         }
-        let sql = query.sql(["floor(\(x) / \(query.bind(width)))", "count(*)", "min(\(x))"], where: present, groupBy: "1")
-        let frame = try database.query(sql, parameters: query.parameters)
-        let bins = (0..<frame.rowCount).map { (index: Int(frame.number(0, row: $0)), count: frame.integer(1, row: $0), smallest: frame.number(2, row: $0)) }
         grid = GridHistogram(maximumBins: options.gridBins, exponent: exponent, indexCounts: bins.map { ($0.index, $0.count) })
         sketch = QuantileSketch(capacity: options.sketchCapacity, groups: bins.map { ($0.smallest, $0.count) },
-                                rankErrorBound: bins.map(\.count).max() ?? 0)
+                                rankErrorBound: bins.count > 1 ? bins.map(\.count).max() ?? 0 : 0)
         return (sketch, grid)
     }
 

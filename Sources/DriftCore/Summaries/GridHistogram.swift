@@ -102,7 +102,7 @@ public struct GridHistogram: Sendable, Equatable {
     }
 
     /// floor(x / 2^e), exact (a power-of-two scaling and a floor).
-    static func index(_ x: Double, _ e: Int) -> Int {
+    public static func index(_ x: Double, _ e: Int) -> Int {
         Int(Double(sign: .plus, exponent: -e, significand: x).rounded(.down))
     }
 }
