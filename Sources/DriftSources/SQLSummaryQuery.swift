@@ -16,7 +16,8 @@ struct SQLSummaryQuery {
         self.parameters = parameters
     }
 
-    /// A placeholder for `value`, bound after the values before it.
+    /// A placeholder for `value`, bound after the values before it: bind in the order the placeholders appear
+    /// in the text (SQLite's `?` are numbered by position).
     mutating func bind(_ value: SQLValue) -> String {
         parameters.append(value)
         return dialect.placeholder(parameters.count - 1)

@@ -111,6 +111,32 @@ struct PredictionWindows {
         try PredictionWindows(Self.url, table: "predictions", placeholder: "?", sketchCapacity: sketchCapacity).checkAgainstMemory()
     }
 
+    /// 10,000 rows per window, more than the sketch holds: the grid histogram comes from GROUP BY and the
+    /// sketch from its (refined) bins; skewed income piles into few bins, a constant column into one.
+    @Test func beyondTheSketchCapacityTheHistogramBuiltSketchStaysWithinItsBound() throws {
+        var state: UInt64 = 42
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) + 0.5) / Double(1 << 53)
+        }
+        let n = 20_000
+        let late = (0..<n).map { $0 >= n / 2 }
+        let frame = try DataFrame([
+            ("ts", .text(TextColumn(late.map { $0 ? "2024-03-15" : "2024-02-15" }))),
+            ("age", .numeric(NumericColumn(late.map { 18 + 60 * uniform() + ($0 ? 3 : 0) }))),
+            ("income", .numeric(NumericColumn(late.map { exp(10 + 1.5 * (uniform() - 0.5) * ($0 ? 1.2 : 1)) * (uniform() < 0.03 ? .nan : 1) }))),
+            ("debt_ratio", .numeric(NumericColumn(late.map { _ in (uniform() * 1000).rounded() / 1000 }))),
+            ("probability", .numeric(NumericColumn(late.map { pow(uniform(), $0 ? 1.3 : 1) }))),
+            ("region", .text(TextColumn(late.map { ["north", "south", "east", "west", $0 ? "new" : "west"][Int(uniform() * 5)] }))),
+            ("prediction", .boolean(BoolColumn(late.map { _ in uniform() < 0.4 }))),
+            ("label", .boolean(BoolColumn(late.map { uniform() < 0.1 ? nil : uniform() < ($0 ? 0.5 : 0.4) }))),
+            ("version", .numeric(NumericColumn(late.map { _ in 3 }))),
+        ])
+        let path = temporaryDatabasePath()
+        try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "predictions", mode: .replace)
+        try PredictionWindows(.sqlite(path: path), table: "predictions", placeholder: "?", sketchCapacity: QuantileSketch.defaultCapacity).checkAgainstMemory()
+    }
+
     @Test func valuesThatDoNotFitTheDeclaredTypeWidenTheColumnAsReadSQLDoes() throws {
         let path = try sqliteFile("""
             create table t (flag BOOLEAN, mixed REAL, stamp DATE, empty REAL);
