@@ -59,8 +59,8 @@ struct SQLSummaryPass {
             }
             if declared == "num" || (dialect.valueTypeConditions != nil && declared != "str") {
                 let x = SQLSummaryQuery.number(name)
-                fields += ["min(\(x))", "max(\(x))", "avg(\(x))"]
-                entry.numbers = fields.count - 3
+                fields += ["min(\(x))", "max(\(x))", "avg(\(x))", "count(\(x))"]
+                entry.numbers = fields.count - 4
             }
             layout.append(entry)
         }
@@ -75,6 +75,7 @@ struct SQLSummaryPass {
                 overview.minimum = frame.number(k)
                 overview.maximum = frame.number(k + 1)
                 overview.mean = frame.number(k + 2)
+                if overview.typeName == "num" { overview.present = frame.integer(k + 3) }
             }
             return overview
         }
@@ -107,7 +108,7 @@ struct SQLSummaryPass {
     private func categoryCounts(_ name: String, numeric: Bool, limit: Int) throws -> CategoryCounts? {
         let query = source.query(dialect)
         let value = numeric ? SQLSummaryQuery.number(name) : SQLSummaryQuery.column(name)
-        let sql = query.sql([value, "count(*)"], where: "\(SQLSummaryQuery.column(name)) IS NOT NULL", groupBy: "1", limit: limit + 1)
+        let sql = query.sql([value, "count(*)"], where: "\(value) IS NOT NULL", groupBy: "1", limit: limit + 1)
         let frame = try database.query(sql, parameters: query.parameters)
         guard frame.rowCount <= limit, case .numeric(let counts) = frame.columns[1] else { return nil }
         return CategoryCounts(values: frame.columns[0], counts: counts.values.map { Int($0) })
@@ -118,7 +119,7 @@ struct SQLSummaryPass {
     private func distribution(_ name: String, _ overview: Overview) throws -> (QuantileSketch, GridHistogram) {
         var sketch = QuantileSketch(capacity: options.sketchCapacity)
         var grid = GridHistogram(maximumBins: options.gridBins)
-        let x = SQLSummaryQuery.number(name), present = "\(SQLSummaryQuery.column(name)) IS NOT NULL"
+        let x = SQLSummaryQuery.number(name), present = "\(x) IS NOT NULL"
         var query = source.query(dialect)
         if overview.present <= options.sketchCapacity {
             let frame = try database.query(query.sql([x], where: present), parameters: query.parameters)
@@ -198,7 +199,7 @@ struct SQLSummaryPass {
         }
         if edges.rule == .openEnds {
             let query = source.query(dialect)
-            let frame = try database.query(query.sql(["count(\(SQLSummaryQuery.column(name)))"]), parameters: query.parameters)
+            let frame = try database.query(query.sql(["count(\(x))"]), parameters: query.parameters)
             cumulative.append(frame.integer(0))
         }
         return zip(cumulative.dropFirst(), cumulative).map { $0 - $1 }

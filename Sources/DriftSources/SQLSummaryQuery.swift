@@ -29,8 +29,9 @@ struct SQLSummaryQuery {
     /// The quoted column.
     static func column(_ name: String) -> String { SQLDialect.quoted(name) }
 
-    /// The column as a double.
-    static func number(_ name: String) -> String { "CAST(\(column(name)) AS DOUBLE PRECISION)" }
+    /// The column as a double, NaN (PostgreSQL's float and numeric NaN, which read_sql reads as missing) as NULL.
+    /// SQLite has no NaN, and its comparison of a number with the text 'NaN' is never equal.
+    static func number(_ name: String) -> String { "NULLIF(CAST(\(column(name)) AS DOUBLE PRECISION), 'NaN')" }
 
     /// The statement selecting `fields` (named f0, f1 …, as some engines refuse equal result names).
     func sql(_ fields: [String], where condition: String? = nil, groupBy: String? = nil, limit: Int? = nil) -> String {

@@ -177,4 +177,19 @@ struct PredictionWindows {
         defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
         try PredictionWindows(url, table: table, placeholder: "$1", sketchCapacity: sketchCapacity).checkAgainstMemory()
     }
+
+    @Test func notANumberIsMissingAsInReadSQL() throws {
+        let url = try DatabaseURL(testPostgresURL ?? "postgres://")
+        let table = "drift_pushdown_\(UUID().uuidString.prefix(8).lowercased())"
+        _ = try SQLSource(url: url, query: "create table \(table) as select * from (values (1.5::float8, 2::float4), ('NaN', 'NaN'), (null, 4), (0.5, 'NaN')) as v(x, y)").load()
+        defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
+        let cache = SummaryCache(try SQLTableSource(url: url, table: table))
+        let rows = try SQLSource(url: url, query: "select * from \(table)").load()
+        for name in ["x", "y"] {
+            let summary = try cache.summary(name), values = try #require(rows.column(named: name)?.numbers)
+            #expect(summary.missing == values.count { $0.isNaN } && summary.moments.mean == Statistics.mean(values), "\(name)")
+            #expect(summary.moments.maximum == Statistics.max(values) && summary.sketch.exactSortedValues() == values.filter { !$0.isNaN }.sorted())
+            #expect(try cache.counts(name, BinEdges([1], rule: .openEnds)) == (try BinEdges([1], rule: .openEnds).counts(values)))
+        }
+    }
 }
