@@ -157,26 +157,22 @@ struct SQLSummaryPass {
     static let refinedBins = 16, refinement = 2048
 
     /// The grid's bins with the fullest ones (skewed data piles into a few) split on a grid `refinement` times
-    /// finer, one GROUP BY each, so the sketch built from the groups has a smaller rank error.
+    /// finer, in one more GROUP BY (the finer grid is aligned with the coarse one, so the split bins' parts
+    /// never share an index), so the sketch built from the groups has a smaller rank error.
     private func refined(_ name: String, _ bins: [(index: Int, count: Int, smallest: Double)], width: Double) throws -> [(count: Int, smallest: Double)] {
         let subWidth = width / Double(Self.refinement)
-        let fullest = Set(bins.indices.sorted { bins[$0].count > bins[$1].count }.prefix(Self.refinedBins))
+        let fullest = Set(bins.indices.sorted { bins[$0].count > bins[$1].count }.prefix(Self.refinedBins).filter { bins[$0].count > 1 })
+        var groups = bins.indices.filter { !fullest.contains($0) }.map { (count: bins[$0].count, smallest: bins[$0].smallest) }
+        guard !fullest.isEmpty, subWidth > 0 else { return bins.map { ($0.count, $0.smallest) } }
         let x = SQLSummaryQuery.number(name)
-        var groups: [(count: Int, smallest: Double)] = []
-        for (k, bin) in bins.enumerated() {
-            guard fullest.contains(k), bin.count > 1, subWidth > 0 else {
-                groups.append((bin.count, bin.smallest))
-                continue
-            }
-            try Cancellation.check()
-            var query = source.query(dialect)
-            let low = Double(bin.index) * width, high = Double(bin.index + 1) * width
-            let index = "floor(\(x) / \(query.bind(subWidth)))"  // bound in the order of the text, for SQLite's `?`
-            let condition = "\(x) >= \(query.bind(low)) AND \(x) < \(query.bind(high))"
-            let sql = query.sql([index, "count(*)", "min(\(x))"], where: condition, groupBy: "1")
-            let frame = try database.query(sql, parameters: query.parameters)
-            groups += (0..<frame.rowCount).map { (frame.integer(1, row: $0), frame.number(2, row: $0)) }
+        var query = source.query(dialect)
+        let index = "floor(\(x) / \(query.bind(subWidth)))"  // bound in the order of the text, for SQLite's `?`
+        let ranges = fullest.sorted().map { k in
+            "(\(x) >= \(query.bind(Double(bins[k].index) * width)) AND \(x) < \(query.bind(Double(bins[k].index + 1) * width)))"
         }
+        let sql = query.sql([index, "count(*)", "min(\(x))"], where: ranges.joined(separator: " OR "), groupBy: "1")
+        let frame = try database.query(sql, parameters: query.parameters)
+        groups += (0..<frame.rowCount).map { (frame.integer(1, row: $0), frame.number(2, row: $0)) }
         return groups
     }
 

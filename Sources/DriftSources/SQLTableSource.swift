@@ -9,7 +9,7 @@
 //   capacity of values they are fetched (at most 8192 numbers) and the sketch is exact, as a streaming one
 //   is; beyond, GROUP BY floor(x / 2^e) gives the grid histogram exactly (the same power-of-two grid a
 //   streaming pass settles on, from the exact min and max), and the sketch is built from its bins (the 16
-//   fullest split again 2048 ways by one more GROUP BY each, as skewed data piles into a few bins), each
+//   fullest split again 2048 ways by one more GROUP BY, as skewed data piles into a few bins), each
 //   group's count placed at the group's smallest value: every rank is then within the largest group's count
 //   of the true one, which is the sketch's `rankErrorBound`;
 // - requested edges: count(CASE WHEN x < edge THEN 1 END) per edge, differenced into exact bin counts.
