@@ -136,3 +136,13 @@ public struct PostgresURL: Sendable, Equatable {
         }
     }
 }
+
+extension DatabaseURL {
+    /// The URL without credentials, to name a source in messages.
+    public var displayName: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let parts): "postgres://\(parts.host ?? "")\(parts.port.map { ":\($0)" } ?? "")/\(parts.database ?? "")"
+        }
+    }
+}

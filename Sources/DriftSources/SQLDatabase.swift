@@ -1,13 +1,9 @@
 // SQLDatabase: one open database (a SQLite file or a PostgreSQL connection) that runs a query into a data
 // frame and writes a data frame into a table. `DatabaseURL.withDatabase` opens one for the length of a call.
 //
-// Design note (pushdown, to come): a lazy `table(url, "schema.table", where:)` source keeps a DatabaseURL, a
-// table name and a filter instead of rows. Its summaries (count, missing, mean, sd, quantile, hist,
-// value_counts) become one aggregate query each, built from `SQLDialect` (quoting, placeholders, and the
-// spelling of percentile_cont / width_bucket where a dialect lacks the standard form) and run through
-// `query(_:parameters:)`, which returns a small frame of counts; the drift tests then work from those
-// summaries. Nothing here needs to change for that: pushdown adds a `SQLTable` source beside `SQLSource`
-// and a summary builder on `SQLDialect`.
+// Pushdown: a lazy `table(url, "schema.table", where:)` source (SQLTableSource) keeps a DatabaseURL, a table
+// name and a filter instead of rows; its summaries are aggregate queries (SQLSummaryQuery, SQLSummaryPass) run
+// through `query(_:parameters:)`, which return small frames of counts.
 import DriftCore
 
 protocol SQLDatabase {

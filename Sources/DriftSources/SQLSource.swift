@@ -13,12 +13,7 @@ public struct SQLSource: DataSource, Sendable {
         self.parameters = parameters
     }
 
-    public var name: String {
-        switch url {
-        case .sqlite(let path): "sqlite:\(path)"
-        case .postgres(let parts): "postgres://\(parts.host ?? "")\(parts.port.map { ":\($0)" } ?? "")/\(parts.database ?? "")"
-        }
-    }
+    public var name: String { url.displayName }
 
     public func load() throws -> DataFrame {
         try url.withDatabase { try $0.query(query, parameters: parameters) }

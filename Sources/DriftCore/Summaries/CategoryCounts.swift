@@ -12,8 +12,13 @@ public struct CategoryCounts: Sendable, Equatable {
 
     /// The counts of one column's present values.
     public init(_ column: Column) {
-        typeName = column.typeName
         let (values, counts) = column.valueCounts()
+        self.init(values: values, counts: counts)
+    }
+
+    /// Counts made elsewhere (a database's GROUP BY): distinct present values and how often each occurs.
+    public init(values: Column, counts: [Int]) {
+        typeName = values.typeName
         for (key, count) in zip(CategoryTable.keys(of: values), counts) { self.counts[key, default: 0] += count }
     }
 

@@ -43,6 +43,22 @@ public struct ColumnSummary: Sendable, Equatable {
         grid = GridHistogram(maximumBins: options.gridBins)
     }
 
+    /// A finished summary from parts computed elsewhere (a database's aggregates); `categories` nil means
+    /// too many distinct values to count.
+    public init(options: Options, typeName: String, rowCount: Int, missing: Int, moments: Moments = Moments(),
+                sketch: QuantileSketch? = nil, grid: GridHistogram? = nil, categories: CategoryCounts?) {
+        self.init(options: options)
+        self.typeName = typeName
+        self.rowCount = rowCount
+        self.missing = missing
+        self.moments = moments
+        if let sketch { self.sketch = sketch }
+        if let grid { self.grid = grid }
+        categoryCounts = categories ?? CategoryCounts(typeName: typeName)
+        tooManyCategories = categories == nil
+        if tooManyCategories { categoryCounts = nil }
+    }
+
     /// Present (non-missing) values.
     public var count: Int { rowCount - missing }
 

@@ -23,6 +23,25 @@ public struct GridHistogram: Sendable, Equatable {
         self.maximumBins = Swift.max(maximumBins, 2)
     }
 
+    /// A histogram counted elsewhere (a database's GROUP BY over `index(x, exponent)`): counts per grid index,
+    /// at the exponent `exponent(low:high:maximumBins:)` gives for the values' range.
+    public init(maximumBins: Int = GridHistogram.defaultMaximumBins, exponent: Int, indexCounts: [(index: Int, count: Int)]) {
+        self.init(maximumBins: maximumBins)
+        guard let low = indexCounts.map(\.index).min(), let high = indexCounts.map(\.index).max() else { return }
+        self.exponent = exponent
+        firstIndex = low
+        counts = [Int](repeating: 0, count: high - low + 1)
+        for (index, count) in indexCounts { counts[index - low] += count }
+    }
+
+    /// The exponent `add` settles on for finite values whose smallest is `low` and largest `high`.
+    public static func exponent(low: Double, high: Double, maximumBins: Int = GridHistogram.defaultMaximumBins) -> Int {
+        let floor = Swift.max(floorExponent(low), floorExponent(high))
+        var e = floor
+        while (index(high, floor) >> (e - floor)) - (index(low, floor) >> (e - floor)) + 1 > Swift.max(maximumBins, 2) { e += 1 }
+        return e
+    }
+
     public var binWidth: Double { Double(sign: .plus, exponent: exponent, significand: 1) }
     public var isEmpty: Bool { counts.isEmpty }
     /// The left edge of bin i (of `counts`).
@@ -83,7 +102,7 @@ public struct GridHistogram: Sendable, Equatable {
     }
 
     /// floor(x / 2^e), exact (a power-of-two scaling and a floor).
-    static func index(_ x: Double, _ e: Int) -> Int {
+    public static func index(_ x: Double, _ e: Int) -> Int {
         Int(Double(sign: .plus, exponent: -e, significand: x).rounded(.down))
     }
 }

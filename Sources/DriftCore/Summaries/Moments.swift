@@ -25,6 +25,16 @@ public struct Moments: Sendable, Equatable {
         maximum = Statistics.max(values)
     }
 
+    /// Moments computed elsewhere (a database's aggregates): `squaredDeviations` is Σ (x − mean)².
+    public init(count: Int, mean: Double, squaredDeviations: Double, minimum: Double, maximum: Double) {
+        self.count = count
+        guard count > 0 else { return }
+        self.mean = mean
+        self.squaredDeviations = count > 1 ? squaredDeviations : 0
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
     /// The sample variance (divisor n − 1); NaN for fewer than two values.
     public var variance: Double { count > 1 ? squaredDeviations / Double(count - 1) : .nan }
     /// The sample standard deviation (divisor n − 1).

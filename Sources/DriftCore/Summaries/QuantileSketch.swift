@@ -30,6 +30,30 @@ public struct QuantileSketch: Sendable, Equatable {
         self.capacity = Swift.max(capacity, 2)
     }
 
+    /// A sketch of values known only as groups: `groups` holds one value standing for `count` inputs each (a
+    /// histogram bin's smallest value, say), and `rankErrorBound` bounds how far that moves any rank (the
+    /// largest group's count, when every group's inputs lie between its value and the next group's). Each count
+    /// is stored as its binary digits, one held value per power of two, so the levels keep their meaning.
+    public init(capacity: Int = QuantileSketch.defaultCapacity, groups: [(value: Double, count: Int)], rankErrorBound: Int) {
+        self.init(capacity: capacity)
+        for (value, count) in groups where count > 0 && !value.isNaN {
+            var rest = count, h = 0
+            while rest > 0 {
+                if rest & 1 == 1 {
+                    while levels.count <= h {
+                        levels.append([])
+                        keepOdd.append(false)
+                    }
+                    levels[h].append(value)
+                }
+                rest >>= 1
+                h += 1
+            }
+            self.count += count
+        }
+        self.rankErrorBound = rankErrorBound
+    }
+
     /// The rank error as a share of the count (ε): estimated CDFs are within ε of the true one.
     public var rankError: Double { count > 0 ? Double(rankErrorBound) / Double(count) : 0 }
 

@@ -1,13 +1,14 @@
-// SummarySource: a lazy source of data that is never loaded whole — a CSV file scanned in chunks now, a SQL
-// table later — and answers with per-column summaries instead of rows.
+// SummarySource: a lazy source of data that is never loaded whole — a CSV file scanned in chunks, a SQL table
+// summarised by the database (DriftSources' SQLTableSource) — and answers with per-column summaries instead of rows.
 //
 // Contract for implementations:
 // - `columnNames` is known without reading the data (the CSV header, the table's catalogue entry).
 // - `summarize(columns, request)` returns, for every requested column, a `ColumnSummary` made with
 //   `request.options`, `finished` (its type settled). A streaming source computes it in one pass over the
-//   data; a SQL source may compute it with aggregates (count, count(col), avg, var_samp, min, max, GROUP BY for
-//   categories, width_bucket over a fine grid for the histogram, percentile_cont or a sketch for quantiles),
-//   as long as counts and categories are exact and moments are exact up to rounding. A part a source cannot
+//   data; a SQL source computes it with aggregates (count, count(col), avg, min, max, a two-pass variance,
+//   GROUP BY for categories and for the grid histogram, a sketch built from that histogram, with its rank
+//   error bound, for quantiles), as long as counts and categories are exact and moments are exact up to
+//   rounding. A part a source cannot
 //   make must be left empty, never guessed.
 // - `request.edges` asks for exact counts of a column's values between given edges (`BinEdges`); they are
 //   returned in `SummaryResult.binCounts` and must equal what counting the whole column in memory gives.

@@ -17,7 +17,7 @@ let frameBuiltins: [Builtin] = [
         }
         return .frame(try DataFrame(columns))
     },
-    Builtin("nrow(df)", doc: "The number of rows of a dataframe, or of a lazy source (scan_csv; read once if not yet read).", example: "nrow(df)") { arguments, _ in
+    Builtin("nrow(df)", doc: "The number of rows of a dataframe, or of a lazy source (scan_csv or table; read once if not yet read).", example: "nrow(df)") { arguments, _ in
         if let lazy = arguments.lazySource(0, "df") { return .number(Double(try lazy.rowCount())) }
         return .number(Double(try arguments.frame(0, "df").rowCount))
     },

@@ -4,7 +4,7 @@ import DriftCore
 let histogramBuiltins: [Builtin] = [
     Builtin(
         "hist(values, current = null, bins: 10, edges: null)",
-        doc: "A histogram. On numbers: equal-width bins over [min, max] with counts identical to numpy.histogram (the last bin is closed), or the given edges; fields edges, counts, shares, missing. On strings or booleans: fields categories, counts, shares, most frequent first. On a lazy column (scan_csv) the counts are the same, made in a pass over the source. With a second vector, the two samples on shared bins (equal-width over both ranges, or the union of categories) shown side by side, with fields reference_counts, current_counts, reference_shares, current_shares.",
+        doc: "A histogram. On numbers: equal-width bins over [min, max] with counts identical to numpy.histogram (the last bin is closed), or the given edges; fields edges, counts, shares, missing. On strings or booleans: fields categories, counts, shares, most frequent first. On a lazy column (scan_csv or table) the counts are the same, made in a pass over the source. With a second vector, the two samples on shared bins (equal-width over both ranges, or the union of categories) shown side by side, with fields reference_counts, current_counts, reference_shares, current_shares.",
         example: "hist(reference.age, current.age, bins: 12)"
     ) { arguments, _ in
         if let lazy = arguments.lazyColumn(0, "values"), arguments.optional(1, "current") == nil {

@@ -19,7 +19,7 @@ let statisticsBuiltins: [Builtin] = [
     reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", Statistics.max),
     Builtin(
         "quantile(v, q)",
-        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector. On a lazy column (scan_csv), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
+        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector. On a lazy column (scan_csv or table), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
         example: "quantile([1, 2, 3, 4], 0.25)  # 1.75"
     ) { arguments, _ in
         let levels = try arguments.numbers(1, "q")

@@ -1,4 +1,4 @@
-// LazySourceObject and LazyColumnObject: a data source that is summarised, never loaded (`scan_csv`), and
+// LazySourceObject and LazyColumnObject: a data source that is summarised, never loaded (`scan_csv`, `table`), and
 // one of its columns. Both hold the source's `SummaryCache`, so the first statistic asked of any column reads
 // the source once for all columns and later ones reuse the summaries.
 import DriftCore
