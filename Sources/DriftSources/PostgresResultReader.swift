@@ -67,8 +67,15 @@ struct PostgresResultReader {
             case .float4: collectors[index].append(Double(try cell.decode(Float.self)))
             case .float8: collectors[index].append(try cell.decode(Double.self))
             case .numeric:
-                // Through the exact decimal text, so the double is the correctly rounded value; NaN is missing.
-                collectors[index].append(Double(try cell.decode(Decimal.self).description) ?? .nan)
+                // The binary header's sign word marks NaN (missing) and ±Infinity, which the Decimal decoding
+                // would turn into 0; other values go through the exact decimal text, so the double is the
+                // correctly rounded one.
+                switch bytes.getInteger(at: bytes.readerIndex + 4, as: UInt16.self) {
+                case 0xC000?: collectors[index].append(Double.nan)
+                case 0xD000?: collectors[index].append(Double.infinity)
+                case 0xF000?: collectors[index].append(-Double.infinity)
+                default: collectors[index].append(Double(try cell.decode(Decimal.self).description) ?? .nan)
+                }
             case .text: collectors[index].append(try cell.decode(String.self))
             case .date:
                 guard let days = bytes.readInteger(as: Int32.self) else { throw Self.malformed(cell) }

@@ -38,6 +38,11 @@ import Testing
         #expect(frame.columns[16].strings == ["A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"] && frame.columns[17].strings == [#"{"k": 1}"#])
     }
 
+    @Test func numericNaNIsMissingAndInfinitiesStay() throws {
+        let frame = try read("select x from (values ('NaN'::numeric), ('Infinity'::numeric), ('-Infinity'::numeric), (2.5::numeric)) as v(x)")
+        #expect(same(frame.columns[0].numbers, [.nan, .infinity, -.infinity, 2.5]))
+    }
+
     @Test func parametersAreBoundNotSpliced() throws {
         let frame = try read("select $1::text as s, $2::int8 + 1 as i, $3::float8 as r, $4::bool as b, $5::text as n",
                              [.text("O'Brien; drop table x; --"), .integer(41), .real(0.5), .boolean(false), .null])
