@@ -26,7 +26,7 @@ public final class SequentialFile {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var filled = 0
         while filled < buffer.count {
-            let count = sequentialRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileAccessError.posix("read", path, errno: errno)
@@ -56,13 +56,4 @@ extension FileAccess {
             throw error
         }
     }
-}
-
-/// POSIX read(2), named apart from `FileAccess.read`.
-private func sequentialRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
 }
