@@ -25,6 +25,15 @@ let vectorBuiltins: [Builtin] = [
         return .number(Double(try arguments.column(0, "v").missingCount))
     },
     Builtin(
+        "count(v)",
+        doc: "How many values of a vector (or column) are present, not missing. On a lazy column (scan_csv, table) it is counted where the data is.",
+        example: "count([1, null, 3])  # 2"
+    ) { arguments, _ in
+        if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.summary().count)) }
+        let column = try arguments.column(0, "v")
+        return .number(Double(column.count - column.missingCount))
+    },
+    Builtin(
         "unique(v)",
         doc: "The distinct non-missing values of a vector, in order of first appearance.",
         example: #"unique(["a", "b", "a"])  # ["a", "b"]"#
