@@ -14,5 +14,6 @@ corpus=.build-fuzz/corpus
 mkdir -p "$corpus" Tests/fuzz-findings
 find Tests/scripts examples stdlib -name '*.drift' -exec cp -n {} "$corpus"/ \; 2>/dev/null || true
 cd .build-fuzz  # the fuzzer may read files relative to here; it may write none
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}  # no leak report at exit either (see above)
 exec ./release/DriftFuzz corpus -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=4096 \
   -max_len=4096 -detect_leaks=0 -artifact_prefix=../Tests/fuzz-findings/ -print_final_stats=1
