@@ -4,12 +4,6 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    private func script(_ text: String) throws -> String {
-        let path = try temporaryDirectory().appendingPathComponent("script.drift").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func version() throws {
         let result = try DriftBinary.run(["--version"])
         #expect(result.status == 0)
@@ -25,7 +19,7 @@ import Testing
     }
 
     @Test func runExitsZeroAndPassesFlagsThrough() throws {
-        let path = try script("let x = 1\n")
+        let path = try scriptFile("let x = 1\n")
         #expect(try DriftBinary.run(["run", path]).status == 0)
         let withFlags = try DriftBinary.run(["run", path, "--flag", "-v", "value"])
         #expect(withFlags.status == 0)
@@ -45,7 +39,7 @@ import Testing
     }
 
     @Test func checkOfAFile() throws {
-        #expect(try DriftBinary.run(["check", script("let x = 1\n")]).status == 0)
+        #expect(try DriftBinary.run(["check", scriptFile("let x = 1\n")]).status == 0)
         #expect(try DriftBinary.run(["check", "/no/such/script.drift"]).status == 1)
     }
 

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func maxMemoryRefusesAnAllocationThatCannotFit() throws {
-        let result = try DriftBinary.run(["run", "--max-memory", "100M", try script("let big = range(5e7)\n")])
+        let result = try DriftBinary.run(["run", "--max-memory", "100M", try scriptFile("let big = range(5e7)\n")])
         #expect(result.status == 1)
         #expect(result.error.contains("error: range: a range of 50000000 numbers needs 381.5 MB, more than the --max-memory limit of 100 MB allows"))
         let machine = try DriftBinary.run(["-e", "range(1e15)"])
@@ -31,12 +31,6 @@ import Testing
         let limited = try DriftBinary.run(["--max-depth", "30", "-e", code])
         #expect(limited.status == 1)
         #expect(limited.error.contains("too deep: more than 30 nested calls"))
-    }
-
-    private func script(_ text: String) throws -> String {
-        let path = try temporaryDirectory().appendingPathComponent("script.drift").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
     }
 }
 

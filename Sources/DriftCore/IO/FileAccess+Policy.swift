@@ -27,10 +27,7 @@ extension FileAccess {
     public static func checkRead(_ path: String) throws(FileAccessError) {
         guard let policy else { return }
         let resolved = AccessPolicy.resolve(path)
-        guard policy.allowsReading(resolved) else {
-            throw FileAccessError("cannot read '\(path)': safe mode allows reading only under "
-                + describe(policy.readableDirectories + policy.writableDirectories) + " (--allow-read)")
-        }
+        guard policy.allowsReading(resolved) else { throw readRefused(path, policy) }
     }
 
     /// Refuses a path outside the writable directories; called before every file is created or changed.
@@ -50,8 +47,7 @@ extension FileAccess {
         #if os(Linux)
         guard let policy else { return }
         guard let opened = AccessPolicy.realPath("/proc/self/fd/\(descriptor)"), policy.allowsReading(opened) else {
-            throw FileAccessError("cannot read '\(path)': safe mode allows reading only under "
-                + describe(policy.readableDirectories + policy.writableDirectories) + " (--allow-read)")
+            throw readRefused(path, policy)
         }
         #endif
     }
@@ -67,6 +63,12 @@ extension FileAccess {
     /// safe mode allows none.
     public static func checkNetwork(host: String, port: Int) throws(FileAccessError) {
         if policy != nil { throw FileAccessError("cannot connect to \(host):\(port): safe mode allows no network connections") }
+    }
+
+    /// "cannot read 'x': safe mode allows reading only under '/a', '/b' (--allow-read)".
+    private static func readRefused(_ path: String, _ policy: AccessPolicy) -> FileAccessError {
+        FileAccessError("cannot read '\(path)': safe mode allows reading only under "
+            + describe(policy.readableDirectories + policy.writableDirectories) + " (--allow-read)")
     }
 
     private static func describe(_ directories: [String]) -> String {

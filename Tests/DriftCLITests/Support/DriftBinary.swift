@@ -76,3 +76,10 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Writes `text` as script.drift in a new temporary directory and returns its path.
+func scriptFile(_ text: String) throws -> String {
+    let path = try temporaryDirectory().appendingPathComponent("script.drift").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
