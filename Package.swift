@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         // GNU readline, through a module map and a small shim header.
+        .target(name: "CStackAddress"),
         .systemLibrary(
             name: "CReadline",
             pkgConfig: "readline",
@@ -43,7 +44,7 @@ let package = Package(
         // The language: lexer, parser, resolver, interpreter, values, diagnostics, builtins.
         .target(
             name: "DriftLang",
-            dependencies: ["DriftCore", "DriftSources", .product(name: "Ink", package: "Ink")],
+            dependencies: ["DriftCore", "DriftSources", "CStackAddress", .product(name: "Ink", package: "Ink")],
             swiftSettings: [
                 // The interpreter's state lives in classes; dynamic exclusivity checks on every slot
                 // access cost a third of a tight loop's time. Debug builds keep them.

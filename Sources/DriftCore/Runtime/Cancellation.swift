@@ -8,8 +8,9 @@ public enum StopReason: UInt8, Sendable {
     case memoryLimit = 2
 }
 
-/// 0 while nothing asked to stop, else a `StopReason` raw value.
-private let requestedStop = Atomic<UInt8>(0)
+/// 0 while nothing asked to stop, else a `StopReason` raw value. Visible to inlined code so that
+/// the interpreter's polls, one per loop step and call, are a load rather than a function call.
+@usableFromInline let requestedStop = Atomic<UInt8>(0)
 
 /// Running work stopped because of a Ctrl-C or the memory limit; the description says which.
 public struct InterruptedError: Error, CustomStringConvertible, Sendable {
@@ -27,7 +28,7 @@ public enum Cancellation {
     /// Clears the flag before new work starts.
     public static func reset() { requestedStop.store(0, ordering: .relaxed) }
 
-    public static var isRequested: Bool { requestedStop.load(ordering: .relaxed) != 0 }
+    @inlinable public static var isRequested: Bool { requestedStop.load(ordering: .relaxed) != 0 }
 
     public static var reason: StopReason? { StopReason(rawValue: requestedStop.load(ordering: .relaxed)) }
 

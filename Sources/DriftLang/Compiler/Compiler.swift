@@ -131,7 +131,8 @@ struct Compiler {
         return CompiledFunction(
             name: declaration.name ?? "<lambda>",
             parameterNames: declaration.parameters.map(\.name),
-            defaults: defaults, body: body, slotCount: scope.slotCount, location: here)
+            defaults: defaults, body: body, slotCount: scope.slotCount,
+            usesHeapFrame: declaration.definesClosure, location: here)
     }
 
     // MARK: Names
@@ -260,6 +261,7 @@ struct Compiler {
         if let constant = left as? ConstantNode, case .number(let a) = constant.value {
             return ConstantNode(Arithmetic.scalar(op, a, b), at: here)
         }
+        if let local = left as? LocalNode { return LocalOperandNode(op, slot: local.slot, b, at: here) }
         return ConstantOperandNode(op, left, b, at: here)
     }
 

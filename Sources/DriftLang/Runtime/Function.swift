@@ -5,17 +5,33 @@ public final class Function {
     /// A function written in Drift: its code and the frame it closes over (both nil for a builtin).
     /// Plain fields rather than an enum payload, so a call reads them without copying the pair.
     let compiled: CompiledFunction?
-    let captured: Frame?
+    let captured: HeapFrame?
     /// A function written in Swift (nil for a closure).
     let builtin: Builtin?
-    /// Frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
-    private var spareFrames: [Frame] = []
+    /// Calls of this function entered through a global slot without a reference (CallNode.callGlobal)
+    /// and still running.
+    var runningCalls = 0
+    /// Heap frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
+    private var spareFrames: [HeapFrame] = []
 
-    init(closure: CompiledFunction, captured: Frame) {
+    // What a direct call reads, copied out of `compiled` into plain fields: reading them costs no
+    // reference counting, where taking `compiled` out of its optional retains and releases it.
+    /// The argument count of a call that can go straight onto the value stack: the parameter count of
+    /// a closure whose frame lives there, -1 for every other function (see `call(with:)`).
+    private let directArity: Int
+    private let slotCount: Int
+    /// The body: a non-optional field, which a call evaluates without reference counting (a
+    /// builtin has a placeholder that is never evaluated).
+    private let body: Node
+
+    init(closure: CompiledFunction, captured: HeapFrame?) {
         self.name = closure.name
         self.compiled = closure
         self.captured = captured
         self.builtin = nil
+        directArity = closure.usesHeapFrame ? -1 : closure.parameterNames.count
+        slotCount = closure.slotCount
+        body = closure.body
     }
 
     init(builtin: Builtin) {
@@ -23,7 +39,13 @@ public final class Function {
         self.compiled = nil
         self.captured = nil
         self.builtin = builtin
+        directArity = -1
+        slotCount = 0
+        body = Function.builtinBody
     }
+
+    /// Nodes are immutable once built, so one placeholder serves every builtin.
+    nonisolated(unsafe) private static let builtinBody = ConstantNode(.null, at: SourceLocation(file: SourceFile(name: "", text: ""), offset: 0))
 
     /// `name(a, b = …)` as shown in messages and displays.
     var signature: String {
@@ -31,35 +53,69 @@ public final class Function {
         return "\(name)(\(compiled?.parameterNames.joined(separator: ", ") ?? ""))"
     }
 
-    /// A call of this closure with positional arguments only — the common case — evaluates each
-    /// argument straight into the callee's frame, with no argument list in between.
+    /// A call with positional arguments only (nil for a builtin, which takes an argument list). The
+    /// common case — every parameter given, a frame on the value stack — evaluates each argument
+    /// straight into the callee's slots and involves no reference counting at all.
     @inline(__always)
-    func call(with arguments: [Node], from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
-        guard let compiled, arguments.count <= compiled.parameterNames.count else { return nil }
-        try interpreter.enterCall(at: location)
-        let frame = makeFrame()
-        for index in arguments.indices { frame.slots[index] = try arguments[index].evaluate(callerFrame, interpreter) }
-        for index in arguments.count..<compiled.parameterNames.count {
-            guard let defaultValue = compiled.defaults[index] else {
-                throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
-            }
-            frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
+    func call(with arguments: ArgumentList, count: Int, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
+        guard count == directArity else {
+            return try callWithDefaults(arguments, count: count, from: callerFrame, interpreter, at: location)
         }
-        let result = try interpreter.run(compiled, in: frame, at: location)
-        recycle(frame)
-        return result
+        try interpreter.enterCall(at: location)
+        let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
+        defer { interpreter.valueStack.pop(slots, count: slotCount) }
+        try arguments.evaluate(into: slots, callerFrame, interpreter)
+        return try interpreter.run(self, body, in: Frame(slots: slots, outer: captured), at: location)
     }
 
-    /// A frame for a call of this closure, its slots all null. Reusing the frames of finished calls
-    /// saves two allocations per call; the frames of one closure all share its captured parent, so a
-    /// reused frame needs no rewiring and holds nothing the closure does not hold already.
-    func makeFrame() -> Frame {
-        spareFrames.popLast() ?? Frame(slotCount: compiled?.slotCount ?? 0, parent: captured)
+    /// Positional arguments with defaults filling the parameters they leave out, or a closure whose
+    /// frame lives on the heap.
+    @inline(never)
+    private func callWithDefaults(_ arguments: ArgumentList, count: Int, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
+        guard let compiled, count <= compiled.parameterNames.count else { return nil }
+        return try invoke(interpreter, at: location) { frame throws(Unwind) in
+            try arguments.evaluate(into: frame.slots, callerFrame, interpreter)
+            for index in count..<compiled.parameterNames.count {
+                guard let defaultValue = compiled.defaults[index] else {
+                    throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
+                }
+                frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
+            }
+        }
+    }
+
+    /// Runs this closure's body in a new frame once `bind` has filled in the parameters.
+    func invoke(_ interpreter: Interpreter, at location: SourceLocation, binding bind: (Frame) throws(Unwind) -> Void) throws(Unwind) -> Value {
+        try interpreter.enterCall(at: location)
+        guard let compiled else { preconditionFailure("invoke is only called on closures") }
+        if compiled.usesHeapFrame {
+            let heap = makeFrame()
+            let frame = Frame(heap)
+            // The frame holds `heap` unowned: keep it alive until the body is done, however that ends.
+            let result = try withExtendedLifetime(heap) { () throws(Unwind) -> Value in
+                try bind(frame)
+                return try interpreter.run(self, body, in: frame, at: location)
+            }
+            recycle(heap)
+            return result
+        }
+        let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
+        defer { interpreter.valueStack.pop(slots, count: slotCount) }
+        let frame = Frame(slots: slots, outer: captured)
+        try bind(frame)
+        return try interpreter.run(self, body, in: frame, at: location)
+    }
+
+    /// A heap frame for a call of this closure, its slots all null. Reusing the frames of finished
+    /// calls saves two allocations per call; the frames of one closure all share its captured parent,
+    /// so a reused frame needs no rewiring and holds nothing the closure does not hold already.
+    private func makeFrame() -> HeapFrame {
+        spareFrames.popLast() ?? HeapFrame(slotCount: slotCount, parent: captured)
     }
 
     /// Takes back the frame of a finished call, unless something made during the call (a nested
     /// closure) still refers to it. Recursion needs a frame per level; a few dozen are kept.
-    func recycle(_ frame: consuming Frame) {
+    private func recycle(_ frame: consuming HeapFrame) {
         var frame = frame
         guard spareFrames.count < 64, isKnownUniquelyReferenced(&frame) else { return }
         frame.clear()
@@ -76,50 +132,18 @@ final class CompiledFunction {
     let body: Node
     /// Slots the frame needs: parameters first, then every local the body declares.
     let slotCount: Int
+    /// Whether the body defines a closure, which may capture the frame: it then lives on the heap
+    /// rather than on the value stack (Runtime/Frame.swift).
+    let usesHeapFrame: Bool
     let location: SourceLocation
 
-    init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int, location: SourceLocation) {
+    init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int, usesHeapFrame: Bool, location: SourceLocation) {
         self.name = name
         self.parameterNames = parameterNames
         self.defaults = defaults
         self.body = body
         self.slotCount = slotCount
+        self.usesHeapFrame = usesHeapFrame
         self.location = location
-    }
-}
-
-/// One activation's local variables. Blocks inside a function share its frame (each declaration has
-/// its own slot), so a closure captures its defining function's frame and sees later changes to it.
-///
-/// The slots are a raw buffer rather than an array: allocating an array of `Value` costs a runtime
-/// metadata look-up per call, the largest single cost of a function call. Slot indices come from the
-/// compiler, which sizes every frame, so accesses are in bounds by construction.
-final class Frame {
-    let slots: UnsafeMutablePointer<Value>
-    private let slotCount: Int
-    let parent: Frame?
-
-    init(slotCount: Int, parent: Frame?) {
-        self.slotCount = slotCount
-        slots = UnsafeMutablePointer<Value>.allocate(capacity: max(slotCount, 1))
-        slots.initialize(repeating: .null, count: slotCount)
-        self.parent = parent
-    }
-
-    deinit {
-        slots.deinitialize(count: slotCount)
-        slots.deallocate()
-    }
-
-    /// Sets every slot back to null, releasing what they held.
-    func clear() {
-        slots.update(repeating: .null, count: slotCount)
-    }
-
-    /// The frame `hops` levels out.
-    func ancestor(_ hops: Int) -> Frame {
-        var frame = self
-        for _ in 0..<hops { frame = frame.parent ?? frame }
-        return frame
     }
 }

@@ -2,25 +2,42 @@
 //
 // A raw buffer rather than an array: top-level loops read and write globals on every step, and an
 // array adds a bounds check to each access and a uniqueness check (a runtime call) to each write.
-// Slots only come from `append`, so every slot the compiler hands out is in bounds.
+// Slots only come from `append`, so every slot the compiler hands out is in bounds. Beside each value
+// sits an unmanaged reference to the function it holds, if it holds one, so a call of a global
+// function takes one reference to it rather than copying the whole value out of its slot.
 
 final class GlobalSlots {
     private var storage: UnsafeMutablePointer<Value?>
+    /// The function in each slot, kept alive by the value in `storage`.
+    private var functions: UnsafeMutablePointer<Unmanaged<Function>?>
+    /// Functions the program replaced in their slot while a call entered through the slot was running
+    /// them (CallNode.callGlobal holds no reference of its own); kept until those calls end.
+    private var replacedWhileRunning: [Function] = []
     private var capacity = 64
     private(set) var count = 0
 
     init() {
         storage = .allocate(capacity: capacity)
+        functions = .allocate(capacity: capacity)
     }
 
     deinit {
         storage.deinitialize(count: count)
         storage.deallocate()
+        functions.deallocate()
     }
 
     subscript(slot: Int) -> Value? {
         get { storage[slot] }
-        set { storage[slot] = newValue }
+        set {
+            if let old = functions[slot] { keepIfRunning(old) }
+            if case .function(let function)? = newValue {
+                functions[slot] = .passUnretained(function)
+            } else {
+                functions[slot] = nil
+            }
+            storage[slot] = newValue
+        }
     }
 
     /// The number in a slot, read in place: no copy of a general value.
@@ -30,6 +47,24 @@ final class GlobalSlots {
         return nil
     }
 
+    /// The function in a slot, read in place and not retained.
+    @inline(__always)
+    func unmanagedFunction(at slot: Int) -> Unmanaged<Function>? { functions[slot] }
+
+    @inline(never)
+    private func keepIfRunning(_ function: Unmanaged<Function>) {
+        let function = function.takeUnretainedValue()
+        if function.runningCalls > 0 { replacedWhileRunning.append(function) }
+    }
+
+    /// The last running call of `function` entered through a slot has ended: if it was replaced in
+    /// the meantime, let it go.
+    @inline(__always)
+    func callEnded(_ function: Function) {
+        if replacedWhileRunning.isEmpty { return }
+        replacedWhileRunning.removeAll { $0 === function }
+    }
+
     /// A new slot, holding nil.
     func append() -> Int {
         if count == capacity {
@@ -37,9 +72,14 @@ final class GlobalSlots {
             grown.moveInitialize(from: storage, count: count)
             storage.deallocate()
             storage = grown
+            let grownFunctions = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: capacity * 2)
+            grownFunctions.moveInitialize(from: functions, count: count)
+            functions.deallocate()
+            functions = grownFunctions
             capacity *= 2
         }
         (storage + count).initialize(to: nil)
+        (functions + count).initialize(to: nil)
         count += 1
         return count - 1
     }

@@ -9,6 +9,8 @@ final class Interpreter {
     private(set) var globalNames: [String] = []
     private(set) var globalSlots: [String: Int] = [:]
     let builtins: BuiltinTable
+    /// The locals of running calls whose frames no closure captures (Runtime/Frame.swift).
+    var valueStack = ValueStack()
     let output: (String) -> Void
     /// Shows a value as the REPL would, or as a figure or table in a notebook cell (`show`).
     let show: (Value) -> Void
@@ -58,12 +60,9 @@ final class Interpreter {
             // Not a closure, so a builtin: Function's initialisers set exactly one of the two.
             return try callBuiltin(function.builtin!, arguments, at: location)
         }
-        try enterCall(at: location)
-        let frame = function.makeFrame()
-        try bind(arguments, to: compiled, in: frame, at: location)
-        let result = try run(compiled, in: frame, at: location)
-        function.recycle(frame)
-        return result
+        return try function.invoke(self, at: location) { frame throws(Unwind) in
+            try bind(arguments, to: compiled, in: frame, at: location)
+        }
     }
 
     private func callBuiltin(_ builtin: Builtin, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
@@ -94,20 +93,27 @@ final class Interpreter {
 
     /// Runs a function body in its bound frame: `return` ends it, and an error passing through adds
     /// this call to the Drift call stack.
-    func run(_ compiled: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+    @inline(__always)
+    func run(_ function: Function, _ body: Node, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
-            return try compiled.body.evaluate(frame, self)
+            return try body.evaluate(frame, self)
         } catch {
-            switch error {
-            case .returning(let value): return value
-            case .error(let runtimeError):
-                runtimeError.diagnostic.callStack.append((compiled.name, location))
-                throw error
-            case .breakLoop, .continueLoop:
-                throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
-            }
+            return try unwound(error, from: function, at: location)
+        }
+    }
+
+    /// What leaving a function body by an `Unwind` means: a `return`'s value, or an error passing on.
+    @inline(never)
+    private func unwound(_ error: Unwind, from function: Function, at location: SourceLocation) throws(Unwind) -> Value {
+        switch error {
+        case .returning(let value): return value
+        case .error(let runtimeError):
+            runtimeError.diagnostic.callStack.append((function.name, location))
+            throw error
+        case .breakLoop, .continueLoop:
+            throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
         }
     }
 

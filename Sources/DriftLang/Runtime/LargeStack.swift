@@ -2,6 +2,7 @@
 // recursion need more than the main thread's 8 MB; the call-depth limit then ends runaway recursion
 // with an error long before this stack is exhausted, and the stack floor handed to the work lets the
 // interpreter refuse a call that would come within a margin of the stack's end, whatever --max-depth says.
+import CStackAddress
 import Foundation
 
 enum LargeStack {
@@ -31,8 +32,7 @@ enum LargeStack {
     /// An address in the caller's stack frame: the stack grows down from where the thread started.
     @inline(__always)
     static func stackAddress() -> UInt {
-        var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        UInt(drift_stack_address())
     }
 
     /// Hands the closure and its result across the thread boundary; the semaphore orders the accesses.

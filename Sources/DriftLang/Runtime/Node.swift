@@ -15,6 +15,12 @@ class Node {
         preconditionFailure("\(type(of: self)) must override evaluate")
     }
 
+    /// The node run as a statement, its value unused. Assignments and blocks override this to skip
+    /// making (and then destroying) a value no one reads.
+    func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        _ = try evaluate(frame, interpreter)
+    }
+
     /// The node read as the condition of an `if` or a `while`, which must be a boolean. Comparisons
     /// override this to answer without making a boolean value first.
     func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {

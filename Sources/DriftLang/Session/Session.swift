@@ -109,7 +109,9 @@ public final class Session {
             let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
             let diagnostics = parsed.diagnostics + compiled.diagnostics
             if !diagnostics.isEmpty { return .failure(diagnostics) }
-            let frame = Frame(slotCount: compiled.program.frameSize, parent: nil)
+            let topLevel = HeapFrame(slotCount: compiled.program.frameSize, parent: nil)
+            defer { withExtendedLifetime(topLevel) {} }
+            let frame = Frame(topLevel)
             interpreter.callDepth = 0
             do throws(Unwind) {
                 let value = try compiled.program.body.evaluate(frame, interpreter)

@@ -11,8 +11,11 @@ final class BlockNode: Node {
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         guard let last = statements.last else { return .null }
-        for index in 0..<statements.count - 1 { _ = try statements[index].evaluate(frame, interpreter) }
+        for index in 0..<statements.count - 1 { try statements[index].execute(frame, interpreter) }
         return try last.evaluate(frame, interpreter)
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        for statement in statements { try statement.execute(frame, interpreter) }
     }
 }
 
@@ -28,8 +31,12 @@ final class SequenceNode: Node {
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        _ = try first.evaluate(frame, interpreter)
+        try first.execute(frame, interpreter)
         return try then.evaluate(frame, interpreter)
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        try first.execute(frame, interpreter)
+        try then.execute(frame, interpreter)
     }
 }
 
@@ -37,7 +44,7 @@ final class SequenceNode: Node {
 @inline(__always)
 private func runIteration(_ body: Node, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
     do {
-        _ = try body.evaluate(frame, interpreter)
+        try body.execute(frame, interpreter)
     } catch {
         switch error {
         case .breakLoop: return false
@@ -61,6 +68,10 @@ final class IfNode: Node {
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         if try condition.test(frame, interpreter) { return try then.evaluate(frame, interpreter) }
         return try otherwise?.evaluate(frame, interpreter) ?? .null
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        if try condition.test(frame, interpreter) { return try then.execute(frame, interpreter) }
+        try otherwise?.execute(frame, interpreter)
     }
 }
 

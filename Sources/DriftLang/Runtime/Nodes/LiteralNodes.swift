@@ -46,6 +46,8 @@ final class FunctionNode: Node {
         super.init(at: function.location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        .function(Function(closure: function, captured: frame))
+        // Only functions that define closures run in a heap frame, and the top level always does
+        // (Compiler/FrameAnalysis.swift), so `own` is there to capture.
+        .function(Function(closure: function, captured: frame.own))
     }
 }

@@ -23,7 +23,7 @@ final class OuterLocalNode: Node {
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        frame.ancestor(hops).slots[slot]
+        frame.ancestor(hops)[slot]
     }
 }
 
@@ -53,7 +53,7 @@ enum VariableReference {
     func read(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
         switch self {
         case .local(let slot): return frame.slots[slot]
-        case .outer(let hops, let slot): return frame.ancestor(hops).slots[slot]
+        case .outer(let hops, let slot): return frame.ancestor(hops)[slot]
         case .global(let slot, let name):
             guard let value = interpreter.globals[slot] else {
                 throw RuntimeError.at(location, "'\(name)' is used before it is defined")
@@ -65,7 +65,7 @@ enum VariableReference {
     func write(_ value: Value, _ frame: Frame, _ interpreter: Interpreter) {
         switch self {
         case .local(let slot): frame.slots[slot] = value
-        case .outer(let hops, let slot): frame.ancestor(hops).slots[slot] = value
+        case .outer(let hops, let slot): frame.ancestor(hops)[slot] = value
         case .global(let slot, _): interpreter.globals[slot] = value
         }
     }
@@ -99,9 +99,18 @@ final class SlotAssignNode: Node {
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        let newValue = try value.evaluate(frame, interpreter)
-        if isGlobal { interpreter.globals[slot] = newValue } else { frame.slots[slot] = newValue }
+        try execute(frame, interpreter)
         return .null
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        let newValue = try value.evaluate(frame, interpreter)
+        if isGlobal { return interpreter.globals[slot] = newValue }
+        let local = frame.slots + slot
+        // Replacing a value that owns nothing (the usual number) needs no destroying first.
+        switch local.pointee {
+        case .null, .bool, .number: local.initialize(to: newValue)
+        default: local.pointee = newValue
+        }
     }
 }
 

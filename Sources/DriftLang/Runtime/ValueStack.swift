@@ -1,0 +1,71 @@
+// ValueStack: the locals of every running call whose frame no closure can capture, one contiguous
+// region pushed and popped like the machine stack. A call then costs two pointer bumps instead of
+// allocating (or recycling) a frame object and counting references to it.
+//
+// The region is reserved up front and only the pages a program reaches are ever touched, so a deep
+// recursion is limited by --max-depth and the native stack guard long before the reservation runs out.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ValueStack: ~Copyable {
+    private let base: UnsafeMutablePointer<Value>
+    private let byteCount: Int
+    /// False when the system refused every reservation and the room came from the allocator.
+    private let isMapped: Bool
+    private var top: UnsafeMutablePointer<Value>
+    private let end: UnsafeMutablePointer<Value>
+
+    /// Reserves room for `capacity` values; smaller reservations are tried if the system refuses.
+    init(capacity: Int = 1 << 25) {
+        var capacity = capacity
+        var region: UnsafeMutableRawPointer?
+        while region == nil, capacity >= 1 << 16 {
+            let mapped = mmap(nil, capacity * MemoryLayout<Value>.stride, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+            if let mapped, mapped != MAP_FAILED { region = mapped } else { capacity /= 4 }
+        }
+        isMapped = region != nil
+        byteCount = capacity * MemoryLayout<Value>.stride
+        base = region?.bindMemory(to: Value.self, capacity: capacity) ?? .allocate(capacity: capacity)
+        top = base
+        end = base + capacity
+    }
+
+    deinit {
+        base.deinitialize(count: top - base)
+        if isMapped { munmap(UnsafeMutableRawPointer(base), byteCount) } else { base.deallocate() }
+    }
+
+    /// How many locals running calls hold: zero whenever no call is running.
+    var depth: Int { top - base }
+
+    /// Room for `count` locals, all null, or the error of a call that would overflow the stack.
+    @inline(__always)
+    mutating func push(_ count: Int, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> UnsafeMutablePointer<Value> {
+        let slots = top
+        top += count
+        guard top <= end else {
+            top = slots
+            throw RuntimeError.at(location, "too deep: \(interpreter.callDepth) nested calls fill the value stack (runaway recursion?)")
+        }
+        for index in 0..<count { (slots + index).initialize(to: .null) }
+        return slots
+    }
+
+    /// Releases the newest `count` locals, which start at `slots`.
+    @inline(__always)
+    mutating func pop(_ slots: UnsafeMutablePointer<Value>, count: Int) {
+        // One value at a time (`deinitialize(count:)` goes through the runtime's generic array
+        // destroy), and only those that own something.
+        for index in 0..<count {
+            switch slots[index] {
+            case .null, .bool, .number: continue
+            default: _ = (slots + index).move()
+            }
+        }
+        top = slots
+    }
+}
