@@ -11,6 +11,9 @@ public final class Function {
     /// Calls of this function entered through a global slot without a reference (CallNode.callGlobal)
     /// and still running.
     var runningCalls = 0
+    /// Whether GlobalSlots holds this function because it was replaced while running.
+    var isKeptWhileRunning = false
+    let isBuiltin: Bool
     /// Heap frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
     private var spareFrames: [HeapFrame] = []
 
@@ -29,6 +32,7 @@ public final class Function {
         self.compiled = closure
         self.captured = captured
         self.builtin = nil
+        isBuiltin = false
         directArity = closure.usesHeapFrame ? -1 : closure.parameterNames.count
         slotCount = closure.slotCount
         body = closure.body
@@ -39,6 +43,7 @@ public final class Function {
         self.compiled = nil
         self.captured = nil
         self.builtin = builtin
+        isBuiltin = true
         directArity = -1
         slotCount = 0
         body = Function.builtinBody

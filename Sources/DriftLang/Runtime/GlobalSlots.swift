@@ -54,14 +54,17 @@ final class GlobalSlots {
     @inline(never)
     private func keepIfRunning(_ function: Unmanaged<Function>) {
         let function = function.takeUnretainedValue()
-        if function.runningCalls > 0 { replacedWhileRunning.append(function) }
+        guard function.runningCalls > 0, !function.isKeptWhileRunning else { return }
+        function.isKeptWhileRunning = true
+        replacedWhileRunning.append(function)
     }
 
     /// The last running call of `function` entered through a slot has ended: if it was replaced in
     /// the meantime, let it go.
     @inline(__always)
     func callEnded(_ function: Function) {
-        if replacedWhileRunning.isEmpty { return }
+        guard function.isKeptWhileRunning else { return }
+        function.isKeptWhileRunning = false
         replacedWhileRunning.removeAll { $0 === function }
     }
 

@@ -42,6 +42,13 @@ struct ValueStack: ~Copyable {
     /// How many locals running calls hold: zero whenever no call is running.
     var depth: Int { top - base }
 
+    /// Gives the pages a deep recursion touched back to the system, so they no longer count as
+    /// resident memory (--max-memory watches it). Only when no call holds locals.
+    func releasePages() {
+        guard isMapped, top == base else { return }
+        _ = madvise(UnsafeMutableRawPointer(base), byteCount, MADV_DONTNEED)
+    }
+
     /// Room for `count` locals, all null, or the error of a call that would overflow the stack.
     @inline(__always)
     mutating func push(_ count: Int, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> UnsafeMutablePointer<Value> {

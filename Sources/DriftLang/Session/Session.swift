@@ -110,7 +110,10 @@ public final class Session {
             let diagnostics = parsed.diagnostics + compiled.diagnostics
             if !diagnostics.isEmpty { return .failure(diagnostics) }
             let topLevel = HeapFrame(slotCount: compiled.program.frameSize, parent: nil)
-            defer { withExtendedLifetime(topLevel) {} }
+            defer {
+                withExtendedLifetime(topLevel) {}
+                interpreter.valueStack.releasePages()
+            }
             let frame = Frame(topLevel)
             interpreter.callDepth = 0
             do throws(Unwind) {

@@ -26,6 +26,8 @@ final class CallNode: Node {
         let function: Function
         if globalSlot >= 0, let global = interpreter.globals.unmanagedFunction(at: globalSlot) {
             if !hasLabels, let result = try callGlobal(global, frame, interpreter) { return result }
+            // No Drift code ran in `callGlobal` when it gives nil (a builtin, or an argument count
+            // the closure does not take), so the global still holds the function.
             function = global.takeUnretainedValue()
         } else {
             let target = try callee.evaluate(frame, interpreter)
@@ -46,6 +48,8 @@ final class CallNode: Node {
     private func callGlobal(_ global: Unmanaged<Function>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
         var outcome: Result<Value?, Unwind> = .success(nil)
         global._withUnsafeGuaranteedRef { function in
+            // Builtins are shared by every session (BuiltinTable.standard): leave them untouched.
+            if function.isBuiltin { return }
             function.runningCalls += 1
             do throws(Unwind) {
                 outcome = .success(try function.call(with: argumentList, count: arguments.count, from: frame, interpreter, at: location))
