@@ -48,10 +48,12 @@ enum BinaryLogisticObjective {
                                     z += theta[j] * feature
                                 }
                                 let positive = y[i] == 1
-                                // −log σ(z) for the positive class, −log σ(−z) for the negative, computed stably.
+                                // −log σ(z) for the positive class, −log σ(−z) for the negative, and σ(z),
+                                // all computed stably from the one exponential e^−|z|.
                                 let margin = positive ? z : -z
-                                value += margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
-                                let probability = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
+                                let e = exp(-abs(z))
+                                value += (margin > 0 ? 0 : -margin) + log1p(e)
+                                let probability = z >= 0 ? 1 / (1 + e) : e / (1 + e)
                                 let residual = probability - (positive ? 1 : 0)
                                 for j in 0..<p { gradient[j] += residual * features[j] }
                                 if hessian {
