@@ -13,6 +13,7 @@ public final class Function {
     var runningCalls = 0
     /// Whether GlobalSlots holds this function because it was replaced while running.
     var isKeptWhileRunning = false
+    /// Builtins are shared by every session (BuiltinTable.standard), so calls never count on them.
     let isBuiltin: Bool
     /// Heap frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
     private var spareFrames: [HeapFrame] = []
