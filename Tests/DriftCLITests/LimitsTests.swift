@@ -19,6 +19,28 @@ import Testing
         #expect(machine.error.contains("more than this machine's"))
     }
 
+    /// A local function captures the frame whose slot holds it; the call clears that frame on the way
+    /// out, so 200,000 calls stay within a limit they would pass many times over if every frame leaked.
+    @Test func localFunctionsDoNotKeepTheirFramesAlive() throws {
+        let code = """
+            fn f(n) {
+              fn helper(x) { x + n }
+              let twice = x => helper(helper(x))
+              twice(n)
+            }
+            let i = 0
+            let total = 0
+            while i < 200000 {
+              total = total + f(i)
+              i = i + 1
+            }
+            print(total)
+            """
+        let result = try DriftBinary.run(["run", "--max-memory", "80M", try scriptFile(code)])
+        #expect(result.error == "")
+        #expect(result.output == "59999700000\n")
+    }
+
     @Test func maxMemoryRejectsAMalformedSize() throws {
         let result = try DriftBinary.run(["--max-memory", "lots", "-e", "1"])
         #expect(result.status != 0)

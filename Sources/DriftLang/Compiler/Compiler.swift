@@ -128,11 +128,13 @@ struct Compiler {
         let defaults = declaration.parameters.map { parameter in parameter.defaultValue.map { expression($0) } }
         let here = location(declaration.offset)
         let body = sequence(declaration.body.map { statement($0) }, at: here)
+        let usesHeapFrame = declaration.definesClosure
         return CompiledFunction(
             name: declaration.name ?? "<lambda>",
             parameterNames: declaration.parameters.map(\.name),
             defaults: defaults, body: body, slotCount: scope.slotCount,
-            usesHeapFrame: declaration.definesClosure, location: here)
+            usesHeapFrame: usesHeapFrame, clearsFrameOnExit: usesHeapFrame && declaration.closuresStayInFrame,
+            location: here)
     }
 
     // MARK: Names

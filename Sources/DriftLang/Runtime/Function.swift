@@ -97,11 +97,18 @@ public final class Function {
         if compiled.usesHeapFrame {
             let heap = makeFrame()
             let frame = Frame(heap)
-            // The frame holds `heap` unowned: keep it alive until the body is done, however that ends.
-            let result = try withExtendedLifetime(heap) { () throws(Unwind) -> Value in
-                try bind(frame)
-                return try interpreter.run(self, body, in: frame, at: location)
+            let result: Value
+            do {
+                // The frame holds `heap` unowned: keep it alive until the body is done.
+                result = try withExtendedLifetime(heap) { () throws(Unwind) -> Value in
+                    try bind(frame)
+                    return try interpreter.run(self, body, in: frame, at: location)
+                }
+            } catch {
+                if compiled.clearsFrameOnExit { heap.clear() }
+                throw error
             }
+            if compiled.clearsFrameOnExit { heap.clear() }
             recycle(heap)
             return result
         }
@@ -141,15 +148,21 @@ final class CompiledFunction {
     /// Whether the body defines a closure, which may capture the frame: it then lives on the heap
     /// rather than on the value stack (Runtime/Frame.swift).
     let usesHeapFrame: Bool
+    /// Whether a call clears its heap frame on the way out: its closures are local functions that
+    /// are only ever called, so once the call is over they alone refer to the frame, in a cycle
+    /// through its slots (Compiler/FrameAnalysis.swift).
+    let clearsFrameOnExit: Bool
     let location: SourceLocation
 
-    init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int, usesHeapFrame: Bool, location: SourceLocation) {
+    init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int,
+         usesHeapFrame: Bool, clearsFrameOnExit: Bool, location: SourceLocation) {
         self.name = name
         self.parameterNames = parameterNames
         self.defaults = defaults
         self.body = body
         self.slotCount = slotCount
         self.usesHeapFrame = usesHeapFrame
+        self.clearsFrameOnExit = clearsFrameOnExit
         self.location = location
     }
 }
