@@ -78,6 +78,7 @@ struct Compiler {
             return isBreak ? BreakNode(at: here) : ContinueNode(at: here)
         case .return(let value):
             if scope.isTopLevel { report("'return' outside a function", at: statement.offset) }
+            if scope.inDefaultValue { report("'return' in a parameter's default value", at: statement.offset) }
             return ReturnNode(value.map { expression($0) }, at: here)
         }
     }
@@ -125,7 +126,9 @@ struct Compiler {
             }
             _ = scope.declare(parameter.name)
         }
+        scope.inDefaultValue = true
         let defaults = declaration.parameters.map { parameter in parameter.defaultValue.map { expression($0) } }
+        scope.inDefaultValue = false
         let here = location(declaration.offset)
         let body = sequence(declaration.body.map { statement($0) }, at: here)
         let usesHeapFrame = declaration.definesClosure

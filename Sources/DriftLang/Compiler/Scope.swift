@@ -8,6 +8,8 @@ final class FunctionScope {
     private var blocks: [[String: Int]] = [[:]]
     private(set) var slotCount = 0
     var loopDepth = 0
+    /// True while the compiler is in a parameter's default value, where `return` has no call to end.
+    var inDefaultValue = false
 
     init(parent: FunctionScope?, isTopLevel: Bool) {
         self.parent = parent
