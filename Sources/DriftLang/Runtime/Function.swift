@@ -13,8 +13,6 @@ public final class Function {
     var runningCalls = 0
     /// Whether GlobalSlots holds this function because it was replaced while running.
     var isKeptWhileRunning = false
-    /// Builtins are shared by every session (BuiltinTable.standard), so calls never count on them.
-    let isBuiltin: Bool
     /// Heap frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
     private var spareFrames: [HeapFrame] = []
 
@@ -26,14 +24,13 @@ public final class Function {
     private let slotCount: Int
     /// The body: a non-optional field, which a call evaluates without reference counting (a
     /// builtin has a placeholder that is never evaluated).
-    private let body: Node
+    let body: Node
 
     init(closure: CompiledFunction, captured: HeapFrame?) {
         self.name = closure.name
         self.compiled = closure
         self.captured = captured
         self.builtin = nil
-        isBuiltin = false
         directArity = closure.usesHeapFrame ? -1 : closure.parameterNames.count
         slotCount = closure.slotCount
         body = closure.body
@@ -44,7 +41,6 @@ public final class Function {
         self.compiled = nil
         self.captured = nil
         self.builtin = builtin
-        isBuiltin = true
         directArity = -1
         slotCount = 0
         body = Function.builtinBody
@@ -52,6 +48,8 @@ public final class Function {
 
     /// Nodes are immutable once built, so one placeholder serves every builtin.
     nonisolated(unsafe) private static let builtinBody = ConstantNode(.null, at: SourceLocation(file: SourceFile(name: "", text: ""), offset: 0))
+
+    var isBuiltin: Bool { compiled == nil }
 
     /// `name(a, b = …)` as shown in messages and displays.
     var signature: String {
@@ -63,30 +61,25 @@ public final class Function {
     /// common case — every parameter given, a frame on the value stack — evaluates each argument
     /// straight into the callee's slots and involves no reference counting at all.
     @inline(__always)
-    func call(with arguments: ArgumentList, count: Int, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
-        guard count == directArity else {
-            return try callWithDefaults(arguments, count: count, from: callerFrame, interpreter, at: location)
+    func call(with arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
+        guard arguments.count == directArity else {
+            return try callWithDefaults(arguments, from: callerFrame, interpreter, at: location)
         }
         try interpreter.enterCall(at: location)
         let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
         try arguments.evaluate(into: slots, callerFrame, interpreter)
-        return try interpreter.run(self, body, in: Frame(slots: slots, outer: captured), at: location)
+        return try interpreter.run(self, in: Frame(slots: slots, outer: captured), at: location)
     }
 
     /// Positional arguments with defaults filling the parameters they leave out, or a closure whose
     /// frame lives on the heap.
     @inline(never)
-    private func callWithDefaults(_ arguments: ArgumentList, count: Int, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
-        guard let compiled, count <= compiled.parameterNames.count else { return nil }
+    private func callWithDefaults(_ arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
+        guard let compiled, arguments.count <= compiled.parameterNames.count else { return nil }
         return try invoke(interpreter, at: location) { frame throws(Unwind) in
             try arguments.evaluate(into: frame.slots, callerFrame, interpreter)
-            for index in count..<compiled.parameterNames.count {
-                guard let defaultValue = compiled.defaults[index] else {
-                    throw RuntimeError.at(location, "\(compiled.name): missing argument '\(compiled.parameterNames[index])'")
-                }
-                frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
-            }
+            try compiled.bindDefaults(in: frame, interpreter, at: location) { $0 >= arguments.count }
         }
     }
 
@@ -94,29 +87,23 @@ public final class Function {
     func invoke(_ interpreter: Interpreter, at location: SourceLocation, binding bind: (Frame) throws(Unwind) -> Void) throws(Unwind) -> Value {
         try interpreter.enterCall(at: location)
         guard let compiled else { preconditionFailure("invoke is only called on closures") }
+        let frame: Frame
         if compiled.usesHeapFrame {
             let heap = makeFrame()
-            let frame = Frame(heap)
-            let result: Value
-            do {
-                // The frame holds `heap` unowned: keep it alive until the body is done.
-                result = try withExtendedLifetime(heap) { () throws(Unwind) -> Value in
-                    try bind(frame)
-                    return try interpreter.run(self, body, in: frame, at: location)
-                }
-            } catch {
+            // The frame holds `heap` unowned; this use after the body keeps it alive until then.
+            defer {
                 if compiled.clearsFrameOnExit { heap.clear() }
-                throw error
+                recycle(heap)
             }
-            if compiled.clearsFrameOnExit { heap.clear() }
-            recycle(heap)
-            return result
+            frame = Frame(heap)
+            try bind(frame)
+            return try interpreter.run(self, in: frame, at: location)
         }
         let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
-        let frame = Frame(slots: slots, outer: captured)
+        frame = Frame(slots: slots, outer: captured)
         try bind(frame)
-        return try interpreter.run(self, body, in: frame, at: location)
+        return try interpreter.run(self, in: frame, at: location)
     }
 
     /// A heap frame for a call of this closure, its slots all null. Reusing the frames of finished
@@ -164,5 +151,17 @@ final class CompiledFunction {
         self.usesHeapFrame = usesHeapFrame
         self.clearsFrameOnExit = clearsFrameOnExit
         self.location = location
+    }
+
+    /// Evaluates, in the callee's frame, the default of every parameter `isUnbound` picks; a
+    /// parameter without a default is a missing argument.
+    func bindDefaults(in frame: Frame, _ interpreter: Interpreter, at location: SourceLocation,
+                      where isUnbound: (Int) -> Bool) throws(Unwind) {
+        for index in parameterNames.indices where isUnbound(index) {
+            guard let defaultValue = defaults[index] else {
+                throw RuntimeError.at(location, "\(name): missing argument '\(parameterNames[index])'")
+            }
+            frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
+        }
     }
 }

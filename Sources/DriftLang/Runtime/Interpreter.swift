@@ -94,11 +94,11 @@ final class Interpreter {
     /// Runs a function body in its bound frame: `return` ends it, and an error passing through adds
     /// this call to the Drift call stack.
     @inline(__always)
-    func run(_ function: Function, _ body: Node, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+    func run(_ function: Function, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
-            return try body.evaluate(frame, self)
+            return try function.body.evaluate(frame, self)
         } catch {
             return try unwound(error, from: function, at: location)
         }
@@ -135,11 +135,6 @@ final class Interpreter {
             frame.slots[index] = value
             bound[index] = true
         }
-        for index in parameters.indices where !bound[index] {
-            guard let defaultValue = function.defaults[index] else {
-                throw RuntimeError.at(location, "\(function.name): missing argument '\(parameters[index])'")
-            }
-            frame.slots[index] = try defaultValue.evaluate(frame, self)
-        }
+        try function.bindDefaults(in: frame, self, at: location) { !bound[$0] }
     }
 }

@@ -53,6 +53,18 @@ public enum Value {
     }
 }
 
+extension UnsafeMutablePointer where Pointee == Value {
+    /// Whether the value here owns no reference (null, a boolean or a number), so it can be
+    /// overwritten or dropped without being destroyed first — a call the hot loops save.
+    @inline(__always)
+    var holdsNoReference: Bool {
+        switch pointee {
+        case .null, .bool, .number: return true
+        default: return false
+        }
+    }
+}
+
 /// Kinds added by later topics (histograms, drift test results, models …) conform to this.
 public protocol DriftObject: AnyObject {
     var kindName: String { get }

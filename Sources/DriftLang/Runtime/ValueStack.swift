@@ -67,12 +67,7 @@ struct ValueStack: ~Copyable {
     mutating func pop(_ slots: UnsafeMutablePointer<Value>, count: Int) {
         // One value at a time (`deinitialize(count:)` goes through the runtime's generic array
         // destroy), and only those that own something.
-        for index in 0..<count {
-            switch slots[index] {
-            case .null, .bool, .number: continue
-            default: _ = (slots + index).move()
-            }
-        }
+        for index in 0..<count where !(slots + index).holdsNoReference { _ = (slots + index).move() }
         top = slots
     }
 }

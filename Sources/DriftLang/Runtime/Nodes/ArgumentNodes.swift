@@ -7,9 +7,14 @@
 // when it is evaluated or released.
 
 class ArgumentList {
+    /// How many arguments the list holds, from here to its end.
+    let count: Int
+
+    init(count: Int) { self.count = count }
+
     /// The list for these argument nodes.
     static func of(_ nodes: [Node]) -> ArgumentList {
-        guard let last = nodes.last else { return ArgumentList() }
+        guard let last = nodes.last else { return ArgumentList(count: 0) }
         if nodes.count > 16 { return LongArgumentList(nodes) }
         return nodes.dropLast().reversed().reduce(LastArgument(last)) { ArgumentLink($1, next: $0) }
     }
@@ -26,6 +31,7 @@ private final class ArgumentLink: ArgumentList {
     init(_ node: Node, next: ArgumentList) {
         self.node = node
         self.next = next
+        super.init(count: next.count + 1)
     }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
@@ -37,7 +43,10 @@ private final class ArgumentLink: ArgumentList {
 private final class LastArgument: ArgumentList {
     let node: Node
 
-    init(_ node: Node) { self.node = node }
+    init(_ node: Node) {
+        self.node = node
+        super.init(count: 1)
+    }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         slots.initialize(to: try node.evaluate(frame, interpreter))
@@ -47,7 +56,10 @@ private final class LastArgument: ArgumentList {
 private final class LongArgumentList: ArgumentList {
     let nodes: [Node]
 
-    init(_ nodes: [Node]) { self.nodes = nodes }
+    init(_ nodes: [Node]) {
+        self.nodes = nodes
+        super.init(count: nodes.count)
+    }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         for index in nodes.indices { (slots + index).initialize(to: try nodes[index].evaluate(frame, interpreter)) }

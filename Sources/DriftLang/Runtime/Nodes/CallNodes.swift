@@ -36,7 +36,7 @@ final class CallNode: Node {
             }
             function = value
         }
-        if !hasLabels, let result = try function.call(with: argumentList, count: arguments.count, from: frame, interpreter, at: location) { return result }
+        if !hasLabels, let result = try function.call(with: argumentList, from: frame, interpreter, at: location) { return result }
         return try callWithArgumentList(function, frame, interpreter)
     }
 
@@ -52,7 +52,7 @@ final class CallNode: Node {
             if function.isBuiltin { return }
             function.runningCalls += 1
             do throws(Unwind) {
-                outcome = .success(try function.call(with: argumentList, count: arguments.count, from: frame, interpreter, at: location))
+                outcome = .success(try function.call(with: argumentList, from: frame, interpreter, at: location))
             } catch {
                 outcome = .failure(error)
             }

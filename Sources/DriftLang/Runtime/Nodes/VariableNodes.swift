@@ -106,11 +106,7 @@ final class SlotAssignNode: Node {
         let newValue = try value.evaluate(frame, interpreter)
         if isGlobal { return interpreter.globals[slot] = newValue }
         let local = frame.slots + slot
-        // Replacing a value that owns nothing (the usual number) needs no destroying first.
-        switch local.pointee {
-        case .null, .bool, .number: local.initialize(to: newValue)
-        default: local.pointee = newValue
-        }
+        if local.holdsNoReference { local.initialize(to: newValue) } else { local.pointee = newValue }
     }
 }
 
