@@ -19,26 +19,42 @@ import Testing
         #expect(machine.error.contains("more than this machine's"))
     }
 
-    /// A local function captures the frame whose slot holds it; the call clears that frame on the way
-    /// out, so 200,000 calls stay within a limit they would pass many times over if every frame leaked.
-    @Test func localFunctionsDoNotKeepTheirFramesAlive() throws {
+    /// Closures hold the variables they use, not frames, and local functions reach themselves and
+    /// their siblings through their group: every shape that once kept a frame alive for good
+    /// (a named local function returned, recursive, mutually recursive, stored in a record, passed on,
+    /// or handing out a closure over itself) runs 20,000 times within a limit a leak would pass.
+    @Test func closuresKeepNoFramesAlive() throws {
         let code = """
-            fn f(n) {
-              fn helper(x) { x + n }
-              let twice = x => helper(helper(x))
-              twice(n)
-            }
+            fn returned(n) { fn helper(x) { x + n }
+              helper }
+            fn recursive(n) { fn down(k) { if k == 0 { n } else { down(k - 1) } }
+              down }
+            fn mutual(n) { fn even(k) { if k == 0 { n } else { odd(k - 1) } }
+              fn odd(k) { if k == 0 { 0 } else { even(k - 1) } }
+              [even, odd] }
+            fn stored(n) { let r = {f: fn named(x) { if x > 0 { named(x - 1) } else { n } }}
+              r }
+            fn passed(n) { fn g(x) { x * n }
+              map([1, 2], g) }
+            fn nested(n) { fn a() { let h = () => a
+                h }
+              a }
+            fn local_loop(n) { let total = 0
+              fn add(x) { total = total + x }
+              for x in [n, n] { add(x) }
+              total }
             let i = 0
             let total = 0
-            while i < 200000 {
-              total = total + f(i)
+            while i < 20000 {
+              total = total + returned(i)(1) + recursive(i)(3) + mutual(i)[0](4) + stored(i).f(2) + passed(i)[1] + local_loop(i)
+              nested(i)()()
               i = i + 1
             }
             print(total)
             """
         let result = try DriftBinary.run(["run", "--max-memory", "80M", try scriptFile(code)])
         #expect(result.error == "")
-        #expect(result.output == "59999700000\n")
+        #expect(result.output == "1599940000\n")
     }
 
     @Test func maxMemoryRejectsAMalformedSize() throws {

@@ -26,30 +26,41 @@ import Testing
     }
 }
 
-/// Which functions clear their frame on the way out: those whose closures are local functions only
-/// ever called by name. Any other use of a closure — as a value, returned, passed on, reassigned,
-/// or a closure defined some other way — keeps the frame as it is.
+/// Which locals the resolver boxes: those an inner function uses, and no others. A local function
+/// that only calls itself or its siblings needs no box, since it reaches them through its group.
 @Test(arguments: [
-    ("fn f(n) { fn g(x) { x + n }\n g(1) }", true),
-    ("fn f(n) { let g = x => x + n\n let h = y => g(y) * 2\n h(n) }", true),
-    ("fn f(n) { fn g(k) { if k == 0 { 0 } else { g(k - 1) } }\n g(n) }", true),
-    ("fn f(n) { n + 1 }", false),
-    ("fn f(n) { fn g(x) { x + n }\n g }", false),
-    ("fn f(n) { fn g(x) { x + n }\n return g }", false),
-    ("fn f(n) { fn g(x) { x + n }\n [g(1), g] }", false),
-    ("fn f(n) { fn g(x) { x + n }\n map([1], g) }", false),
-    ("fn f(n) { fn g(x) { x + n }\n g = null\n 1 }", false),
-    ("fn f(n) { map([1], x => x + n) }", false),
-    ("fn f(n) { fn g(x) { y => x + y }\n g(1)(2) }", false),
-    ("fn f(n) { fn g(x) { x }\n fn h(g) { g }\n h(1) }", false),
-    ("fn f(n, d = x => x) { fn g(x) { x }\n g(d(n)) }", false),
+    ("fn f(n) { fn g(x) { x + n }\n g(1) }", ["n"]),
+    ("fn f(n) { let g = x => x + n\n let h = y => g(y) * 2\n h(n) }", ["n", "g"]),
+    ("fn f(n) { fn g(k) { if k == 0 { 0 } else { g(k - 1) } }\n g }", []),
+    ("fn f(n) { fn a(k) { b(k) }\n fn b(k) { a(k) }\n [a, b] }", []),
+    ("fn f(n) { n + 1 }", []),
+    ("fn f(n) { let unused = 1\n map([1], x => x + n) }", ["n"]),
+    ("fn f(n) { fn g(x) { x + n }\n g = null\n 1 }", ["n"]),
+    ("fn f(n) { fn g(k) { g(k) }\n g = null\n 1 }", ["g"]),
+    ("fn f(n) { fn g(x) { y => x + y + n }\n g(1)(2) }", ["n"]),
+    ("fn f(n, d = x => x + n) { d(n) }", ["n"]),
 ])
-func framesAreClearedOnlyWhenNoClosureCanEscape(source: String, clears: Bool) throws {
-    let parsed = Parser.parse(SourceFile(name: "f.drift", text: source))
+func capturedLocalsAreBoxed(source: String, boxed: [String]) throws {
+    let file = SourceFile(name: "f.drift", text: source)
+    let parsed = Parser.parse(file)
     #expect(parsed.diagnostics.isEmpty)
     guard case .function(let declaration)? = parsed.statements.first?.kind else {
         Issue.record("expected a function declaration")
         return
     }
-    #expect(declaration.closuresStayInFrame == clears, "\(source)")
+    let session = Session { _ in }
+    let (resolution, diagnostics) = Resolver.resolve(parsed.statements, file: file, interpreter: session.interpreter)
+    #expect(diagnostics.isEmpty)
+    let function = try #require(resolution.functions[ObjectIdentifier(declaration)])
+    #expect(function.variables.filter(\.isCaptured).map(\.name) == boxed, "\(source)")
+}
+
+/// An error inside a default value is raised in the call (the function is on the Drift call stack),
+/// and a missing argument names the function too.
+@Test func errorsInDefaultValuesKeepTheirFunctionOnTheCallStack() {
+    let session = Session { _ in }
+    let report = session.run(source: "fn f(a, b = a / \"x\") { b }\nlet y = f(1)\n", name: "defaults.drift")
+    #expect(report?.contains("defaults.drift:1:15: error: cannot apply '/' to number and string") == true, "\(report ?? "")")
+    #expect(report?.contains("in f, called at defaults.drift:2:9") == true, "\(report ?? "")")
+    #expect(session.interpreter.valueStack.depth == 0)
 }

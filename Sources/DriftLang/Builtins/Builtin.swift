@@ -79,7 +79,7 @@ final class BuiltinTable: @unchecked Sendable {
     init(modules: [[Builtin]]) {
         let all = modules.joined()
         byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
-        functions = byName.mapValues { Function(builtin: $0) }
+        functions = byName.mapValues { BuiltinFunction($0) }
     }
 
     var names: Dictionary<String, Builtin>.Keys { byName.keys }

@@ -1,72 +1,79 @@
-// Frame: where a running function keeps its local variables.
+// Frame: where a running function keeps its local variables, and the boxes closures share.
 //
-// Most functions define no function inside them, so nothing can outlive a call holding their locals:
-// their slots live on the interpreter's value stack (ValueStack) and are popped when the call ends,
-// which costs no allocation and no reference counting. A function that defines a closure needs its
-// locals to outlive the call when the closure escapes, so its slots live in a `HeapFrame` the closure
-// captures. The compiler decides which (Compiler/FrameAnalysis.swift); `Frame` is the view every node
-// evaluates in, whichever kind is underneath.
+// Every call keeps its locals on the interpreter's value stack (ValueStack), popped when the call ends:
+// no allocation and no reference counting per call. A local that an inner function uses is captured
+// (Compiler/Resolver.swift decides which): its slot holds a `Box`, and each closure made in the frame
+// holds the boxes it uses, never the frame, so a closure that outlives its call keeps alive only the
+// variables it needs (upvalues, as in clox and Lua, boxed from the start of the call).
 
-/// One activation's local variables, as nodes see them.
+/// One activation's locals, as nodes see them.
 ///
-/// The references are unowned so that passing a frame to every node costs no reference counting:
-/// the call that made the frame keeps both alive until it returns — its own heap frame in a local,
-/// the captured one through the function being called.
+/// The closure is unowned so that passing a frame to every node costs no reference counting: the call
+/// that made the frame keeps the closure alive until it returns.
 struct Frame {
-    /// The locals, by the slots the compiler gave them.
+    /// The locals, by the slots the resolver gave them.
     let slots: UnsafeMutablePointer<Value>
-    /// This activation's own heap frame, which closures defined in it capture (nil on the value stack).
-    unowned(unsafe) let own: HeapFrame?
-    /// The frame one hop out: the one the running closure captured (nil for the top level).
-    unowned(unsafe) let outer: HeapFrame?
+    /// The closure running in this frame (nil at the top level), for its captured variables.
+    unowned(unsafe) let closure: Closure?
 
-    init(slots: UnsafeMutablePointer<Value>, outer: HeapFrame?) {
+    init(slots: UnsafeMutablePointer<Value>, closure: Closure?) {
         self.slots = slots
-        self.own = nil
-        self.outer = outer
+        self.closure = closure
     }
 
-    init(_ heap: HeapFrame) {
-        self.slots = heap.slots
-        self.own = heap
-        self.outer = heap.parent
-    }
-
-    /// The slots of the frame `hops` (≥ 1) levels out.
+    /// The box a captured local's slot holds.
     @inline(__always)
-    func ancestor(_ hops: Int) -> UnsafeMutablePointer<Value> {
-        // The compiler only counts hops through frames that exist, so the chain is long enough.
-        var frame = outer
-        for _ in 1..<hops { frame = frame?.parent }
-        return frame!.slots
+    func box(at slot: Int) -> Box {
+        // The resolver boxes every captured slot when the call starts (CompiledFunction.prologue).
+        guard case .object(let object) = slots[slot] else { preconditionFailure("slot \(slot) holds no box") }
+        return unsafeDowncast(object, to: Box.self)
+    }
+
+    /// One of the running closure's captured variables.
+    @inline(__always)
+    func captured(_ index: Int) -> Box {
+        closure.unsafelyUnwrapped.environment.boxes[index]
+    }
+
+    /// The box a closure made here captures for `source`.
+    func capture(_ source: CaptureSource) -> Box {
+        switch source {
+        case .local(let slot): return box(at: slot)
+        case .captured(let index): return captured(index)
+        case .sibling(let index): return Box(.function(closure.unsafelyUnwrapped.sibling(index)))
+        }
+    }
+
+    /// Boxes each captured slot, holding what the slot held (a parameter's argument, or null).
+    func boxSlots(_ boxedSlots: [Int]) {
+        for slot in boxedSlots { (slots + slot).initialize(to: .object(Box((slots + slot).move()))) }
     }
 }
 
-/// The locals of an activation that closures may capture. Blocks inside a function share its frame
-/// (each declaration has its own slot), so a closure sees later changes to the variables it uses.
-///
-/// The slots are a raw buffer rather than an array: allocating an array of `Value` costs a runtime
-/// metadata look-up per call. Slot indices come from the compiler, which sizes every frame, so
-/// accesses are in bounds by construction.
-final class HeapFrame {
-    let slots: UnsafeMutablePointer<Value>
-    private let slotCount: Int
-    let parent: HeapFrame?
+/// A captured variable: the frame's slot and every closure that uses it share the box.
+/// It is never a value a program sees; only the nodes of captured variables open it.
+final class Box: DriftObject {
+    var value: Value
 
-    init(slotCount: Int, parent: HeapFrame?) {
-        self.slotCount = slotCount
-        slots = UnsafeMutablePointer<Value>.allocate(capacity: max(slotCount, 1))
-        slots.initialize(repeating: .null, count: slotCount)
-        self.parent = parent
+    init(_ value: Value) { self.value = value }
+
+    var kindName: String { "captured variable" }
+    func field(_ name: String) -> Value? { nil }
+    var fieldNames: [String] { [] }
+    func render(to renderer: inout Renderer) { renderer.text(Renderer.plainText(value) + "\n") }
+}
+
+/// What the closures made together share: the boxes they capture and, for local functions declared
+/// together, their group, through which they reach one another.
+final class Environment {
+    let boxes: [Box]
+    let group: CompiledGroup?
+
+    init(boxes: [Box], group: CompiledGroup?) {
+        self.boxes = boxes
+        self.group = group
     }
 
-    deinit {
-        slots.deinitialize(count: slotCount)
-        slots.deallocate()
-    }
-
-    /// Sets every slot back to null, releasing what they held.
-    func clear() {
-        slots.update(repeating: .null, count: slotCount)
-    }
+    /// The environment of a closure that captures nothing; shared, as it holds nothing.
+    nonisolated(unsafe) static let empty = Environment(boxes: [], group: nil)
 }

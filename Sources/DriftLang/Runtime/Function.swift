@@ -1,125 +1,124 @@
-// Function values: closures over user code, and builtins written in Swift.
+// Function values: closures over user code, and builtins written in Swift. Both are called the same
+// way, with evaluated arguments (`call(_:_:at:)`); a closure also has one fast case, arguments given by
+// position and evaluated straight into its frame (`call(with:from:_:at:)`).
 
-public final class Function {
+public class Function {
     let name: String
-    /// A function written in Drift: its code and the frame it closes over (both nil for a builtin).
-    /// Plain fields rather than an enum payload, so a call reads them without copying the pair.
-    let compiled: CompiledFunction?
-    let captured: HeapFrame?
-    /// A function written in Swift (nil for a closure).
-    let builtin: Builtin?
-    /// Calls of this function entered through a global slot without a reference (CallNode.callGlobal)
-    /// and still running.
-    var runningCalls = 0
-    /// Whether GlobalSlots holds this function because it was replaced while running.
-    var isKeptWhileRunning = false
-    /// Heap frames of this closure's finished calls, kept for its next calls (see `makeFrame`).
-    private var spareFrames: [HeapFrame] = []
+    /// The most arguments a call may give by position and evaluate straight into the frame: the
+    /// parameter count of a closure, -1 for a builtin (which takes an argument list).
+    let directArity: Int
 
-    // What a direct call reads, copied out of `compiled` into plain fields: reading them costs no
-    // reference counting, where taking `compiled` out of its optional retains and releases it.
-    /// The argument count of a call that can go straight onto the value stack: the parameter count of
-    /// a closure whose frame lives there, -1 for every other function (see `call(with:)`).
-    private let directArity: Int
-    private let slotCount: Int
-    /// The body: a non-optional field, which a call evaluates without reference counting (a
-    /// builtin has a placeholder that is never evaluated).
-    let body: Node
-
-    init(closure: CompiledFunction, captured: HeapFrame?) {
-        self.name = closure.name
-        self.compiled = closure
-        self.captured = captured
-        self.builtin = nil
-        directArity = closure.usesHeapFrame ? -1 : closure.parameterNames.count
-        slotCount = closure.slotCount
-        body = closure.body
+    fileprivate init(name: String, directArity: Int) {
+        self.name = name
+        self.directArity = directArity
     }
-
-    init(builtin: Builtin) {
-        self.name = builtin.name
-        self.compiled = nil
-        self.captured = nil
-        self.builtin = builtin
-        directArity = -1
-        slotCount = 0
-        body = Function.builtinBody
-    }
-
-    /// Nodes are immutable once built, so one placeholder serves every builtin.
-    nonisolated(unsafe) private static let builtinBody = ConstantNode(.null, at: SourceLocation(file: SourceFile(name: "", text: ""), offset: 0))
-
-    var isBuiltin: Bool { compiled == nil }
 
     /// `name(a, b = …)` as shown in messages and displays.
-    var signature: String {
-        if let builtin { return builtin.signature }
-        return "\(name)(\(compiled?.parameterNames.joined(separator: ", ") ?? ""))"
+    var signature: String { preconditionFailure("\(type(of: self)) must override signature") }
+
+    /// Calls the function with evaluated arguments: the one general way in.
+    func call(_ arguments: Arguments, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
+        preconditionFailure("\(type(of: self)) must override call")
+    }
+}
+
+/// A function written in Swift. Builtins are shared by every session (BuiltinTable.standard), so this
+/// holds no state that changes.
+final class BuiltinFunction: Function {
+    let builtin: Builtin
+
+    init(_ builtin: Builtin) {
+        self.builtin = builtin
+        super.init(name: builtin.name, directArity: -1)
     }
 
-    /// A call with positional arguments only (nil for a builtin, which takes an argument list). The
-    /// common case — every parameter given, a frame on the value stack — evaluates each argument
-    /// straight into the callee's slots and involves no reference counting at all.
-    @inline(__always)
-    func call(with arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
-        guard arguments.count == directArity else {
-            return try callWithDefaults(arguments, from: callerFrame, interpreter, at: location)
+    override var signature: String { builtin.signature }
+
+    override func call(_ arguments: Arguments, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
+        var arguments = arguments
+        do {
+            try builtin.validate(arguments)
+            return try builtin.body(&arguments, interpreter)
+        } catch let unwind as Unwind {
+            throw unwind
+        } catch {
+            // Core errors may already name the function ("replay: ..."); say it once.
+            let message = BuiltinError.describe(error)
+            throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
         }
+    }
+}
+
+/// A function written in Drift: its code and the captured variables it closes over.
+final class Closure: Function {
+    let code: CompiledFunction
+    let environment: Environment
+    /// Calls of this closure entered through a global slot without a reference (CallNode.callGlobal)
+    /// and still running.
+    var runningCalls = 0
+    /// Whether GlobalSlots holds this closure because it was replaced while running.
+    var isKeptWhileRunning = false
+    /// The body: a non-optional field of this object, which a call evaluates without reference counting.
+    let body: Node
+    private let slotCount: Int
+    /// Whether a call boxes some of its slots (the code's variables that inner functions capture).
+    let boxesSlots: Bool
+
+    init(_ code: CompiledFunction, environment: Environment) {
+        self.code = code
+        self.environment = environment
+        body = code.body
+        slotCount = code.slotCount
+        boxesSlots = !code.boxedSlots.isEmpty
+        super.init(name: code.name, directArity: code.parameterNames.count)
+    }
+
+    override var signature: String { "\(name)(\(code.parameterNames.joined(separator: ", ")))" }
+
+    /// The function `index` of this closure's group: itself, or a sibling sharing its environment.
+    func sibling(_ index: Int) -> Closure {
+        guard index != code.memberIndex, let group = environment.group else { return self }
+        return Closure(group.members[index], environment: environment)
+    }
+
+    /// The fast case: `arguments.count` (at most `directArity`) arguments by position, evaluated in the
+    /// caller's frame straight into the callee's slots. When every parameter is given and none is
+    /// captured, the call involves no reference counting at all.
+    @inline(__always)
+    func call(with arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
         try interpreter.enterCall(at: location)
         let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
         try arguments.evaluate(into: slots, callerFrame, interpreter)
-        return try interpreter.run(self, in: Frame(slots: slots, outer: captured), at: location)
+        let given = arguments.count
+        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: given == directArity ? nil : { $0 < given })
     }
 
-    /// Positional arguments with defaults filling the parameters they leave out, or a closure whose
-    /// frame lives on the heap.
-    @inline(never)
-    private func callWithDefaults(_ arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value? {
-        guard let compiled, arguments.count <= compiled.parameterNames.count else { return nil }
-        return try invoke(interpreter, at: location) { frame throws(Unwind) in
-            try arguments.evaluate(into: frame.slots, callerFrame, interpreter)
-            try compiled.bindDefaults(in: frame, interpreter, at: location) { $0 >= arguments.count }
+    override func call(_ arguments: Arguments, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
+        let parameters = code.parameterNames
+        if arguments.positional.count > parameters.count {
+            throw RuntimeError.at(location, "\(name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
         }
-    }
-
-    /// Runs this closure's body in a new frame once `bind` has filled in the parameters.
-    func invoke(_ interpreter: Interpreter, at location: SourceLocation, binding bind: (Frame) throws(Unwind) -> Void) throws(Unwind) -> Value {
-        try interpreter.enterCall(at: location)
-        guard let compiled else { preconditionFailure("invoke is only called on closures") }
-        let frame: Frame
-        if compiled.usesHeapFrame {
-            let heap = makeFrame()
-            // The frame holds `heap` unowned; this use after the body keeps it alive until then.
-            defer {
-                if compiled.clearsFrameOnExit { heap.clear() }
-                recycle(heap)
+        var given = [Bool](repeating: false, count: parameters.count)
+        var indices: [Int] = []
+        for (label, _) in arguments.named {
+            guard let index = parameters.firstIndex(of: label) else {
+                throw RuntimeError.at(location, "\(name) has no parameter '\(label)'\(Suggestion.hint(for: label, among: parameters))")
             }
-            frame = Frame(heap)
-            try bind(frame)
-            return try interpreter.run(self, in: frame, at: location)
+            if index < arguments.positional.count || given[index] {
+                throw RuntimeError.at(location, "\(name): argument '\(label)' given twice")
+            }
+            given[index] = true
+            indices.append(index)
         }
+        for index in arguments.positional.indices { given[index] = true }
+        try interpreter.enterCall(at: location)
         let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
-        frame = Frame(slots: slots, outer: captured)
-        try bind(frame)
-        return try interpreter.run(self, in: frame, at: location)
-    }
-
-    /// A heap frame for a call of this closure, its slots all null. Reusing the frames of finished
-    /// calls saves two allocations per call; the frames of one closure all share its captured parent,
-    /// so a reused frame needs no rewiring and holds nothing the closure does not hold already.
-    private func makeFrame() -> HeapFrame {
-        spareFrames.popLast() ?? HeapFrame(slotCount: slotCount, parent: captured)
-    }
-
-    /// Takes back the frame of a finished call, unless something made during the call (a nested
-    /// closure) still refers to it. Recursion needs a frame per level; a few dozen are kept.
-    private func recycle(_ frame: consuming HeapFrame) {
-        var frame = frame
-        guard spareFrames.count < 64, isKnownUniquelyReferenced(&frame) else { return }
-        frame.clear()
-        spareFrames.append(frame)
+        for (index, value) in arguments.positional.enumerated() { slots[index] = value }
+        for (index, argument) in zip(indices, arguments.named) { slots[index] = argument.value }
+        let allGiven = !given.contains(false)
+        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: allGiven ? nil : { given[$0] })
     }
 }
 
@@ -132,36 +131,53 @@ final class CompiledFunction {
     let body: Node
     /// Slots the frame needs: parameters first, then every local the body declares.
     let slotCount: Int
-    /// Whether the body defines a closure, which may capture the frame: it then lives on the heap
-    /// rather than on the value stack (Runtime/Frame.swift).
-    let usesHeapFrame: Bool
-    /// Whether a call clears its heap frame on the way out: its closures are local functions that
-    /// are only ever called, so once the call is over they alone refer to the frame, in a cycle
-    /// through its slots (Compiler/FrameAnalysis.swift).
-    let clearsFrameOnExit: Bool
+    /// Slots of captured variables, which hold boxes from the start of a call.
+    let boxedSlots: [Int]
+    /// What a closure of this function captures when it is made (a group member's group captures).
+    let captures: [CaptureSource]
+    /// Its place in its group, for a local function in one.
+    let memberIndex: Int
     let location: SourceLocation
 
     init(name: String, parameterNames: [String], defaults: [Node?], body: Node, slotCount: Int,
-         usesHeapFrame: Bool, clearsFrameOnExit: Bool, location: SourceLocation) {
+         boxedSlots: [Int], captures: [CaptureSource], memberIndex: Int, location: SourceLocation) {
         self.name = name
         self.parameterNames = parameterNames
         self.defaults = defaults
         self.body = body
         self.slotCount = slotCount
-        self.usesHeapFrame = usesHeapFrame
-        self.clearsFrameOnExit = clearsFrameOnExit
+        self.boxedSlots = boxedSlots
+        self.captures = captures
+        self.memberIndex = memberIndex
         self.location = location
     }
 
-    /// Evaluates, in the callee's frame, the default of every parameter `isUnbound` picks; a
-    /// parameter without a default is a missing argument.
-    func bindDefaults(in frame: Frame, _ interpreter: Interpreter, at location: SourceLocation,
-                      where isUnbound: (Int) -> Bool) throws(Unwind) {
-        for index in parameterNames.indices where isUnbound(index) {
+    /// What a call does before the body once the arguments are in their slots: box the captured
+    /// slots, then evaluate, in order, the default of every parameter `isGiven` leaves out (a
+    /// parameter without a default is a missing argument). Nothing to do for a call that gives every
+    /// parameter of a function that captures none (`isGiven` nil).
+    @inline(__always)
+    func prologue(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation, given isGiven: ((Int) -> Bool)?) throws(Unwind) {
+        if !boxedSlots.isEmpty { frame.boxSlots(boxedSlots) }
+        guard let isGiven else { return }
+        for index in parameterNames.indices where !isGiven(index) {
             guard let defaultValue = defaults[index] else {
                 throw RuntimeError.at(location, "\(name): missing argument '\(parameterNames[index])'")
             }
-            frame.slots[index] = try defaultValue.evaluate(frame, interpreter)
+            let value = try defaultValue.evaluate(frame, interpreter)
+            if boxedSlots.contains(index) { frame.box(at: index).value = value } else { frame.slots[index] = value }
         }
+    }
+}
+
+/// Local functions declared together in one block (Compiler/Resolution.swift, FunctionGroupPlan).
+final class CompiledGroup {
+    let members: [CompiledFunction]
+    /// What the members capture, together.
+    let captures: [CaptureSource]
+
+    init(members: [CompiledFunction], captures: [CaptureSource]) {
+        self.members = members
+        self.captures = captures
     }
 }

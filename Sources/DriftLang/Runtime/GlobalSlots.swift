@@ -3,16 +3,16 @@
 // A raw buffer rather than an array: top-level loops read and write globals on every step, and an
 // array adds a bounds check to each access and a uniqueness check (a runtime call) to each write.
 // Slots only come from `append`, so every slot the compiler hands out is in bounds. Beside each value
-// sits an unmanaged reference to the function it holds, if it holds one, so a call of a global
-// function takes one reference to it rather than copying the whole value out of its slot.
+// sits an unmanaged reference to the closure it holds, if it holds one, so a call of a global
+// function takes no reference to it rather than copying the whole value out of its slot.
 
 final class GlobalSlots {
     private var storage: UnsafeMutablePointer<Value?>
-    /// The function in each slot, kept alive by the value in `storage`.
-    private var functions: UnsafeMutablePointer<Unmanaged<Function>?>
+    /// The closure in each slot, kept alive by the value in `storage`.
+    private var functions: UnsafeMutablePointer<Unmanaged<Closure>?>
     /// Functions the program replaced in their slot while a call entered through the slot was running
     /// them (CallNode.callGlobal holds no reference of its own); kept until those calls end.
-    private var replacedWhileRunning: [Function] = []
+    private var replacedWhileRunning: [Closure] = []
     private var capacity = 64
     private(set) var count = 0
 
@@ -31,8 +31,8 @@ final class GlobalSlots {
         get { storage[slot] }
         set {
             if let old = functions[slot] { keepIfRunning(old) }
-            if case .function(let function)? = newValue {
-                functions[slot] = .passUnretained(function)
+            if case .function(let function)? = newValue, function.directArity >= 0 {
+                functions[slot] = .passUnretained(unsafeDowncast(function, to: Closure.self))
             } else {
                 functions[slot] = nil
             }
@@ -47,12 +47,12 @@ final class GlobalSlots {
         return nil
     }
 
-    /// The function in a slot, read in place and not retained.
+    /// The closure in a slot, read in place and not retained.
     @inline(__always)
-    func unmanagedFunction(at slot: Int) -> Unmanaged<Function>? { functions[slot] }
+    func unmanagedClosure(at slot: Int) -> Unmanaged<Closure>? { functions[slot] }
 
     @inline(never)
-    private func keepIfRunning(_ function: Unmanaged<Function>) {
+    private func keepIfRunning(_ function: Unmanaged<Closure>) {
         let function = function.takeUnretainedValue()
         guard function.runningCalls > 0, !function.isKeptWhileRunning else { return }
         function.isKeptWhileRunning = true
@@ -62,7 +62,7 @@ final class GlobalSlots {
     /// The last running call of `function` entered through a slot has ended: if it was replaced in
     /// the meantime, let it go.
     @inline(__always)
-    func callEnded(_ function: Function) {
+    func callEnded(_ function: Closure) {
         guard function.isKeptWhileRunning else { return }
         function.isKeptWhileRunning = false
         replacedWhileRunning.removeAll { $0 === function }
@@ -75,7 +75,7 @@ final class GlobalSlots {
             grown.moveInitialize(from: storage, count: count)
             storage.deallocate()
             storage = grown
-            let grownFunctions = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: capacity * 2)
+            let grownFunctions = UnsafeMutablePointer<Unmanaged<Closure>?>.allocate(capacity: capacity * 2)
             grownFunctions.moveInitialize(from: functions, count: count)
             functions.deallocate()
             functions = grownFunctions

@@ -54,29 +54,9 @@ final class Interpreter {
         if Cancellation.isRequested { throw RuntimeError.at(location, Cancellation.message) }
     }
 
-    /// Calls a function value with already evaluated arguments (used by calls and by builtins like `map`).
+    /// Calls a function value with already evaluated arguments (builtins like `map` call back this way).
     func call(_ function: Function, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
-        guard let compiled = function.compiled else {
-            // Not a closure, so a builtin: Function's initialisers set exactly one of the two.
-            return try callBuiltin(function.builtin!, arguments, at: location)
-        }
-        return try function.invoke(self, at: location) { frame throws(Unwind) in
-            try bind(arguments, to: compiled, in: frame, at: location)
-        }
-    }
-
-    private func callBuiltin(_ builtin: Builtin, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
-        var arguments = arguments
-        do {
-            try builtin.validate(arguments)
-            return try builtin.body(&arguments, self)
-        } catch let unwind as Unwind {
-            throw unwind
-        } catch {
-            // Core errors may already name the function ("replay: ..."); say it once.
-            let message = BuiltinError.describe(error)
-            throw RuntimeError.at(location, message.hasPrefix(builtin.name + ": ") ? message : "\(builtin.name): \(message)")
-        }
+        try function.call(arguments, self, at: location)
     }
 
     /// Polls for Ctrl-C and stops runaway recursion before a call.
@@ -91,16 +71,27 @@ final class Interpreter {
         }
     }
 
-    /// Runs a function body in its bound frame: `return` ends it, and an error passing through adds
-    /// this call to the Drift call stack.
+    /// Runs a compiled program (a script or a REPL entry) in a frame of its own on the value stack.
+    func run(_ program: CompiledProgram) throws(Unwind) -> Value {
+        let slots = try valueStack.push(program.frameSize, self, at: program.body.location)
+        defer { valueStack.pop(slots, count: program.frameSize) }
+        let frame = Frame(slots: slots, closure: nil)
+        frame.boxSlots(program.boxedSlots)
+        return try program.body.evaluate(frame, self)
+    }
+
+    /// Runs a closure in its frame, its arguments in their slots: the prologue (boxes, default values;
+    /// see CompiledFunction.prologue), then the body. `return` ends it, and an error passing through
+    /// adds this call to the Drift call stack.
     @inline(__always)
-    func run(_ function: Function, in frame: Frame, at location: SourceLocation) throws(Unwind) -> Value {
+    func run(_ closure: Closure, in frame: Frame, at location: SourceLocation, given: ((Int) -> Bool)?) throws(Unwind) -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
-            return try function.body.evaluate(frame, self)
+            if given != nil || closure.boxesSlots { try closure.code.prologue(frame, self, at: location, given: given) }
+            return try closure.body.evaluate(frame, self)
         } catch {
-            return try unwound(error, from: function, at: location)
+            return try unwound(error, from: closure, at: location)
         }
     }
 
@@ -115,26 +106,5 @@ final class Interpreter {
         case .breakLoop, .continueLoop:
             throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
         }
-    }
-
-    private func bind(_ arguments: Arguments, to function: CompiledFunction, in frame: Frame, at location: SourceLocation) throws(Unwind) {
-        let parameters = function.parameterNames
-        if arguments.positional.count > parameters.count {
-            throw RuntimeError.at(location, "\(function.name) takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
-        }
-        var bound = [Bool](repeating: false, count: parameters.count)
-        for (index, value) in arguments.positional.enumerated() {
-            frame.slots[index] = value
-            bound[index] = true
-        }
-        for (label, value) in arguments.named {
-            guard let index = parameters.firstIndex(of: label) else {
-                throw RuntimeError.at(location, "\(function.name) has no parameter '\(label)'\(Suggestion.hint(for: label, among: parameters))")
-            }
-            if bound[index] { throw RuntimeError.at(location, "\(function.name): argument '\(label)' given twice") }
-            frame.slots[index] = value
-            bound[index] = true
-        }
-        try function.bindDefaults(in: frame, self, at: location) { !bound[$0] }
     }
 }

@@ -109,15 +109,10 @@ public final class Session {
             let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
             let diagnostics = parsed.diagnostics + compiled.diagnostics
             if !diagnostics.isEmpty { return .failure(diagnostics) }
-            let topLevel = HeapFrame(slotCount: compiled.program.frameSize, parent: nil)
-            defer {
-                withExtendedLifetime(topLevel) {}
-                interpreter.valueStack.releasePages()
-            }
-            let frame = Frame(topLevel)
+            defer { interpreter.valueStack.releasePages() }
             interpreter.callDepth = 0
             do throws(Unwind) {
-                let value = try compiled.program.body.evaluate(frame, interpreter)
+                let value = try interpreter.run(compiled.program)
                 return .success(compiled.program, value)
             } catch {
                 switch error {

@@ -22,50 +22,22 @@ final class CallNode: Node {
         super.init(at: location)
     }
 
+    /// One path: a closure given arguments by position only takes the fast case (its arguments go
+    /// straight into its frame); every other call evaluates an argument list and goes through
+    /// `Function.call`.
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        let function: Function
-        if globalSlot >= 0, let global = interpreter.globals.unmanagedFunction(at: globalSlot) {
-            if !hasLabels, let result = try callGlobal(global, frame, interpreter) { return result }
-            // No Drift code ran in `callGlobal` when it gives nil (a builtin, or an argument count
-            // the closure does not take), so the global still holds the function.
-            function = global.takeUnretainedValue()
-        } else {
-            let target = try callee.evaluate(frame, interpreter)
-            guard case .function(let value) = target else {
-                throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
-            }
-            function = value
+        if globalSlot >= 0, !hasLabels, let global = interpreter.globals.unmanagedClosure(at: globalSlot),
+           let result = try callGlobal(global, frame, interpreter) {
+            return result
         }
-        if !hasLabels, let result = try function.call(with: argumentList, from: frame, interpreter, at: location) { return result }
-        return try callWithArgumentList(function, frame, interpreter)
-    }
-
-    /// Calls a closure held in a global without taking a reference to it: the two atomic operations
-    /// of a retain and a release are a sixth of a small function's call. The global keeps the closure
-    /// alive, and should the program replace it while this call runs, GlobalSlots keeps it until the
-    /// call ends (`runningCalls`). Nil for a builtin, which takes an argument list.
-    @inline(__always)
-    private func callGlobal(_ global: Unmanaged<Function>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
-        var outcome: Result<Value?, Unwind> = .success(nil)
-        global._withUnsafeGuaranteedRef { function in
-            // Builtins are shared by every session (BuiltinTable.standard): leave them untouched.
-            if function.isBuiltin { return }
-            function.runningCalls += 1
-            do throws(Unwind) {
-                outcome = .success(try function.call(with: argumentList, from: frame, interpreter, at: location))
-            } catch {
-                outcome = .failure(error)
-            }
-            function.runningCalls -= 1
-            // The last use of `function`: this may release it.
-            if function.runningCalls == 0 { interpreter.globals.callEnded(function) }
+        let target = try callee.evaluate(frame, interpreter)
+        guard case .function(let function) = target else {
+            throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
         }
-        return try outcome.get()
-    }
-
-    /// Calls with labels, and calls of builtins, go through an argument list.
-    @inline(never)
-    private func callWithArgumentList(_ function: Function, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        if !hasLabels, argumentList.count <= function.directArity {
+            // Only closures have a direct arity (builtins have -1).
+            return try unsafeDowncast(function, to: Closure.self).call(with: argumentList, from: frame, interpreter, at: location)
+        }
         var positional: [Value] = []
         positional.reserveCapacity(arguments.count)
         var named: [(label: String, value: Value)] = []
@@ -73,6 +45,28 @@ final class CallNode: Node {
             let value = try arguments[index].evaluate(frame, interpreter)
             if hasLabels, let label = labels[index] { named.append((label, value)) } else { positional.append(value) }
         }
-        return try interpreter.call(function, Arguments(positional: positional, named: named, at: location), at: location)
+        return try function.call(Arguments(positional: positional, named: named, at: location), interpreter, at: location)
+    }
+
+    /// Calls a closure held in a global without taking a reference to it: the two atomic operations
+    /// of a retain and a release are a sixth of a small function's call. The global keeps the closure
+    /// alive, and should the program replace it while this call runs, GlobalSlots keeps it until the
+    /// call ends (`runningCalls`). Nil, having run nothing, when the closure takes fewer arguments.
+    @inline(__always)
+    private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
+        var outcome: Result<Value?, Unwind> = .success(nil)
+        global._withUnsafeGuaranteedRef { closure in
+            guard argumentList.count <= closure.directArity else { return }
+            closure.runningCalls += 1
+            do throws(Unwind) {
+                outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))
+            } catch {
+                outcome = .failure(error)
+            }
+            closure.runningCalls -= 1
+            // The last use of `closure`: this may release it.
+            if closure.runningCalls == 0 { interpreter.globals.callEnded(closure) }
+        }
+        return try outcome.get()
     }
 }

@@ -1,4 +1,4 @@
-// Literal nodes: constants, list and record literals, function literals (closures).
+// Literal nodes: constants, list and record literals, function literals (closures) and groups of local functions.
 
 final class ConstantNode: Node {
     let value: Value
@@ -39,6 +39,7 @@ final class RecordNode: Node {
     }
 }
 
+/// A function literal or a local function outside a group: makes a closure over the variables it uses.
 final class FunctionNode: Node {
     let function: CompiledFunction
     init(_ function: CompiledFunction) {
@@ -46,8 +47,28 @@ final class FunctionNode: Node {
         super.init(at: function.location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        // Only functions that define closures run in a heap frame, and the top level always does
-        // (Compiler/FrameAnalysis.swift), so `own` is there to capture.
-        .function(Function(closure: function, captured: frame.own))
+        let environment = function.captures.isEmpty
+            ? Environment.empty : Environment(boxes: function.captures.map(frame.capture), group: nil)
+        return .function(Closure(function, environment: environment))
+    }
+}
+
+/// The start of a block that declares a group of local functions: makes them all, sharing one
+/// environment, and stores each in its variable.
+final class GroupNode: Node {
+    let group: CompiledGroup
+    /// Where each member is stored, in the group's order.
+    let variables: [VariableReference]
+    init(_ group: CompiledGroup, variables: [VariableReference], at location: SourceLocation) {
+        self.group = group
+        self.variables = variables
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        let environment = Environment(boxes: group.captures.map(frame.capture), group: group)
+        for (member, variable) in zip(group.members, variables) {
+            variable.write(.function(Closure(member, environment: environment)), frame, interpreter)
+        }
+        return .null
     }
 }

@@ -14,16 +14,39 @@ final class LocalNode: Node {
     }
 }
 
-final class OuterLocalNode: Node {
-    let hops: Int
+/// A captured local of the running frame: its slot holds a box.
+final class BoxedLocalNode: Node {
     let slot: Int
-    init(hops: Int, slot: Int, at location: SourceLocation) {
-        self.hops = hops
+    init(slot: Int, at location: SourceLocation) {
         self.slot = slot
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        frame.ancestor(hops)[slot]
+        frame.box(at: slot).value
+    }
+}
+
+/// A variable the running closure captured from where it was made.
+final class CapturedNode: Node {
+    let index: Int
+    init(index: Int, at location: SourceLocation) {
+        self.index = index
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        frame.captured(index).value
+    }
+}
+
+/// A local function of the running closure's group, itself included (Compiler/Resolution.swift).
+final class SiblingNode: Node {
+    let index: Int
+    init(index: Int, at location: SourceLocation) {
+        self.index = index
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        .function(frame.closure.unsafelyUnwrapped.sibling(index))
     }
 }
 
@@ -47,13 +70,16 @@ final class GlobalNode: Node {
 /// Where an assignment or declaration stores its value.
 enum VariableReference {
     case local(slot: Int)
-    case outer(hops: Int, slot: Int)
+    /// A captured local of the running frame, in a box.
+    case boxed(slot: Int)
+    case captured(index: Int)
     case global(slot: Int, name: String)
 
     func read(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
         switch self {
         case .local(let slot): return frame.slots[slot]
-        case .outer(let hops, let slot): return frame.ancestor(hops)[slot]
+        case .boxed(let slot): return frame.box(at: slot).value
+        case .captured(let index): return frame.captured(index).value
         case .global(let slot, let name):
             guard let value = interpreter.globals[slot] else {
                 throw RuntimeError.at(location, "'\(name)' is used before it is defined")
@@ -65,9 +91,23 @@ enum VariableReference {
     func write(_ value: Value, _ frame: Frame, _ interpreter: Interpreter) {
         switch self {
         case .local(let slot): frame.slots[slot] = value
-        case .outer(let hops, let slot): frame.ancestor(hops)[slot] = value
+        case .boxed(let slot): frame.box(at: slot).value = value
+        case .captured(let index): frame.captured(index).value = value
         case .global(let slot, _): interpreter.globals[slot] = value
         }
+    }
+}
+
+/// Reads a variable through its reference, where no node of its own is worth having (the value of a
+/// named function expression).
+final class VariableNode: Node {
+    let variable: VariableReference
+    init(_ variable: VariableReference, at location: SourceLocation) {
+        self.variable = variable
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        try variable.read(frame, interpreter, at: location)
     }
 }
 

@@ -1,0 +1,352 @@
+// Resolver: the first pass over a parsed program, the one that knows scopes. It gives every local a slot
+// in its function's frame, binds every name to a local, a captured variable, a global or a builtin,
+// marks the locals that inner functions capture (they live in boxes), groups each block's local
+// functions, and checks what can be checked before running: unknown names, misplaced break, continue
+// and return, a default value that uses a later parameter. It keeps going after an error, so
+// `drift check` reports them all. The compiler then builds nodes from its answers (Resolution.swift).
+
+struct Resolver {
+    private let file: SourceFile
+    private let interpreter: Interpreter
+    private(set) var resolution = Resolution()
+    private(set) var diagnostics: [Diagnostic] = []
+    private var context: FunctionContext
+    /// Globals used inside functions before any definition was seen; checked at the end.
+    private var forwardReferences: [(name: String, offset: Int)] = []
+    /// Globals this program defines with a top-level `let` or `fn`.
+    private var definedHere: Set<String> = []
+    /// The variable of each local function that belongs to a group, by its declaration.
+    private var groupMembers: [ObjectIdentifier: LocalVariable] = [:]
+
+    static func resolve(_ statements: [Stmt], file: SourceFile, interpreter: Interpreter) -> (Resolution, [Diagnostic]) {
+        var resolver = Resolver(file: file, interpreter: interpreter)
+        for statement in statements { resolver.statement(statement) }
+        resolver.context.finish()
+        resolver.checkForwardReferences()
+        return (resolver.resolution, resolver.diagnostics)
+    }
+
+    private init(file: SourceFile, interpreter: Interpreter) {
+        self.file = file
+        self.interpreter = interpreter
+        context = FunctionContext(parent: nil, isTopLevel: true, function: resolution.topLevel)
+    }
+
+    private mutating func report(_ message: String, at offset: Int) {
+        diagnostics.append(Diagnostic(message, at: SourceLocation(file: file, offset: offset)))
+    }
+
+    // MARK: Statements
+
+    private mutating func statement(_ statement: Stmt) {
+        switch statement.kind {
+        case .let(let name, let value):
+            expression(value)
+            resolution.declarations[statement.offset] = declare(name)
+        case .function(let declaration):
+            if let variable = groupMembers[ObjectIdentifier(declaration)] {
+                function(declaration, member: variable)
+            } else {
+                resolution.declarations[statement.offset] = declare(declaration.name ?? "fn")
+                function(declaration, member: nil)
+            }
+        case .expression(let expr, _):
+            expression(expr)
+        case .forLoop(let variable, let sequence, let body):
+            expression(sequence)
+            context.pushBlock()
+            resolution.declarations[statement.offset] = .local(context.declare(variable))
+            loopBody(body, key: statement.offset)
+            context.popBlock()
+        case .whileLoop(let condition, let body):
+            expression(condition)
+            loopBody(body, key: statement.offset)
+        case .break, .continue:
+            if context.loopDepth == 0 {
+                if case .break = statement.kind { report("'break' outside a loop", at: statement.offset) } else { report("'continue' outside a loop", at: statement.offset) }
+            }
+        case .return(let value):
+            if context.isTopLevel { report("'return' outside a function", at: statement.offset) }
+            if context.defaultOf != nil { report("'return' in a parameter's default value", at: statement.offset) }
+            if let value { expression(value) }
+        }
+    }
+
+    private mutating func loopBody(_ body: [Stmt], key: Int) {
+        context.loopDepth += 1
+        defer { context.loopDepth -= 1 }
+        block(body, key: key)
+    }
+
+    /// A block's statements, in a scope of their own.
+    private mutating func block(_ statements: [Stmt], key: Int) {
+        context.pushBlock()
+        defer { context.popBlock() }
+        if let group = declareGroup(statements) { resolution.blockGroups[key] = group }
+        for statement in statements { self.statement(statement) }
+    }
+
+    /// Declares, in the innermost block, the local functions of `statements` that form a group: those
+    /// declared with `fn` once in the block and never assigned to anywhere in it. Globals form none.
+    private mutating func declareGroup(_ statements: [Stmt]) -> FunctionGroupPlan? {
+        guard !context.declaresGlobals else { return nil }
+        var declarations: [String: [FunctionDeclaration]] = [:]
+        var order: [String] = []
+        for statement in statements {
+            guard case .function(let declaration) = statement.kind, let name = declaration.name else { continue }
+            if declarations[name] == nil { order.append(name) }
+            declarations[name, default: []].append(declaration)
+        }
+        let assigned = statements.assignedNames
+        let members = order.filter { declarations[$0]?.count == 1 && !assigned.contains($0) }
+        guard !members.isEmpty else { return nil }
+        let group = FunctionGroupPlan()
+        for name in members {
+            guard let declaration = declarations[name]?.first else { continue }
+            let variable = context.declare(name)
+            group.add(declaration, variable)
+            groupMembers[ObjectIdentifier(declaration)] = variable
+        }
+        return group
+    }
+
+    /// Where a new name lives: a global at the top level, otherwise a fresh slot in the current frame.
+    private mutating func declare(_ name: String) -> Declared {
+        if context.declaresGlobals {
+            definedHere.insert(name)
+            return .global(slot: interpreter.declareGlobal(name), name: name)
+        }
+        return .local(context.declare(name))
+    }
+
+    // MARK: Functions
+
+    /// A function literal or declaration; `member` is its variable when it belongs to a group.
+    private mutating func function(_ declaration: FunctionDeclaration, member: LocalVariable?) {
+        let resolved = ResolvedFunction(group: member?.group, memberIndex: member?.memberIndex ?? 0)
+        resolution.functions[ObjectIdentifier(declaration)] = resolved
+        let outer = context
+        context = FunctionContext(parent: outer, isTopLevel: false, function: resolved)
+        defer {
+            context.finish()
+            context = outer
+        }
+        var seen: Set<String> = []
+        for (index, parameter) in declaration.parameters.enumerated() {
+            if !seen.insert(parameter.name).inserted {
+                report("parameter '\(parameter.name)' appears twice", at: parameter.offset)
+            }
+            resolution.declarations[parameter.offset] = .local(context.declare(parameter.name, parameterIndex: index))
+        }
+        for (index, parameter) in declaration.parameters.enumerated() {
+            guard let value = parameter.defaultValue else { continue }
+            context.defaultOf = index
+            expression(value)
+        }
+        context.defaultOf = nil
+        if let group = declareGroup(declaration.body) { resolution.bodyGroups[ObjectIdentifier(declaration)] = group }
+        for statement in declaration.body { self.statement(statement) }
+    }
+
+    // MARK: Names
+
+    private mutating func bind(_ name: String, at offset: Int) -> NameBinding? {
+        if let binding = context.resolveLocal(name) {
+            if case .local(let variable) = binding, let index = variable.parameterIndex, let current = context.defaultOf, index >= current {
+                let owner = context.parameterName(current)
+                report(index == current
+                       ? "the default value of '\(owner)' uses itself"
+                       : "the default value of '\(owner)' uses '\(name)', a parameter after it; only earlier parameters can be used",
+                       at: offset)
+            }
+            return binding
+        }
+        if let slot = interpreter.globalSlot(named: name), definedHere.contains(name) || interpreter.isDefined(name) {
+            return .global(slot: slot, name: name)
+        }
+        if let builtin = interpreter.builtins.functions[name] { return .builtin(builtin) }
+        if !context.isTopLevel {
+            // Inside a function a global may be defined later in the file (mutual recursion).
+            forwardReferences.append((name, offset))
+            return .global(slot: interpreter.declareGlobal(name), name: name)
+        }
+        if let slot = interpreter.globalSlot(named: name) { return .global(slot: slot, name: name) }
+        return nil
+    }
+
+    private mutating func unknownName(_ name: String, at offset: Int) {
+        report("unknown name '\(name)'\(Suggestion.hint(for: name, among: knownNames))", at: offset)
+    }
+
+    private var knownNames: [String] {
+        context.visibleNames + interpreter.definedGlobals.map(\.name) + Array(definedHere) + Array(interpreter.builtins.names)
+    }
+
+    private mutating func checkForwardReferences() {
+        for (name, offset) in forwardReferences where !definedHere.contains(name) && !interpreter.isDefined(name) {
+            unknownName(name, at: offset)
+        }
+    }
+
+    // MARK: Expressions
+
+    private mutating func expression(_ expr: Expr) {
+        switch expr.kind {
+        case .name(let name):
+            if let binding = bind(name, at: expr.offset) {
+                resolution.names[expr.offset] = binding
+            } else {
+                unknownName(name, at: expr.offset)
+            }
+        case .function(let declaration):
+            guard let name = declaration.name, !declaration.body.assignedNames.contains(name) else {
+                function(declaration, member: nil)
+                return
+            }
+            // A named function used as an expression can call itself by name: a group of one.
+            context.pushBlock()
+            defer { context.popBlock() }
+            let group = FunctionGroupPlan()
+            group.add(declaration, context.declare(name))
+            resolution.blockGroups[expr.offset] = group
+            function(declaration, member: group.members[0].variable)
+        case .block(let statements):
+            block(statements, key: expr.offset)
+        case .assign(let target, let value):
+            assignment(target, value)
+        default:
+            expr.forEachChild { child in
+                switch child {
+                case .expression(let child): expression(child)
+                case .statement(let child): statement(child)
+                case .function(let declaration): function(declaration, member: nil)
+                }
+            }
+        }
+    }
+
+    /// `target = value`: the target's keys, the value, then the variable assigned to.
+    private mutating func assignment(_ target: Expr, _ value: Expr) {
+        var root = target
+        var keys: [Expr] = []
+        while true {
+            switch root.kind {
+            case .field(let container, _):
+                root = container
+                continue
+            case .index(let container, .single(let key)):
+                keys.append(key)
+                root = container
+                continue
+            default:
+                break
+            }
+            break
+        }
+        for key in keys { expression(key) }
+        guard case .name(let name) = root.kind else {
+            report("only a variable, or a field or element of one, can be assigned to", at: root.offset)
+            return
+        }
+        expression(value)
+        let binding = bind(name, at: root.offset)
+        switch binding {
+        case .local?, .captured?, .global?:
+            resolution.names[root.offset] = binding
+        case .sibling?, .builtin?, nil:
+            report("cannot assign to '\(name)': it is not a variable (declare it with 'let \(name) = …')", at: root.offset)
+        }
+    }
+}
+
+/// The resolver's view of one function while it walks it: its block scopes, its frame's slots, how
+/// deep in loops it is.
+private final class FunctionContext {
+    let parent: FunctionContext?
+    /// Code outside any function: its depth-0 declarations are globals.
+    let isTopLevel: Bool
+    let function: ResolvedFunction
+    private var blocks: [[String: LocalVariable]] = [[:]]
+    private var variables: [LocalVariable] = []
+    var loopDepth = 0
+    /// While a parameter's default value is resolved, that parameter's position: it and the
+    /// parameters after it are not bound yet.
+    var defaultOf: Int?
+
+    init(parent: FunctionContext?, isTopLevel: Bool, function: ResolvedFunction) {
+        self.parent = parent
+        self.isTopLevel = isTopLevel
+        self.function = function
+    }
+
+    /// True at the top level of a script or REPL entry, where `let` makes a global.
+    var declaresGlobals: Bool { isTopLevel && blocks.count == 1 }
+
+    func pushBlock() { blocks.append([:]) }
+    func popBlock() { blocks.removeLast() }
+
+    /// A new slot for a name in the innermost block (shadowing any outer one).
+    func declare(_ name: String, parameterIndex: Int? = nil) -> LocalVariable {
+        let variable = LocalVariable(name: name, slot: variables.count, parameterIndex: parameterIndex)
+        variables.append(variable)
+        blocks[blocks.count - 1][name] = variable
+        return variable
+    }
+
+    func lookup(_ name: String) -> LocalVariable? {
+        for block in blocks.reversed() {
+            if let variable = block[name] { return variable }
+        }
+        return nil
+    }
+
+    func parameterName(_ index: Int) -> String {
+        variables.first { $0.parameterIndex == index }?.name ?? ""
+    }
+
+    /// A local of this function or of one it is nested in; reaching out of a function captures.
+    func resolveLocal(_ name: String) -> NameBinding? {
+        if let variable = lookup(name) { return .local(variable) }
+        guard let outer = parent?.resolveLocal(name) else { return nil }
+        switch outer {
+        case .local(let variable):
+            if let group = variable.group, group === function.group { return .sibling(variable.memberIndex) }
+            variable.isCaptured = true
+            return .captured(function.capture(.local(slot: variable.slot)))
+        case .captured(let index): return .captured(function.capture(.captured(index)))
+        case .sibling(let index): return .captured(function.capture(.sibling(index)))
+        case .global, .builtin: return outer
+        }
+    }
+
+    /// Every name visible from here, for suggestions.
+    var visibleNames: [String] { blocks.flatMap(\.keys) + (parent?.visibleNames ?? []) }
+
+    /// Hands the function its locals, once every inner function has been resolved (and so every
+    /// capture is known).
+    func finish() {
+        function.variables = variables
+    }
+}
+
+private extension Array where Element == Stmt {
+    /// The names assigned to (`name = …`, `name.field = …`, `name[i] = …`) anywhere in these
+    /// statements, inner functions included. Names are matched as written, so a shadowing variable
+    /// only makes the answer cautious.
+    var assignedNames: Set<String> {
+        var names: Set<String> = []
+        func visit(_ child: SyntaxChild) {
+            if case .expression(let expr) = child, case .assign(var target, _) = expr.kind {
+                while true {
+                    if case .field(let container, _) = target.kind { target = container; continue }
+                    if case .index(let container, _) = target.kind { target = container; continue }
+                    break
+                }
+                if case .name(let name) = target.kind { names.insert(name) }
+            }
+            child.forEachChild(visit)
+        }
+        for statement in self { visit(.statement(statement)) }
+        return names
+    }
+}
