@@ -18,7 +18,7 @@ struct SQLSummaryPass {
     /// What the first query says about one column.
     private struct Overview {
         var present = 0
-        var typeName = "num"
+        var type = ColumnType.numeric
         var minimum = Double.nan, maximum = Double.nan, mean = Double.nan
     }
 
@@ -29,15 +29,15 @@ struct SQLSummaryPass {
         return try zip(indices, overviews).map { index, overview in
             let column = source.columnNames[index]
             try Cancellation.check()
-            guard overview.typeName == "num" else {
+            guard overview.type == .numeric else {
                 let categories = try categoryCounts(column, numeric: false, limit: options.textCategoryLimit)
-                return ColumnSummary(options: options, typeName: overview.typeName, rowCount: rowCount,
+                return ColumnSummary(options: options, type: overview.type, rowCount: rowCount,
                                      missing: rowCount - overview.present, categories: categories)
             }
             let moments = Moments(count: overview.present, mean: overview.mean, squaredDeviations: deviations[column] ?? 0,
                                   minimum: overview.minimum, maximum: overview.maximum)
             let (sketch, grid) = try distribution(column, overview)
-            return ColumnSummary(options: options, typeName: "num", rowCount: rowCount, missing: rowCount - overview.present,
+            return ColumnSummary(options: options, type: .numeric, rowCount: rowCount, missing: rowCount - overview.present,
                                  moments: moments, sketch: sketch, grid: grid,
                                  categories: try categoryCounts(column, numeric: true, limit: options.numberCategoryLimit))
         }
@@ -57,7 +57,7 @@ struct SQLSummaryPass {
                 entry.text = fields.count - 2
                 entry.nonFlag = fields.count - 1
             }
-            if declared == "num" || (dialect.valueTypeConditions != nil && declared != "str") {
+            if declared == .numeric || (dialect.valueTypeConditions != nil && declared != .text) {
                 let x = SQLSummaryQuery.number(name)
                 fields += ["min(\(x))", "max(\(x))", "avg(\(x))", "count(\(x))"]
                 entry.numbers = fields.count - 4
@@ -69,13 +69,13 @@ struct SQLSummaryPass {
         let overviews = zip(indices, layout).map { index, entry in
             var overview = Overview()
             overview.present = frame.integer(entry.present)
-            overview.typeName = Self.typeName(declared: source.declaredTypes[index], text: entry.text.map { frame.integer($0) } ?? 0,
+            overview.type = Self.resolvedType(declared: source.declaredTypes[index], text: entry.text.map { frame.integer($0) } ?? 0,
                                               nonFlag: entry.nonFlag.map { frame.integer($0) } ?? 0, dynamic: entry.text != nil)
             if let k = entry.numbers {
                 overview.minimum = frame.number(k)
                 overview.maximum = frame.number(k + 1)
                 overview.mean = frame.number(k + 2)
-                if overview.typeName == "num" { overview.present = frame.integer(k + 3) }
+                if overview.type == .numeric { overview.present = frame.integer(k + 3) }
             }
             return overview
         }
@@ -83,17 +83,17 @@ struct SQLSummaryPass {
     }
 
     /// The column type read_sql would give: the declared one, widened as `ColumnCollector` widens by the values.
-    private static func typeName(declared: String, text: Int, nonFlag: Int, dynamic: Bool) -> String {
+    private static func resolvedType(declared: ColumnType, text: Int, nonFlag: Int, dynamic: Bool) -> ColumnType {
         guard dynamic else { return declared }
-        if text > 0 || declared == "str" { return "str" }
-        return declared == "bool" && nonFlag == 0 ? "bool" : "num"
+        if text > 0 || declared == .text { return .text }
+        return declared == .boolean && nonFlag == 0 ? .boolean : .numeric
     }
 
     /// Σ (x − mean)² per numeric column, with each exact mean bound (the second pass of a two-pass variance).
     private func squaredDeviations(_ indices: [Int], _ overviews: [Overview]) throws -> [String: Double] {
         var query = source.query(dialect)
         var columns: [String] = [], fields: [String] = []
-        for (index, overview) in zip(indices, overviews) where overview.typeName == "num" && overview.present > 1 && overview.mean.isFinite {
+        for (index, overview) in zip(indices, overviews) where overview.type == .numeric && overview.present > 1 && overview.mean.isFinite {
             let name = source.columnNames[index], x = SQLSummaryQuery.number(name)
             let mean = query.bind(overview.mean), again = query.bind(overview.mean)
             columns.append(name)

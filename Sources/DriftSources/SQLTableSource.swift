@@ -23,8 +23,8 @@ public struct SQLTableSource: SummarySource {
     public let filter: String?
     public let parameters: [SQLValue]
     public let columnNames: [String]
-    /// Each column's type as the table declares it: "num", "str" or "bool" (SQLite's undeclared as "num").
-    let declaredTypes: [String]
+    /// Each column's type as the table declares it (SQLite's undeclared as numeric).
+    let declaredTypes: [ColumnType]
     private let tableName: SQLTableName
 
     /// Checks the table, the filter and its parameters with a query returning no rows, which also names the columns.
@@ -40,7 +40,7 @@ public struct SQLTableSource: SummarySource {
         self.parameters = parameters
         self.tableName = tableName
         columnNames = probe.names
-        declaredTypes = probe.columns.map(\.typeName)
+        declaredTypes = probe.columns.map(\.type)
     }
 
     public var name: String { "\(table) in \(url.displayName)" }
@@ -61,7 +61,7 @@ public struct SQLTableSource: SummarySource {
             }
             for (column, index) in zip(columns, indices) {
                 guard let requested = request.edges[column], !requested.isEmpty else { continue }
-                guard declaredTypes[index] != "str" else {
+                guard declaredTypes[index] != .text else {
                     throw DataError("\(name): column '\(column)' holds text values; bins need numbers")
                 }
                 var counts: [BinEdges: [Int]] = [:]

@@ -24,14 +24,16 @@ public enum Column: Sendable, Equatable {
         }
     }
 
-    /// The type name the language shows: "num", "str" or "bool".
-    public var typeName: String {
+    public var type: ColumnType {
         switch self {
-        case .numeric: "num"
-        case .text: "str"
-        case .boolean: "bool"
+        case .numeric: .numeric
+        case .text: .text
+        case .boolean: .boolean
         }
     }
+
+    /// The type name the language shows: "num", "str" or "bool".
+    public var typeName: String { type.rawValue }
 
     public func isMissing(at index: Int) -> Bool {
         switch self {

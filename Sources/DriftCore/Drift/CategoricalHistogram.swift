@@ -43,8 +43,8 @@ public struct CategoryTable: Sendable {
 
     /// The table from counts already made (by a streaming pass or a database query).
     public init(reference: CategoryCounts, current: CategoryCounts, referenceMissing: Int, currentMissing: Int) throws {
-        guard reference.typeName == current.typeName else {
-            throw DataError("categorical drift test: cannot compare a \(reference.typeName) column with a \(current.typeName) column")
+        guard reference.type == current.type else {
+            throw DataError("categorical drift test: cannot compare a \(reference.type.rawValue) column with a \(current.type.rawValue) column")
         }
         self.referenceMissing = referenceMissing
         self.currentMissing = currentMissing
@@ -58,7 +58,7 @@ public struct CategoryTable: Sendable {
         var table: [CategoryKey: (Int, Int)] = [:]
         for (key, count) in reference.counts { table[key, default: (0, 0)].0 += count }
         for (key, count) in current.counts { table[key, default: (0, 0)].1 += count }
-        let isBoolean = reference.typeName == "bool"
+        let isBoolean = reference.type == .boolean
         for (key, pair) in table.sorted(by: { $0.key < $1.key }) {
             categories.append(isBoolean ? (key == .number(1) ? "true" : "false") : key.label)
             referenceCounts.append(pair.0)

@@ -3,18 +3,12 @@
 // two-proportion z-test for two categories) and the share divergences over the union of categories.
 // Hand-written: a handful of sums over the category table; the chi-square tail is SpecialFunctions'.
 
-/// The categorical drift methods, by the names the language uses.
+/// The categorical drift methods, by the names the language uses: the dispatch keys of the implementations
+/// (what else is known about each method is its `DriftMethodDescriptor`).
 public enum CategoricalDriftMethod: String, CaseIterable, Sendable {
     case chi2Test = "chi2_test"
     case zTest = "z_test"
     case psi, klDivergence = "kl_divergence", jsDistance = "js_distance", hellinger, tvd
-
-    public var defaultThreshold: Double {
-        switch self {
-        case .chi2Test, .zTest: 0.05
-        default: 0.1
-        }
-    }
 }
 
 extension DriftTests {

@@ -4,7 +4,8 @@
 /// values dropped, both sides sorted once) or plain arrays; categorical tests take Columns.
 public enum DriftTests {}
 
-/// The numeric drift methods, by the names the language uses.
+/// The numeric drift methods, by the names the language uses: the dispatch keys of the implementations (what
+/// else is known about each method is its `DriftMethodDescriptor`).
 public enum NumericDriftMethod: String, CaseIterable, Sendable {
     case ksTest = "ks_test"
     case cvmTest = "cvm_test"
@@ -20,14 +21,6 @@ public enum NumericDriftMethod: String, CaseIterable, Sendable {
     case hellinger = "hellinger"
     case tvd = "tvd"
     case mmd = "mmd"
-
-    /// The default threshold: 0.05 for p-value methods, 0.1 for distances and divergences.
-    public var defaultThreshold: Double {
-        switch self {
-        case .ksTest, .cvmTest, .andersonTest, .mannWhitney, .tTest, .mmd: 0.05
-        default: 0.1
-        }
-    }
 }
 
 extension DriftTests {

@@ -87,7 +87,7 @@ public struct ClassLabels: Sendable, Equatable, Codable {
                 return k
             }
         default:
-            throw DataError("target '\(name)' is \(column.typeName) but the model was trained on a \(kind.typeName) target")
+            throw DataError("target '\(name)' is \(column.typeName) but the model was trained on a \(kind.columnType.rawValue) target")
         }
     }
 
@@ -102,11 +102,12 @@ public struct ClassLabels: Sendable, Equatable, Codable {
 }
 
 extension ClassLabels.Kind {
-    var typeName: String {
+    /// The column type of the target (the kind itself is saved by its own names, "numeric", "text", "boolean").
+    var columnType: ColumnType {
         switch self {
-        case .numeric: "num"
-        case .text: "str"
-        case .boolean: "bool"
+        case .numeric: .numeric
+        case .text: .text
+        case .boolean: .boolean
         }
     }
 }

@@ -38,7 +38,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
         guard minSamplesLeaf >= 1 else { throw DataError("min samples per leaf must be at least 1") }
         guard frame.rowCount > 0 else { throw DataError("cannot fit a model on an empty frame") }
         let targetColumn = try frame.requiredColumn(target)
-        let task = task ?? (targetColumn.typeName == "num" ? .regression : .classification)
+        let task = task ?? (targetColumn.type == .numeric ? .regression : .classification)
         self.target = target
         self.task = task
         self.maxDepth = maxDepth

@@ -98,7 +98,7 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
                 }
                 offset += categories.count
             default:
-                throw DataError("column '\(feature.name)' is \(column.typeName) but the model was trained on a \(feature.typeName) column")
+                throw DataError("column '\(feature.name)' is \(column.typeName) but the model was trained on a \(feature.type.rawValue) column")
             }
             if rows > 65_536 { try Cancellation.check() }
         }
@@ -107,11 +107,11 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
 }
 
 extension FeatureEncoder.Feature {
-    var typeName: String {
+    var type: ColumnType {
         switch self {
-        case .numeric: "num"
-        case .text: "str"
-        case .boolean: "bool"
+        case .numeric: .numeric
+        case .text: .text
+        case .boolean: .boolean
         }
     }
 }

@@ -119,7 +119,7 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
         case .boolean(let column) where isBoolean:
             return column.values.map { $0 < 0 ? nil : ($0 == 1 ? "true" : "false") }
         case let other:
-            throw DataError("column '\(name)' is \(other.typeName) but the model was trained on a \(isBoolean ? "bool" : "str") column")
+            throw DataError("column '\(name)' is \(other.typeName) but the model was trained on a \((isBoolean ? ColumnType.boolean : .text).rawValue) column")
         }
     }
 

@@ -44,10 +44,10 @@ public enum ColumnDriftRule {
         let large = referenceRows > largeReference
         switch kind {
         case .numeric:
-            return large ? NumericDriftMethod.wassersteinNormed.rawValue : NumericDriftMethod.ksTest.rawValue
+            return (large ? DriftMethodDescriptor.wassersteinNormed : .ksTest).name
         case .categorical:
-            if large { return CategoricalDriftMethod.jsDistance.rawValue }
-            return try categoryCount() > 2 ? CategoricalDriftMethod.chi2Test.rawValue : CategoricalDriftMethod.zTest.rawValue
+            if large { return DriftMethodDescriptor.jsDistance.name }
+            return (try categoryCount() > 2 ? DriftMethodDescriptor.chi2Test : .zTest).name
         }
     }
 }

@@ -21,8 +21,8 @@ extension DriftReport {
                 let kind = ColumnDriftRule.kind(reference: a, current: b)
                 return (kind, {
                     try methods[name] ?? method ?? ColumnDriftRule.method(kind: kind, referenceRows: a.rowCount) {
-                        try CategoryTable(reference: a.categories ?? CategoryCounts(typeName: a.typeName ?? "str"),
-                                          current: b.categories ?? CategoryCounts(typeName: b.typeName ?? "str"),
+                        try CategoryTable(reference: a.categories ?? CategoryCounts(type: a.type ?? .text),
+                                          current: b.categories ?? CategoryCounts(type: b.type ?? .text),
                                           referenceMissing: a.missing, currentMissing: b.missing).categories.count
                     }
                 }, { chosen in
@@ -43,7 +43,7 @@ extension ColumnDriftRule {
     /// The kind from summaries: numbers with more than 5 distinct values over both samples (or too many to
     /// count) are numeric; everything else is categorical.
     public static func kind(reference: ColumnSummary, current: ColumnSummary) -> ColumnKind {
-        guard reference.typeName == "num", current.typeName == "num" else { return .categorical }
+        guard reference.type == .numeric, current.type == .numeric else { return .categorical }
         guard var distinct = reference.categories, let other = current.categories else { return .numeric }
         distinct.merge(other)
         return distinct.distinctCount > maximumCategoriesOfNumbers ? .numeric : .categorical

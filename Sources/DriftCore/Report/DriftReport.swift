@@ -72,13 +72,9 @@ public struct DriftReport: Sendable {
     }
 
     /// Every method a report can run, numeric and categorical.
-    public static var methodNames: [String] {
-        var names = NumericDriftMethod.allCases.map(\.rawValue)
-        for method in CategoricalDriftMethod.allCases where !names.contains(method.rawValue) { names.append(method.rawValue) }
-        return names
-    }
+    public static var methodNames: [String] { DriftMethodDescriptor.names }
 
-    static func isKnownMethod(_ name: String) -> Bool { methodNames.contains(name) }
+    static func isKnownMethod(_ name: String) -> Bool { DriftMethodDescriptor.named(name) != nil }
 
     private static func compare(_ name: String, _ reference: Column?, _ current: Column?, method: String?, threshold: Double?) -> Row {
         row(name, referenceMissingShare: reference.map(missingShare), currentMissingShare: current.map(missingShare)) {
@@ -114,17 +110,17 @@ public struct DriftReport: Sendable {
     }
 
     /// Numbers go to the numeric tests unless the method only exists for categories (chi2_test, z_test)
-    /// or the column is categorical; categories go to the categorical tests.
+    /// or the column is categorical (`DriftMethodDescriptor.testsAsNumbers`); categories go to the categorical tests.
     private static func run(_ method: String, kind: ColumnKind, _ reference: Column, _ current: Column, threshold: Double?) throws -> DriftTestResult {
         if case .numeric(let a) = reference, case .numeric(let b) = current,
-           let numeric = NumericDriftMethod(rawValue: method),
-           kind == .numeric || CategoricalDriftMethod(rawValue: method) == nil {
+           DriftMethodDescriptor.named(method)?.testsAsNumbers(columnKind: kind) == true,
+           let numeric = NumericDriftMethod(rawValue: method) {
             return try DriftTests.run(numeric, reference: a.values, current: b.values, threshold: threshold)
         }
         if let categorical = CategoricalDriftMethod(rawValue: method) {
             return try DriftTests.run(categorical, reference: reference, current: current, threshold: threshold)
         }
-        throw DataError("\(method) needs numbers, but the column holds \(reference.typeName == "num" ? current.typeName : reference.typeName) values")
+        throw DataError("\(method) needs numbers, but the column holds \((reference.type == .numeric ? current : reference).typeName) values")
     }
 
     private static func missingShare(_ column: Column) -> Double {

@@ -4,11 +4,11 @@
 
 /// How often each distinct present value occurs.
 public struct CategoryCounts: Sendable, Equatable {
-    /// The column type name ("num", "str" or "bool") the counts come from.
-    public let typeName: String
+    /// The type of the column the counts come from.
+    public let type: ColumnType
     private(set) var counts: [CategoryTable.CategoryKey: Int] = [:]
 
-    public init(typeName: String) { self.typeName = typeName }
+    public init(type: ColumnType) { self.type = type }
 
     /// The counts of one column's present values.
     public init(_ column: Column) {
@@ -18,7 +18,7 @@ public struct CategoryCounts: Sendable, Equatable {
 
     /// Counts made elsewhere (a database's GROUP BY): distinct present values and how often each occurs.
     public init(values: Column, counts: [Int]) {
-        typeName = values.typeName
+        type = values.type
         for (key, count) in zip(CategoryTable.keys(of: values), counts) { self.counts[key, default: 0] += count }
     }
 
@@ -35,10 +35,10 @@ public struct CategoryCounts: Sendable, Equatable {
     public func valueCounts() -> (values: Column, counts: [Int]) {
         let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let values: Column
-        switch typeName {
-        case "bool": values = .boolean(BoolColumn(raw: ordered.map { $0.key == .number(1) ? 1 : 0 }))
-        case "str": values = .text(TextColumn(ordered.map { $0.key.label }))
-        default: values = .numeric(NumericColumn(ordered.map { if case .number(let x) = $0.key { x } else { .nan } }))
+        switch type {
+        case .boolean: values = .boolean(BoolColumn(raw: ordered.map { $0.key == .number(1) ? 1 : 0 }))
+        case .text: values = .text(TextColumn(ordered.map { $0.key.label }))
+        case .numeric: values = .numeric(NumericColumn(ordered.map { if case .number(let x) = $0.key { x } else { .nan } }))
         }
         return (values, ordered.map(\.value))
     }

@@ -7,8 +7,8 @@
 /// A chunk's column is of another type than the chunks before it (numbers, then text): the caller decides
 /// how to resolve it (a CSV scan reads the column again as text, as the in-memory reader would).
 public struct SummaryTypeConflict: Error, Sendable {
-    public let typeName: String
-    public let conflicting: String
+    public let type: ColumnType
+    public let conflicting: ColumnType
 }
 
 /// The summary of one column's values so far.
@@ -26,8 +26,8 @@ public struct ColumnSummary: Sendable, Equatable {
     }
 
     public let options: Options
-    /// "num", "str" or "bool"; nil while every value seen was missing (see `finished`).
-    public private(set) var typeName: String?
+    /// nil while every value seen was missing (see `finished`).
+    public private(set) var type: ColumnType?
     public private(set) var rowCount = 0
     public private(set) var missing = 0
     public private(set) var moments = Moments()
@@ -45,19 +45,22 @@ public struct ColumnSummary: Sendable, Equatable {
 
     /// A finished summary from parts computed elsewhere (a database's aggregates); `categories` nil means
     /// too many distinct values to count.
-    public init(options: Options, typeName: String, rowCount: Int, missing: Int, moments: Moments = Moments(),
+    public init(options: Options, type: ColumnType, rowCount: Int, missing: Int, moments: Moments = Moments(),
                 sketch: QuantileSketch? = nil, grid: GridHistogram? = nil, categories: CategoryCounts?) {
         self.init(options: options)
-        self.typeName = typeName
+        self.type = type
         self.rowCount = rowCount
         self.missing = missing
         self.moments = moments
         if let sketch { self.sketch = sketch }
         if let grid { self.grid = grid }
-        categoryCounts = categories ?? CategoryCounts(typeName: typeName)
+        categoryCounts = categories ?? CategoryCounts(type: type)
         tooManyCategories = categories == nil
         if tooManyCategories { categoryCounts = nil }
     }
+
+    /// The type name the language shows ("num", "str", "bool"), nil while the type is unknown.
+    public var typeName: String? { type?.rawValue }
 
     /// Present (non-missing) values.
     public var count: Int { rowCount - missing }
@@ -70,12 +73,12 @@ public struct ColumnSummary: Sendable, Equatable {
         rowCount += column.count
         missing += column.missingCount
         guard column.count > column.missingCount else { return }
-        if let typeName, typeName != column.typeName {
-            throw SummaryTypeConflict(typeName: typeName, conflicting: column.typeName)
+        if let type, type != column.type {
+            throw SummaryTypeConflict(type: type, conflicting: column.type)
         }
-        if typeName == nil {
-            typeName = column.typeName
-            categoryCounts = CategoryCounts(typeName: column.typeName)
+        if type == nil {
+            type = column.type
+            categoryCounts = CategoryCounts(type: column.type)
         }
         switch column {
         case .numeric(let numbers):
@@ -98,15 +101,15 @@ public struct ColumnSummary: Sendable, Equatable {
     /// Adds another summary of the same column (another chunk, file or partition).
     public mutating func merge(_ other: ColumnSummary) throws {
         guard options == other.options else { throw DataError("cannot merge column summaries made with different options") }
-        if let typeName, let otherType = other.typeName, typeName != otherType {
-            throw SummaryTypeConflict(typeName: typeName, conflicting: otherType)
+        if let type, let otherType = other.type, type != otherType {
+            throw SummaryTypeConflict(type: type, conflicting: otherType)
         }
         rowCount += other.rowCount
         missing += other.missing
-        guard let otherType = other.typeName else { return }
-        if typeName == nil {
-            typeName = otherType
-            categoryCounts = CategoryCounts(typeName: otherType)
+        guard let otherType = other.type else { return }
+        if type == nil {
+            type = otherType
+            categoryCounts = CategoryCounts(type: otherType)
         }
         moments.merge(other.moments)
         sketch.merge(other.sketch)
@@ -114,7 +117,7 @@ public struct ColumnSummary: Sendable, Equatable {
         tooManyCategories = tooManyCategories || other.tooManyCategories
         if !tooManyCategories, let counts = other.categoryCounts {
             categoryCounts?.merge(counts)
-            let limit = typeName == "num" ? options.numberCategoryLimit : options.textCategoryLimit
+            let limit = type == .numeric ? options.numberCategoryLimit : options.textCategoryLimit
             tooManyCategories = (categoryCounts?.distinctCount ?? 0) > limit
         }
         if tooManyCategories { categoryCounts = nil }
@@ -124,9 +127,10 @@ public struct ColumnSummary: Sendable, Equatable {
     /// value is numeric; one with no rows at all is text.
     public var finished: ColumnSummary {
         var summary = self
-        if summary.typeName == nil {
-            summary.typeName = rowCount > 0 ? "num" : "str"
-            summary.categoryCounts = CategoryCounts(typeName: summary.typeName ?? "str")
+        if summary.type == nil {
+            let type: ColumnType = rowCount > 0 ? .numeric : .text
+            summary.type = type
+            summary.categoryCounts = CategoryCounts(type: type)
         }
         if summary.tooManyCategories { summary.categoryCounts = nil }
         return summary

@@ -29,11 +29,8 @@ public struct SummarizedColumn: Sendable {
 }
 
 extension DriftTests {
-    /// The methods that run on summaries.
-    public static let summaryMethods = [
-        "ks_test", "t_test", "wasserstein", "wasserstein_normed", "psi", "kl_divergence", "js_distance", "hellinger",
-        "tvd", "chi2_test", "z_test",
-    ]
+    /// The methods that run on summaries (those whose descriptor says so).
+    public static var summaryMethods: [String] { DriftMethodDescriptor.summaryNames }
 
     /// Runs `method` on two summarised columns. `kind` .categorical sends numbers with few distinct values to
     /// the per-category tests when the method exists for both (as a drift report does).
@@ -41,12 +38,12 @@ extension DriftTests {
         _ method: String, reference: SummarizedColumn, current: SummarizedColumn, threshold: Double? = nil,
         binning: Binning = .quantiles(bins: 10), kind: ColumnKind = .numeric
     ) throws -> DriftTestResult {
-        guard summaryMethods.contains(method) else {
+        guard let descriptor = DriftMethodDescriptor.named(method), descriptor.runsOnSummaries else {
             throw DataError("needs every value, which a summary does not keep; on summaries use one of \(summaryMethods.joined(separator: ", "))")
         }
         let ref = try reference.summary(), cur = try current.summary()
-        if ref.typeName == "num", cur.typeName == "num", let numeric = NumericDriftMethod(rawValue: method),
-           kind == .numeric || CategoricalDriftMethod(rawValue: method) == nil {
+        if ref.type == .numeric, cur.type == .numeric, descriptor.testsAsNumbers(columnKind: kind),
+           let numeric = NumericDriftMethod(rawValue: method) {
             guard ref.count > 0 else { throw DataError("drift test: the reference sample is empty after dropping missing values") }
             guard cur.count > 0 else { throw DataError("drift test: the current sample is empty after dropping missing values") }
             let threshold = threshold ?? numeric.defaultThreshold
@@ -60,7 +57,7 @@ extension DriftTests {
             return try approximate(numeric, reference, current, ref, cur, threshold: threshold, binning: binning)
         }
         guard let categorical = CategoricalDriftMethod(rawValue: method) else {
-            throw DataError("\(method) needs numbers, but the column holds \(ref.typeName == "num" ? cur.typeName ?? "" : ref.typeName ?? "") values")
+            throw DataError("\(method) needs numbers, but the column holds \((ref.type == .numeric ? cur : ref).typeName ?? "") values")
         }
         guard let a = ref.categories, let b = cur.categories else {
             throw DataError("\(method): '\(ref.categories == nil ? reference.column : current.column)' has too many distinct values to count them exactly")

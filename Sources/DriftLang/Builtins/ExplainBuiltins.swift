@@ -1,29 +1,11 @@
 // Explain builtins: plain-language readings of test results, drift reports, domain classifiers and
-// serving comparisons — what was measured, what this value means, and what to look at next.
+// serving comparisons — what was measured, what this value means, and what to look at next. What a drift
+// method measures and how its statistic is usually read come from its `DriftMethodDescriptor`.
 import DriftCore
 
-/// What each method measures, in one sentence.
-private let measures: [String: String] = [
-    "ks_test": "The Kolmogorov–Smirnov statistic is the largest gap between the two cumulative distributions (0 to 1).",
-    "cvm_test": "The Cramér–von Mises statistic adds up the squared gaps between the two cumulative distributions.",
-    "anderson_test": "The Anderson–Darling statistic compares the two distributions with extra weight on the tails.",
-    "mann_whitney": "The Mann–Whitney U statistic counts how often a current value exceeds a reference value.",
-    "t_test": "Welch's t statistic measures how far apart the two means are, in standard errors.",
-    "wasserstein": "The Wasserstein distance is how far, in the column's own units, the reference distribution must move to become the current one.",
-    "wasserstein_normed": "The normed Wasserstein distance is the earth mover's distance in units of the reference standard deviation.",
-    "energy_distance": "The energy distance compares average distances between and within the two samples.",
-    "psi": "The population stability index sums (current share − reference share) · ln(current / reference) over bins.",
-    "kl_divergence": "The Kullback–Leibler divergence measures the information lost when the current shares stand in for the reference ones.",
-    "js_distance": "The Jensen–Shannon distance compares bin or category shares on a 0 (identical) to 1 (disjoint) scale.",
-    "hellinger": "The Hellinger distance compares bin or category shares on a 0 to 1 scale.",
-    "tvd": "The total variation distance is the largest difference in probability any event can have between the two samples (0 to 1).",
-    "mmd": "The maximum mean discrepancy compares the samples through a Gaussian kernel; its p-value comes from shuffling the labels.",
-    "chi2_test": "The chi-square statistic compares the category counts of the two samples with what equal shares would give.",
-    "z_test": "The z statistic measures the difference between the two shares of the first category, in standard errors.",
-]
-
 private func explain(_ result: DriftTestResult) -> String {
-    var sentences = [measures[result.method] ?? "\(result.method) compares the reference and current samples."]
+    let method = DriftMethodDescriptor.named(result.method)
+    var sentences = [method?.explanation ?? "\(result.method) compares the reference and current samples."]
     let n = result.referenceCount + result.currentCount
     if let p = result.pValue {
         let pText = NumberFormat.compact(p, digits: 3), threshold = NumberFormat.shortest(result.threshold)
@@ -33,15 +15,13 @@ private func explain(_ result: DriftTestResult) -> String {
         if result.drifted && n > 5000 {
             sentences.append("With \(n) values even a negligible shift gives a tiny p-value, so the p-value says the shift is real, not that it matters: check an effect size such as wasserstein_normed or psi before acting.")
         }
-        if result.method == "ks_test" {
-            sentences.append("As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large.")
-        }
+        if let reading = method?.reading { sentences.append(reading) }
         if !result.drifted && n < 100 {
             sentences.append("With only \(n) values a real shift can go unnoticed; collect more data before concluding.")
         }
     } else {
         sentences.append("Here it is \(NumberFormat.compact(result.statistic, digits: 4)), \(result.drifted ? "at or above" : "below") the threshold \(NumberFormat.shortest(result.threshold)), so \(result.drifted ? "the distribution moved enough to call it drift" : "the shift is too small to call drift").")
-        if result.method == "psi" { sentences.append("PSI is usually read as: below 0.1 no significant shift, 0.1–0.25 moderate, above 0.25 major.") }
+        if let reading = method?.reading { sentences.append(reading) }
     }
     if !result.newCategories.isEmpty {
         sentences.append("New categories appeared that the reference never had (\(result.newCategories.joined(separator: ", "))): a model trained on the reference has never seen them.")

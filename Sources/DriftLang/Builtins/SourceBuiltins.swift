@@ -7,13 +7,19 @@ import DriftCore
 let sourceBuiltins: [Builtin] = [
     Builtin(
         "scan_csv(path, sep: \",\")",
-        doc: "A lazy source over a CSV file that is never loaded whole: the file is read in 16 MB chunks in one streaming pass when a statistic is first asked for, and every column's summary (counts, mean, variance, min, max, exact per-value counts, a quantile sketch) is kept, so memory stays bounded whatever the file's size. src.column is a lazy column: count, missing, mean, sd, var, min, max, median, quantile, hist, value_counts, and the drift tests ks_test, t_test, wasserstein, wasserstein_normed, psi, kl_divergence, js_distance, hellinger, tvd, chi2_test and z_test accept it; drift_report compares two lazy sources. Column types follow read_csv over the whole file.",
+        doc: "A lazy source over a CSV file that is never loaded whole: the file is read in 16 MB chunks in one streaming pass when a statistic is first asked for, and every column's summary (counts, mean, variance, min, max, exact per-value counts, a quantile sketch) is kept, so memory stays bounded whatever the file's size. src.column is a lazy column: count, missing, mean, sd, var, min, max, median, quantile, hist, value_counts, and the drift tests \(summaryMethodList) accept it; drift_report compares two lazy sources. Column types follow read_csv over the whole file.",
         example: #"let big = scan_csv("examples/data/credit_reference.csv")"#
     ) { arguments, _ in
         let source = try CSVScanSource(path: try arguments.string(0, "path"), options: try csvOptions(arguments))
         return .object(LazySourceObject(SummaryCache(source)))
     },
 ]
+
+/// The drift methods that run on summaries, "a, b and c".
+private var summaryMethodList: String {
+    let names = DriftMethodDescriptor.summaryNames
+    return names.dropLast().joined(separator: ", ") + (names.count > 1 ? " and " : "") + (names.last ?? "")
+}
 
 extension Arguments {
     /// The argument as a lazy column, or nil when it is something else.
@@ -70,7 +76,7 @@ enum LazyColumns {
     /// exactly in a pass over the source; categories from the exact per-value counts.
     static func histogram(_ column: LazyColumnObject, _ arguments: Arguments) throws -> Value {
         let summary = try column.summary()
-        guard summary.typeName == "num" else {
+        guard summary.type == .numeric else {
             return .object(HistogramObject(.categorical(CategoricalHistogram(try column.categories(), missing: summary.missing))))
         }
         let edges: BinEdges

@@ -34,7 +34,7 @@ final class LazySourceObject: DriftObject {
         title += ", \(summaries.values.first?.rowCount ?? 0) rows"
         let rows = columnNames.map { column -> [String] in
             guard let summary = summaries[column] else { return [column, "", "", "", "", ""] }
-            let numeric = summary.typeName == "num"
+            let numeric = summary.type == .numeric
             return [column, summary.typeName ?? "", String(summary.missing),
                     numeric ? NumberFormat.compact(summary.moments.mean, digits: 4) : "",
                     numeric ? NumberFormat.compact(summary.moments.minimum, digits: 4) : "",
@@ -63,7 +63,7 @@ final class LazyColumnObject: DriftObject {
     /// The summary of a numeric column; text and booleans are an error naming `what` was asked.
     func numericSummary(_ what: String) throws -> ColumnSummary {
         let summary = try summary()
-        guard summary.typeName == "num" else {
+        guard summary.type == .numeric else {
             throw BuiltinError("\(what) needs numbers, but lazy column '\(column)' holds \(summary.typeName ?? "") values")
         }
         return summary
@@ -90,10 +90,10 @@ final class LazyColumnObject: DriftObject {
         case "type": return .string(summary.typeName ?? "")
         case "count": return .number(Double(summary.count))
         case "missing": return .number(Double(summary.missing))
-        case "mean": return .number(summary.typeName == "num" ? summary.moments.mean : .nan)
-        case "sd": return .number(summary.typeName == "num" ? summary.moments.standardDeviation : .nan)
-        case "min": return .number(summary.typeName == "num" ? summary.moments.minimum : .nan)
-        case "max": return .number(summary.typeName == "num" ? summary.moments.maximum : .nan)
+        case "mean": return .number(summary.type == .numeric ? summary.moments.mean : .nan)
+        case "sd": return .number(summary.type == .numeric ? summary.moments.standardDeviation : .nan)
+        case "min": return .number(summary.type == .numeric ? summary.moments.minimum : .nan)
+        case "max": return .number(summary.type == .numeric ? summary.moments.maximum : .nan)
         default: return .number(summary.sketch.rankError)
         }
     }
