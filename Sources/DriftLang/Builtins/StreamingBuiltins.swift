@@ -192,7 +192,7 @@ let streamingBuiltins: [Builtin] = detectorKinds.map(vectorForm) + [
     Builtin(
         "observe(detector, value)",
         doc: "Feeds one value to a live detector (made by detector(...)) and returns true when that value made it signal drift, false otherwise; the detector's n, drifts, warnings and in_warning are updated in place. Error-stream detectors (ddm, eddm, hddm_a, hddm_w) take 0/1 or true/false (true = error). Feeding the values of a vector one by one gives the same positions as the vector form, e.g. ddm(errors).",
-        example: "for e in errors { if observe(d, e) { print(\"drift after\", d.n, \"values\") } }"
+        example: "let d = detector(\"ddm\"); for e in predict(m, current) != current.approved { if observe(d, e) { print(\"drift after\", d.n, \"values\") } }"
     ) { arguments, _ in
         let target = try arguments.required(0, "detector")
         guard case .object(let object) = target, let detector = object as? DetectorObject else {
