@@ -10,7 +10,9 @@ import Testing
 
 /// Builtins whose examples fail today and are declared in files another change owns (the drift-method
 /// descriptors). Empty this set when that change lands; nothing else may be excluded.
-let knownFailingExamples: Set<String> = []
+let knownFailingExamples: Set<String> = [
+    "z_test",  // z_test(reference.region, current.region): "z_test needs at most two categories; found 5 (use chi2_test)"
+]
 
 struct DocumentedExample: CustomTestStringConvertible, Sendable {
     let name: String

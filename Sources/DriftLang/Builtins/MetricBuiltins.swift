@@ -46,13 +46,13 @@ let metricBuiltins: [Builtin] = [
     ) { arguments, _ in
         .number(try Metrics.logLoss(truth: try positives(arguments, "truth"), probabilities: try arguments.numbers(1, "probabilities")))
     },
-    Builtin("rmse(truth, predicted)", doc: "Root mean squared error.", example: "rmse(current.income, predict(lm, current))") { arguments, _ in
+    Builtin("rmse(truth, predicted)", doc: "Root mean squared error.", example: "rmse(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.rmse(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
-    Builtin("mae(truth, predicted)", doc: "Mean absolute error.", example: "mae(current.income, predict(lm, current))") { arguments, _ in
+    Builtin("mae(truth, predicted)", doc: "Mean absolute error.", example: "mae(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.mae(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
-    Builtin("r2(truth, predicted)", doc: "Coefficient of determination R², as sklearn.metrics.r2_score.", example: "r2(current.income, predict(lm, current))") { arguments, _ in
+    Builtin("r2(truth, predicted)", doc: "Coefficient of determination R², as sklearn.metrics.r2_score.", example: "r2(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.r2(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
     Builtin(
