@@ -21,6 +21,22 @@ func temporaryPath(_ name: String) -> String {
         #expect(FileAccess.fileExists(path) && !FileAccess.fileExists(path + ".missing"))
     }
 
+    @Test func relativePathsResolveAgainstTheBoundBaseDirectory() throws {
+        let directory = (temporaryPath("x") as NSString).deletingLastPathComponent
+        try FileAccess.$baseDirectory.withValue(directory) {
+            try FileAccess.createDirectory("out/deeper")
+            try FileAccess.writeAtomically(Data("kept".utf8), to: "out/deeper/file.txt")
+            #expect(String(decoding: try FileAccess.read("out/deeper/file.txt"), as: UTF8.self) == "kept")
+            #expect(FileAccess.fileExists("out/deeper/file.txt") && FileAccess.isDirectory("out"))
+            #expect(try FileAccess.contentsOfDirectory("out") == ["deeper"])
+            #expect(FileAccess.resolved("/abs/path") == "/abs/path")
+            // Messages name the path as written, not as resolved.
+            #expect(throws: FileAccessError("cannot read 'missing.txt': no such file")) { try FileAccess.read("missing.txt") }
+        }
+        #expect(FileManager.default.fileExists(atPath: directory + "/out/deeper/file.txt"))
+        #expect(!FileAccess.fileExists("out/deeper/file.txt"))  // unbound again: the working directory
+    }
+
     @Test func readsEmptyFiles() throws {
         let path = temporaryPath("empty.txt")
         try FileAccess.writeAtomically(Data(), to: path)

@@ -12,12 +12,12 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scripts")
 
-    static let examples = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+    /// The package root. Scripts name their data files relative to it (`examples/data/…`), so their
+    /// sessions resolve relative paths there (`Session(baseDirectory:)`); no test changes the working
+    /// directory, which suites running in parallel share.
+    static let packageRoot = root.deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Scripts name their data files relative to the package root, so tests run from there.
-    static let packageRoot: Void = {
-        FileManager.default.changeCurrentDirectoryPath(root.deletingLastPathComponent().deletingLastPathComponent().path)
-    }()
+    static let examples = packageRoot.appendingPathComponent("examples")
 
     static var all: [GoldenScript] {
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
@@ -48,12 +48,11 @@ final class OutputCapture: @unchecked Sendable {
 
 @Test("golden scripts", arguments: GoldenScript.all)
 func goldenScript(_ script: GoldenScript) throws {
-    GoldenScript.packageRoot
     let source = try String(contentsOf: script.path, encoding: .utf8)
     let expected = Expectations(source: source)
     let capture = OutputCapture()
     let name = script.testDescription
-    let session = Session(arguments: ["first", "second"]) { capture.text += $0 }
+    let session = Session(arguments: ["first", "second"], baseDirectory: GoldenScript.packageRoot.path) { capture.text += $0 }
     let report = session.run(source: source, name: name)
 
     var lines = capture.text.components(separatedBy: "\n")

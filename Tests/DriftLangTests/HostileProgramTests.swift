@@ -89,31 +89,63 @@ import Testing
         // A string argument that a builtin takes as a path lands in the scratch directory.
         let values = Self.sampleArguments.map { $0 == "\"text\"" ? "\"\(directory.path)/text\"" : $0 }
         let names = BuiltinTable.standard.names.sorted()
-        var calls = 0
+        var refused = 0, answered = 0
         for name in names {
             var argumentLists: [[String]] = [[]]
             argumentLists += values.map { [$0] }
             for first in values { for second in values { argumentLists.append([first, second]) } }
             for first in values { argumentLists.append([first, "frame", "\"x\""]) }
             for arguments in argumentLists {
-                let outcome = session.evaluateEntry("\(name)(\(arguments.joined(separator: ", ")))")
-                if case .incomplete = outcome { Issue.record("\(name)(\(arguments)) read as incomplete") }
-                calls += 1
+                let call = "\(name)(\(arguments.joined(separator: ", ")))"
+                switch session.evaluateEntry(call) {
+                case .incomplete: Issue.record("\(call) read as incomplete")
+                case .completed: answered += 1
+                case .failed(let report):
+                    // An error about this call, at this call, naming the builtin — not a stray failure.
+                    let firstLine = report.prefix { $0 != "\n" }
+                    #expect(firstLine.hasPrefix("<repl>:1:") && firstLine.contains(": error: "), "\(call): \(report)")
+                    #expect(report.contains(name), "\(call): the error does not name \(name): \(report)")
+                    refused += 1
+                }
             }
         }
-        #expect(calls > 20_000)
+        // Most calls with arbitrary arguments are refused, and every builtin accepts some of them.
+        #expect(refused > answered && answered > names.count)
     }
 
+    /// Each finding runs as the fuzzer runs an input (call depth 200, cancelled after a time budget) and
+    /// must give what its `# expect: …` / `# expect error: …` comments say, as a golden script does, well
+    /// within the budget: a finding that traps again crashes the test run, one that hangs fails here.
     @Test func fuzzFindingsStayFixed() throws {
         let findings = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("fuzz-findings")
-        let files = (try? FileManager.default.contentsOfDirectory(at: findings, includingPropertiesForKeys: nil)) ?? []
-        for file in files where !file.lastPathComponent.hasPrefix(".") && file.pathExtension != "md" {
+        let files = try FileManager.default.contentsOfDirectory(at: findings, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "md" }
+        #expect(files.count >= 4)
+        for file in files {
+            let name = file.lastPathComponent
             let source = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            #expect(source.hasPrefix("# Found"), "\(name) does not start with a '# Found…' line saying what it found")
+            let expected = Expectations(source: source)
             Cancellation.reset()
-            let session = Session(maximumCallDepth: 200) { _ in }
-            _ = session.check(source: source, name: file.lastPathComponent)
-            _ = session.run(source: source, name: file.lastPathComponent)
+            let budget = DispatchWorkItem { Cancellation.request() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: budget)
+            defer { budget.cancel() }
+            let capture = OutputCapture()
+            let session = Session(maximumCallDepth: 200) { capture.text += $0 }
+            let start = ContinuousClock.now
+            _ = session.check(source: source, name: name)
+            let report = session.run(source: source, name: name)
+            #expect(ContinuousClock.now - start < .seconds(10), "\(name) took \(ContinuousClock.now - start)")
+            var lines = capture.text.components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            #expect(lines == expected.output, "output of \(name)")
+            if let (message, _) = expected.error {
+                let firstLine = report?.components(separatedBy: "\n")[0] ?? "no error"
+                #expect(firstLine.hasSuffix("error: \(message)"), "\(name): got \(firstLine)")
+            } else {
+                #expect(report == nil, "\(name) failed:\n\(report ?? "")")
+            }
         }
     }
 }

@@ -5,9 +5,8 @@ import Foundation
 import Testing
 
 private func notebookRun(_ path: String, parameters: [(String, Value)] = [], keepGoing: Bool = false) throws -> NotebookRun {
-    GoldenScript.packageRoot
-    let source = try String(contentsOfFile: path, encoding: .utf8)
-    return NotebookRun(NotebookDocument(parsing: source), name: path, session: Session { _ in },
+    let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    return NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in },
                        parameters: parameters, keepGoing: keepGoing)
 }
 

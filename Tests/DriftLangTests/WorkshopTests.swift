@@ -9,8 +9,7 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
     let name: String
     var testDescription: String { name }
 
-    static let directory = GoldenScript.root.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/workshop")
+    static let directory = GoldenScript.examples.appendingPathComponent("workshop")
 
     static var all: [WorkshopScript] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -26,10 +25,9 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: WorkshopScript.all)
 func workshopNotebookRendersToHTML(_ script: WorkshopScript) throws {
-    GoldenScript.packageRoot
     let path = "examples/workshop/" + script.name
-    let source = try String(contentsOfFile: path, encoding: .utf8)
-    let run = NotebookRun(NotebookDocument(parsing: source), name: path, session: Session { _ in })
+    let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    let run = NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in })
     for cell in run.failedCells {
         Issue.record("cell at line \(cell.cell.firstLine) failed: \(cell.outputs)")
     }

@@ -49,7 +49,8 @@ extension FileAccess {
     /// throws (an error, a Ctrl-C), the temporary file is removed and `path` is untouched.
     public static func writeAtomically(to path: String, _ produce: (AtomicFileWriter) throws -> Void) throws {
         try checkWrite(path)
-        var template = Array("\(path).tmp-XXXXXX".utf8CString)
+        let target = resolved(path)
+        var template = Array("\(target).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw FileAccessError.posix("write", path, errno: errno) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -59,7 +60,7 @@ extension FileAccess {
             if fsync(descriptor) != 0 { throw FileAccessError.posix("write", path, errno: errno) }
             closed = true
             if close(descriptor) != 0 { throw FileAccessError.posix("write", path, errno: errno) }
-            if !applyDefaultPermissions(temporary) || rename(temporary, path) != 0 {
+            if !applyDefaultPermissions(temporary) || rename(temporary, target) != 0 {
                 throw FileAccessError.posix("write", path, errno: errno)
             }
         } catch {

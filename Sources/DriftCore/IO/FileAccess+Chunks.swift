@@ -42,7 +42,7 @@ extension FileAccess {
     /// Opens `path` for reading in pieces (safe mode checks the path and the opened file).
     public static func openSequential(_ path: String) throws -> SequentialFile {
         try checkRead(path)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(resolved(path), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileAccessError.posix("read", path, errno: errno) }
         do {
             try checkOpened(descriptor, path: path)

@@ -6,6 +6,6 @@ extension FileAccess {
     public static func isDirectory(_ path: String) -> Bool {
         guard (try? checkRead(path)) != nil else { return false }
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return stat(resolved(path), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }

@@ -26,14 +26,13 @@ extension FileAccess {
     /// before every read, including a library's (SQLite opening a database).
     public static func checkRead(_ path: String) throws(FileAccessError) {
         guard let policy else { return }
-        let resolved = AccessPolicy.resolve(path)
-        guard policy.allowsReading(resolved) else { throw readRefused(path, policy) }
+        guard policy.allowsReading(AccessPolicy.resolve(resolved(path))) else { throw readRefused(path, policy) }
     }
 
     /// Refuses a path outside the writable directories; called before every file is created or changed.
     public static func checkWrite(_ path: String) throws(FileAccessError) {
         guard let policy else { return }
-        guard policy.allowsWriting(AccessPolicy.resolve(path)) else {
+        guard policy.allowsWriting(AccessPolicy.resolve(resolved(path))) else {
             let allowed = policy.writableDirectories.isEmpty
                 ? "safe mode allows no writing unless --allow-write names a directory"
                 : "safe mode allows writing only under " + describe(policy.writableDirectories) + " (--allow-write)"

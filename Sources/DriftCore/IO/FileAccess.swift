@@ -42,6 +42,19 @@ public struct FileContents {
 }
 
 public enum FileAccess {
+    /// The directory that relative paths are resolved against, or nil for the process's working directory
+    /// (the default, and what the command line uses). Bound for the code a session runs
+    /// (`Session(baseDirectory:)`), so sessions side by side — tests running in parallel — each read
+    /// `examples/data/…` from their own root without anyone changing the working directory. Every access
+    /// here, and safe mode's checks, resolve through `resolved(_:)`; messages keep the path as written.
+    @TaskLocal public static var baseDirectory: String?
+
+    /// `path` as the system sees it: a relative path joined to `baseDirectory` when one is bound.
+    public static func resolved(_ path: String) -> String {
+        guard let base = baseDirectory, !path.isEmpty, !path.hasPrefix("/") else { return path }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
+    }
+
     /// The whole file. Regular files are memory-mapped (the pages are read on demand and shared with the
     /// page cache); other files (pipes, devices) are read into memory.
     public static func read(_ path: String) throws -> Data {
@@ -51,7 +64,7 @@ public enum FileAccess {
     /// The whole file as `read` gives it, and whether it is memory-mapped (then `discardPages` applies).
     public static func contents(_ path: String) throws -> FileContents {
         try checkRead(path)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(resolved(path), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileAccessError.posix("read", path, errno: errno) }
         defer { close(descriptor) }
         try checkOpened(descriptor, path: path)
@@ -84,14 +97,15 @@ public enum FileAccess {
 
     /// Whether something exists at `path` (false where safe mode forbids reading it).
     public static func fileExists(_ path: String) -> Bool {
-        (try? checkRead(path)) != nil && access(path, F_OK) == 0
+        (try? checkRead(path)) != nil && access(resolved(path), F_OK) == 0
     }
 
     /// Creates a directory and any missing parents; an existing directory is fine.
     public static func createDirectory(_ path: String) throws {
         try checkWrite(path)
-        var partial = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
+        let target = resolved(path)
+        var partial = target.hasPrefix("/") ? "" : "."
+        for component in target.split(separator: "/") {
             partial += "/" + component
             if mkdir(partial, 0o777) != 0 && errno != EEXIST {
                 throw FileAccessError.posix("create the directory", path, errno: errno)
@@ -102,7 +116,7 @@ public enum FileAccess {
     /// The names in a directory (without "." and ".."), sorted; used for path completion.
     public static func contentsOfDirectory(_ path: String) throws -> [String] {
         try checkRead(path)
-        guard let directory = opendir(path) else { throw FileAccessError.posix("list", path, errno: errno) }
+        guard let directory = opendir(resolved(path)) else { throw FileAccessError.posix("list", path, errno: errno) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {

@@ -111,7 +111,7 @@ let coreBuiltins: [Builtin] = [
     Builtin(
         "json(x)",
         doc: "The value as JSON text: records become objects, vectors and lists arrays, missing values and NaN null, dataframes an array of row objects.",
-        example: #"json({a: 1, b: [1, null]})  # "{"a":1,"b":[1,null]}""#
+        example: #"json({a: 1, b: [1, null]})  # "{\"a\":1,\"b\":[1,null]}""#
     ) { arguments, _ in
         return .string(try JSON.encode(try arguments.required(0, "x")))
     },

@@ -53,7 +53,7 @@ let frameBuiltins: [Builtin] = [
     Builtin(
         "with_column(df, name, values)",
         doc: "A dataframe with a column added, or replaced if the name exists. A single value is repeated down the column.",
-        example: #"with_column(df, "ratio", df.debt / df.income)"#
+        example: #"with_column(df, "debt", df.debt_ratio * df.income)"#
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
         let name = try arguments.string(1, "name")
@@ -64,7 +64,7 @@ let frameBuiltins: [Builtin] = [
     Builtin(
         "sort_by(df, column, desc: false)",
         doc: "The rows of a dataframe sorted by one column, ascending unless desc: true. The sort is stable, and missing values go last.",
-        example: #"sort_by(df, "score", desc: true)"#
+        example: #"sort_by(df, "income", desc: true)"#
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
         return .frame(try frame.sorted(by: try arguments.string(1, "column"), descending: try arguments.bool(nil, "desc", default: false)))
@@ -79,7 +79,7 @@ let frameBuiltins: [Builtin] = [
     Builtin(
         "concat(a, b)",
         doc: "The rows of b appended to the rows of a; both need the same columns, in the same order, of the same kinds. On vectors, joins them.",
-        example: "concat(january, february)"
+        example: "concat(reference, current)"
     ) { arguments, _ in
         let first = try arguments.required(0, "a"), second = try arguments.required(1, "b")
         if case .frame(let a) = first, case .frame(let b) = second { return .frame(try DataFrame.concatenating(a, b)) }

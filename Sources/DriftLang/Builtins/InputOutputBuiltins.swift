@@ -6,14 +6,14 @@ let inputOutputBuiltins: [Builtin] = [
     Builtin(
         "read_csv(path, sep: \",\")",
         doc: "Reads a CSV file with a header row (RFC 4180 quoting). Each column becomes numbers, booleans (true/false in any case) or strings, whichever fits every cell; empty cells and NA, null and NaN are missing.",
-        example: #"let df = read_csv("examples/data/credit.csv")"#
+        example: #"let churn = read_csv("examples/data/churn_reference.csv")"#
     ) { arguments, _ in
         .frame(try CSVFileSource(path: try arguments.string(0, "path"), options: try csvOptions(arguments)).load())
     },
     Builtin(
         "write_csv(df, path)",
         doc: "Writes a dataframe as CSV with a header row; missing values are empty cells. The file is written to a temporary name and renamed, so it is never left half-written.",
-        example: #"write_csv(drifted, "drifted.csv")"#
+        example: #"write_csv(covariate_shift(current, "income", scale: 1.2), "drifted.csv")"#
     ) { arguments, _ in
         try CSVWriter.write(try arguments.frame(0, "df"), to: try arguments.string(1, "path"))
         return .null

@@ -29,36 +29,36 @@ private func labels(_ arguments: Arguments, _ index: Int, _ name: String) throws
 }
 
 let metricBuiltins: [Builtin] = [
-    Builtin("accuracy(truth, predicted)", doc: "The share of predictions equal to the truth.", example: "accuracy(current.y, predict(m, current))") { arguments, _ in
+    Builtin("accuracy(truth, predicted)", doc: "The share of predictions equal to the truth.", example: "accuracy(current.approved, predict(m, current))") { arguments, _ in
         .number(try Metrics.accuracy(truth: try labels(arguments, 0, "truth"), predicted: try labels(arguments, 1, "predicted")))
     },
     Builtin(
         "auc(truth, scores)",
         doc: "Area under the ROC curve of scores for binary truth (true/false, 0/1, or two strings with the later one positive); tied scores count half, as sklearn.metrics.roc_auc_score.",
-        example: "auc(current.y, predict_proba(m, current))"
+        example: "auc(current.approved, predict_proba(m, current))"
     ) { arguments, _ in
         .number(try Metrics.rocAUC(truth: try positives(arguments, "truth"), scores: try arguments.numbers(1, "scores")))
     },
     Builtin(
         "log_loss(truth, probabilities)",
         doc: "Mean negative log-likelihood of binary truth under the predicted probabilities of the positive class, clipped to [ε, 1 − ε] as sklearn.metrics.log_loss.",
-        example: "log_loss(current.y, predict_proba(m, current))"
+        example: "log_loss(current.approved, predict_proba(m, current))"
     ) { arguments, _ in
         .number(try Metrics.logLoss(truth: try positives(arguments, "truth"), probabilities: try arguments.numbers(1, "probabilities")))
     },
-    Builtin("rmse(truth, predicted)", doc: "Root mean squared error.", example: "rmse(test.price, predict(m, test))") { arguments, _ in
+    Builtin("rmse(truth, predicted)", doc: "Root mean squared error.", example: "rmse(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.rmse(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
-    Builtin("mae(truth, predicted)", doc: "Mean absolute error.", example: "mae(test.price, predict(m, test))") { arguments, _ in
+    Builtin("mae(truth, predicted)", doc: "Mean absolute error.", example: "mae(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.mae(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
-    Builtin("r2(truth, predicted)", doc: "Coefficient of determination R², as sklearn.metrics.r2_score.", example: "r2(test.price, predict(m, test))") { arguments, _ in
+    Builtin("r2(truth, predicted)", doc: "Coefficient of determination R², as sklearn.metrics.r2_score.", example: "r2(current.debt_ratio, predict(lm, current))") { arguments, _ in
         .number(try Metrics.r2(truth: try arguments.numbers(0, "truth"), predicted: try arguments.numbers(1, "predicted")))
     },
     Builtin(
         "confusion(truth, predicted)",
         doc: "The confusion matrix as a dataframe: a row per true label (column `truth`), a column per predicted label, counts in the cells; labels sorted.",
-        example: "confusion(current.y, predict(m, current))"
+        example: "confusion(current.approved, predict(m, current))"
     ) { arguments, _ in
         let (order, counts) = try Metrics.confusionMatrix(truth: try labels(arguments, 0, "truth"), predicted: try labels(arguments, 1, "predicted"))
         var columns: [(name: String, column: Column)] = [("truth", .text(TextColumn(order)))]

@@ -19,7 +19,7 @@ let modelBuiltins: [Builtin] = [
         doc: """
             Trains a model to predict the target column from the features (default: every other column). String and boolean features are one-hot encoded, and a category unseen at training time scores as all zeros; missing numbers are filled with the training mean. Models: "logistic" (binary or multi-class; by default scikit-learn's LogisticRegression() objective, L2 with C = 1 and the intercept not penalised; l2: sets 1/C), "linear" (least squares; l2: for ridge), "tree" (CART with gini or squared error, max_depth 5, min_samples_leaf 1; it classifies a string, boolean or two-valued numeric target and regresses otherwise unless task: "classification" or "regression"), "naive_bayes" (Gaussian for numbers, Laplace-smoothed counts for categories).
             """,
-        example: #"let m = train(history, target: "churned", model: "tree", max_depth: 4)"#
+        example: #"let tree = train(reference, target: "approved", model: "tree", max_depth: 4)"#
     ) { arguments, _ in
         let data = try arguments.frame(0, "data")
         let kindName = try arguments.string(nil, "model", default: "logistic")
@@ -80,7 +80,7 @@ let modelBuiltins: [Builtin] = [
     Builtin(
         "update(model, data)",
         doc: "A copy of the model that has also learnt from new rows — what online serving does. Logistic regression takes one pass of stochastic gradient descent over the rows in order, with scikit-learn's inverse-scaling schedule η = 0.01 / t^0.25 (t counts updates) and the L2 penalty shared over the rows seen; naive Bayes updates its counts, means and variances exactly. Linear models and trees cannot update: train a new one.",
-        example: "model = update(model, batch)"
+        example: "m = update(m, current)"
     ) { arguments, _ in
         var model = try arguments.model(0, "model")
         try model.update(with: try arguments.frame(1, "data"))
@@ -107,7 +107,7 @@ let modelBuiltins: [Builtin] = [
     Builtin(
         "save_model(model, path)",
         doc: "Writes the model as JSON (everything needed to predict and update), atomically: a temporary file renamed into place.",
-        example: #"save_model(m, "churn-model.json")"#
+        example: #"save_model(m, "approval-model.json")"#
     ) { arguments, _ in
         let value = try arguments.required(0, "model")
         _ = try arguments.model(0, "model")
@@ -117,7 +117,7 @@ let modelBuiltins: [Builtin] = [
     Builtin(
         "load_model(path)",
         doc: "Reads a model saved with save_model (or json(model) written to a file).",
-        example: #"let m = load_model("churn-model.json")"#
+        example: #"save_model(m, "approval-model.json"); let same = load_model("approval-model.json")"#
     ) { arguments, _ in
         let path = try arguments.string(0, "path")
         do {

@@ -76,7 +76,7 @@ let plotBuiltins: [Builtin] = [
     Builtin(
         "plot(x, y = null, title: \"\", xlabel: \"\", ylabel: \"\")",
         doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values). Draws with Braille dots in a terminal and SVG in notebooks.",
-        example: #"plot(online.batch, {online: online.accuracy, offline: offline.accuracy}, title: "accuracy per batch")"#
+        example: #"let online = replay(stream, strategy: "online", batch: 250); let offline = replay(stream, strategy: "offline", batch: 250); plot(online.batch, {online: online.accuracy, offline: offline.accuracy}, title: "accuracy per batch")"#
     ) { arguments, _ in
         let (title, _, _) = try labels(arguments)
         switch try arguments.required(0, "x") {
@@ -88,7 +88,7 @@ let plotBuiltins: [Builtin] = [
     Builtin(
         "line(x, y = null, title: \"\", xlabel: \"\", ylabel: \"\")",
         doc: "A line chart of y against x; y may be a record of vectors, one line each. The same as plot on vectors.",
-        example: #"line(range(len(v)), v, title: "daily mean")"#
+        example: #"line(range(len(v)), v, title: "income per application")"#
     ) { arguments, _ in try xyPlot(arguments, style: .line) },
     Builtin(
         "scatter(x, y, title: \"\", xlabel: \"\", ylabel: \"\")",

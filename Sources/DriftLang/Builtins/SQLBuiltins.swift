@@ -14,8 +14,7 @@ let sqlBuiltins: [Builtin] = [
         """,
         example: #"let march = read_sql("sqlite:examples/data/predictions.db", "select * from predictions where ts >= ?", params: ["2024-03-01"])"#
     ) { arguments, _ in
-        let url = try DatabaseURL(try arguments.string(0, "url"))
-        let source = SQLSource(url: url, query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
+        let source = SQLSource(url: try openedURL(arguments), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
         return .frame(try source.load())
     },
     Builtin(
@@ -25,13 +24,13 @@ let sqlBuiltins: [Builtin] = [
         "append" creates it if missing and adds the rows. Numbers are stored as REAL / double precision (missing \
         as NULL), strings as text, booleans as BOOLEAN. table may be schema.table.
         """,
-        example: #"write_sql(scored, "sqlite:predictions.db", "predictions", mode: "append")"#
+        example: #"write_sql(with_column(current, "score", predict_proba(m, current)), "sqlite:scored.db", "applications", mode: "append")"#
     ) { arguments, _ in
         let modeName = try arguments.string(nil, "mode", default: "replace")
         guard let mode = SQLWriteMode(rawValue: modeName) else {
             throw BuiltinError("mode must be \"replace\" or \"append\", got \"\(modeName)\"")
         }
-        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try DatabaseURL(try arguments.string(1, "url")),
+        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try openedURL(arguments, 1),
                                  table: try arguments.string(2, "table"), mode: mode)
         return .null
     },
@@ -55,6 +54,16 @@ let sqlBuiltins: [Builtin] = [
         return .object(LazySourceObject(SummaryCache(source)))
     },
 ]
+
+/// The database URL argument, a relative SQLite path resolved against the session's base directory
+/// (`FileAccess.resolved`, the identity outside one), because SQLite opens the file itself. table() keeps
+/// the URL as written, since its sources show it; it reads relative to the working directory until
+/// SQLiteDatabase opens `FileAccess.resolved(path)` itself, which makes this helper unnecessary.
+private func openedURL(_ arguments: Arguments, _ index: Int = 0) throws -> DatabaseURL {
+    let url = try DatabaseURL(try arguments.string(index, "url"))
+    if case .sqlite(let path) = url { return .sqlite(path: FileAccess.resolved(path)) }
+    return url
+}
 
 /// The `params:` list as bound values: numbers (whole ones as integers), strings, booleans, null.
 private func sqlParameters(_ arguments: Arguments) throws -> [SQLValue] {

@@ -49,7 +49,7 @@ let servingBuiltins: [Builtin] = [
         doc: """
             Walks a labelled stream in batches as production would, predicting each batch before learning from it; the first batch only trains the first model, so rows start at batch 1. Strategies: "online" updates the model after every batch (logistic regression by SGD, naive Bayes exactly; linear models and trees are retrained on the latest window instead); "offline" keeps serving the last model and retrains from scratch on the latest window rows every retrain_every batches; "triggered" retrains on the newest batch when the detector — a name such as "ddm" or "adwin", or a configured detector(...) — signals drift in the per-row errors. Returns a dataframe, one row per batch: batch, accuracy (or rmse for a regression), model_age (batches since the serving model last learned), rows_trained (cumulative training work), update_ms, predict_us (measured, per row), and drift/warning when a detector is given.
             """,
-        example: #"let online = replay(sea_stream, target: "y", strategy: "online", batch: 250)"#
+        example: #"let online = replay(stream, target: "y", strategy: "online", batch: 250)"#
     ) { arguments, _ in
         let stream = try arguments.frame(0, "stream")
         let options = try replayOptions(arguments, strategy: try strategy(try arguments.string(nil, "strategy", default: "online")))
@@ -60,7 +60,7 @@ let servingBuiltins: [Builtin] = [
         doc: """
             Replays the same stream under several serving strategies and shows the trade-off, one row per strategy: score before and after the change (change_at: the row where the concept changes, e.g. the position given to concept_drift_stream; without it only the overall score), recovery (batches after the change until a batch is back within 0.05 accuracy of the score before, or 1.1 × its RMSE), rows_trained (training work), staleness (mean model_age), predict_us and update_ms. The triggered strategy uses the detector (default "ddm"). Fields: table, and replays (a record of each strategy's replay dataframe).
             """,
-        example: #"compare_serving(stream, target: "y", change_at: 5000, batch: 250)"#
+        example: #"compare_serving(stream, target: "y", change_at: 2000, batch: 250)"#
     ) { arguments, _ in
         let stream = try arguments.frame(0, "stream")
         var base = try replayOptions(arguments, strategy: .online)

@@ -78,7 +78,7 @@ let detectorKinds: [DetectorKind] = [
         name: "adwin", corePrefix: "ADWIN", binary: false, hasWarnings: false,
         options: [option("delta", "0.002"), option("clock", "32"), option("max_buckets", "5"), option("min_window", "5"), option("grace_period", "10")],
         doc: "ADWIN, adaptive windowing (Bifet & Gavaldà, SDM 2007): keeps a window of recent values and signals drift when two sub-windows have means further apart than a bound set by delta (smaller delta, fewer false alarms); cut points are tested every clock values once the window holds more than grace_period values, sub-windows shorter than min_window are not tested, and max_buckets sets the compression of the window. Works on any numeric stream — a feature, a model score, or a 0/1 error stream. A port of River's drift.ADWIN with its defaults. Missing values are an error. " + driftsOnlyNote,
-        example: "adwin(scores.value, delta: 0.01).drifts",
+        example: "adwin(predict_proba(m, current), delta: 0.01).drifts",
         make: { a in
             try ADWIN(delta: try a.number(nil, "delta", default: 0.002), clock: try a.integer(nil, "clock", default: 32),
                       maxBuckets: try a.integer(nil, "max_buckets", default: 5), minWindowLength: try a.integer(nil, "min_window", default: 5),
@@ -88,7 +88,7 @@ let detectorKinds: [DetectorKind] = [
         name: "ddm", corePrefix: "DDM", binary: true, hasWarnings: true,
         options: [option("warm_start", "30"), option("warning", "2"), option("drift", "3")],
         doc: "DDM, the drift detection method (Gama, Medas, Castillo & Rodrigues, SBIA 2004): tracks the error rate p and its standard deviation s = √(p(1 − p)/n), and p_min and s_min where p + s was lowest; after warm_start values it is in the warning zone when p + s > p_min + warning · s_min, and signals drift when p + s > p_min + drift · s_min. A port of River's drift.binary.DDM with its defaults. " + errorStreamNote + " " + resultNote,
-        example: "ddm(predictions.y != predictions.predicted)",
+        example: "ddm(predict(m, current) != current.approved)",
         make: { a in
             try DDM(warmStart: try a.integer(nil, "warm_start", default: 30), warningThreshold: try a.number(nil, "warning", default: 2),
                     driftThreshold: try a.number(nil, "drift", default: 3))
@@ -124,7 +124,7 @@ let detectorKinds: [DetectorKind] = [
         name: "page_hinkley", corePrefix: "Page-Hinkley", binary: false, hasWarnings: false,
         options: [option("min_instances", "30"), option("delta", "0.005"), option("threshold", "50"), option("alpha", "0.9999"), option("mode", "\"both\"")],
         doc: "The Page-Hinkley test (Page 1954; Hinkley 1971): accumulates each value's deviation from the running mean, less a tolerance delta, with forgetting factor alpha, and signals drift when the cumulative sum rises more than threshold above its minimum (mode \"up\": the mean increased), falls more than threshold below its maximum (\"down\"), or either (\"both\"); no test before min_instances values. threshold is in the units of the data times values, so scale it to your stream. A port of River's drift.PageHinkley with its defaults. Missing values are an error. " + driftsOnlyNote,
-        example: "page_hinkley(latency.ms, threshold: 200, mode: \"up\")",
+        example: "page_hinkley(concat(reference, current).age, threshold: 50, mode: \"up\")",
         make: { a in
             let modeName = try a.string(nil, "mode", default: "both")
             guard let mode = PageHinkley.Mode(rawValue: modeName) else {
@@ -138,7 +138,7 @@ let detectorKinds: [DetectorKind] = [
         name: "kswin", corePrefix: "KSWIN", binary: false, hasWarnings: false,
         options: [option("alpha", "0.005"), option("window", "100"), option("stat_size", "30"), option("seed", "1")],
         doc: "KSWIN, Kolmogorov–Smirnov windowing (Raab, Heusinger & Schleif, Neurocomputing 2020): keeps the last window values and, once full, compares stat_size values drawn at random from its older part with the stat_size newest by a two-sample KS test; drift when the p-value is at most alpha and the statistic above 0.1. Detects changes in the whole distribution, not just the mean. The draws are seeded (River's are unseeded by default; with the same seed the positions are River's). window must be at least twice stat_size. Missing values are an error. " + driftsOnlyNote,
-        example: "kswin(scores.value, alpha: 0.001, seed: 7)",
+        example: "kswin(concat(reference, current).debt_ratio, alpha: 0.001, seed: 7)",
         make: { a in
             try KSWIN(alpha: try a.number(nil, "alpha", default: 0.005), windowSize: try a.integer(nil, "window", default: 100),
                       statSize: try a.integer(nil, "stat_size", default: 30), seed: try seed(a))
@@ -192,7 +192,7 @@ let streamingBuiltins: [Builtin] = detectorKinds.map(vectorForm) + [
     Builtin(
         "observe(detector, value)",
         doc: "Feeds one value to a live detector (made by detector(...)) and returns true when that value made it signal drift, false otherwise; the detector's n, drifts, warnings and in_warning are updated in place. Error-stream detectors (ddm, eddm, hddm_a, hddm_w) take 0/1 or true/false (true = error). Feeding the values of a vector one by one gives the same positions as the vector form, e.g. ddm(errors).",
-        example: "for e in errors { if observe(d, e) { print(\"drift after\", d.n, \"values\") } }"
+        example: "let d = detector(\"ddm\"); for e in errors { if observe(d, e) { print(\"drift after\", d.n, \"values\") } }"
     ) { arguments, _ in
         let target = try arguments.required(0, "detector")
         guard case .object(let object) = target, let detector = object as? DetectorObject else {

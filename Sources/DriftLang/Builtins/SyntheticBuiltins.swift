@@ -116,7 +116,7 @@ let syntheticBuiltins: [Builtin] = [
     Builtin(
         "covariate_shift(df, column, from: 0, shift: 0, scale: 1)",
         doc: "A copy of df in which the numeric column changes from row from on (0-based): each value x becomes x * scale + shift; earlier rows, other columns and missing values are unchanged. A covariate (feature) shift with a known start, for checking that drift tests and detectors find it.",
-        example: "let shifted = covariate_shift(current, \"income\", from: 500, scale: 1.2)"
+        example: "let shifted = covariate_shift(current, \"income\", from: 200, scale: 1.2)"
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
         let name = try arguments.string(1, "column")
@@ -133,7 +133,7 @@ let syntheticBuiltins: [Builtin] = [
     Builtin(
         "prior_shift(df, target: \"y\", share: 0.5, seed: 1)",
         doc: "A copy of df resampled so that the positive class of the target column makes up share of the rows: a prior (label) shift. The target must have exactly two classes and no missing values; the positive class is the later of the two in sorted order (true, 1, or the second string alphabetically). The result keeps n = nrow(df) rows: round(share · n) drawn with replacement from the positive rows and the rest with replacement from the other rows, seeded, then put back in their original row order (a row drawn twice appears twice), so the features' distribution within each class is unchanged.",
-        example: "let skewed = prior_shift(current, target: \"default\", share: 0.3)"
+        example: "let skewed = prior_shift(current, target: \"approved\", share: 0.3)"
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
         let name = try arguments.string(nil, "target", default: "y")

@@ -37,6 +37,10 @@ public final class Session {
     private var entryCount = 0
     /// Terminal width used to display values.
     public var displayWidth = 80
+    /// The directory the session's code resolves relative paths against (`read_csv("examples/data/…")`),
+    /// or nil for the process's working directory. Bound as `FileAccess.baseDirectory` while the session
+    /// runs code, so it passes through the same gate, safe mode's checks included.
+    public let baseDirectory: String?
 
     public static let defaultMaximumCallDepth = 10_000
 
@@ -46,9 +50,11 @@ public final class Session {
     public init(
         arguments: [String] = [],
         maximumCallDepth: Int = Session.defaultMaximumCallDepth,
+        baseDirectory: String? = nil,
         output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
     ) {
         self.output = output
+        self.baseDirectory = baseDirectory
         let sink = OutputSink(forward: output)
         self.sink = sink
         interpreter = Interpreter(
@@ -104,22 +110,26 @@ public final class Session {
 
     func execute(_ file: SourceFile, parsed: Parser.Result? = nil) -> Execution {
         LargeStack.run { stackFloor in
-            interpreter.stackFloor = stackFloor
-            let parsed = parsed ?? Parser.parse(file)
-            let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
-            let diagnostics = parsed.diagnostics + compiled.diagnostics
-            if !diagnostics.isEmpty { return .failure(diagnostics) }
-            defer { interpreter.valueStack.releasePages() }
-            interpreter.callDepth = 0
-            do throws(Unwind) {
-                let value = try interpreter.run(compiled.program)
-                return .success(compiled.program, value)
-            } catch {
-                switch error {
-                case .error(let runtimeError): return .failure([runtimeError.diagnostic])
-                case .returning, .breakLoop, .continueLoop:
-                    return .failure([Diagnostic("'return', 'break' or 'continue' outside their function or loop", at: nil)])
-                }
+            FileAccess.$baseDirectory.withValue(baseDirectory) { evaluate(file, parsed: parsed, stackFloor: stackFloor) }
+        }
+    }
+
+    private func evaluate(_ file: SourceFile, parsed: Parser.Result?, stackFloor: UInt) -> Execution {
+        interpreter.stackFloor = stackFloor
+        let parsed = parsed ?? Parser.parse(file)
+        let compiled = Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
+        let diagnostics = parsed.diagnostics + compiled.diagnostics
+        if !diagnostics.isEmpty { return .failure(diagnostics) }
+        defer { interpreter.valueStack.releasePages() }
+        interpreter.callDepth = 0
+        do throws(Unwind) {
+            let value = try interpreter.run(compiled.program)
+            return .success(compiled.program, value)
+        } catch {
+            switch error {
+            case .error(let runtimeError): return .failure([runtimeError.diagnostic])
+            case .returning, .breakLoop, .continueLoop:
+                return .failure([Diagnostic("'return', 'break' or 'continue' outside their function or loop", at: nil)])
             }
         }
     }
@@ -143,7 +153,9 @@ public final class Session {
 
     /// Completion candidates for the word ending at `cursor` (a UTF-8 offset) in `line`; see `Completion`.
     public func completions(line: String, cursor: Int) -> [String] {
-        Completion(interpreter: interpreter).candidates(line: line, cursor: cursor)
+        FileAccess.$baseDirectory.withValue(baseDirectory) {
+            Completion(interpreter: interpreter).candidates(line: line, cursor: cursor)
+        }
     }
 
     /// The help text for a name (builtin or documented stdlib function); an overview when name is nil.
