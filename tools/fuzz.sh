@@ -3,7 +3,7 @@
 #   tools/fuzz.sh [MINUTES]     (default 30)
 # New inputs that grow coverage collect in .build-fuzz/corpus (seeded from Tests/scripts and examples);
 # a crash is written to Tests/fuzz-findings/, where the test suite replays it forever after. Leak
-# detection is off: a session that ends with a reference cycle leaks a few bytes (see README), which is
+# detection is off: a session that ends with a reference cycle leaks a few bytes (see docs/safety.md), which is
 # not what this target hunts.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -43,7 +43,8 @@ struct SQLiteDatabase: SQLDatabase {
 
     private func open(_ configuration: Configuration) throws -> DatabaseQueue {
         do {
-            return try DatabaseQueue(path: path, configuration: configuration)
+            // SQLite opens the file itself: a relative path is resolved as FileAccess resolves every other.
+            return try DatabaseQueue(path: FileAccess.resolved(path), configuration: configuration)
         } catch let error as DatabaseError {
             throw SQLError("cannot open SQLite database '\(path)': \(error.message ?? "\(error.resultCode)")")
         }

@@ -8,12 +8,6 @@ import DriftCore
 import Foundation
 import Testing
 
-/// Builtins whose examples fail today and are declared in files another change owns (the drift-method
-/// descriptors). Empty this set when that change lands; nothing else may be excluded.
-let knownFailingExamples: Set<String> = [
-    "z_test",  // z_test(reference.region, current.region): "z_test needs at most two categories; found 5 (use chi2_test)"
-]
-
 struct DocumentedExample: CustomTestStringConvertible, Sendable {
     let name: String
     let code: String
@@ -60,11 +54,7 @@ struct DocumentedExample: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: DocumentedExample.builtins)
 func builtinExampleRuns(_ example: DocumentedExample) throws {
-    if knownFailingExamples.contains(example.name) {
-        withKnownIssue { try example.run() }
-    } else {
-        try example.run()
-    }
+    try example.run()
 }
 
 @Test(arguments: DocumentedExample.library)
@@ -75,5 +65,4 @@ func libraryExampleRuns(_ example: DocumentedExample) throws {
 @Test func everyBuiltinAndDocumentedFunctionHasAnExample() {
     #expect(DocumentedExample.builtins.allSatisfy { !$0.code.isEmpty })
     #expect(DocumentedExample.library.allSatisfy { !$0.code.isEmpty }, "a documented stdlib function without an Example: line")
-    #expect(knownFailingExamples.isSubset(of: Set(BuiltinTable.standard.names)))
 }

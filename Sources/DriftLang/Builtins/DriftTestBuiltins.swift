@@ -51,7 +51,9 @@ private func categoricalTest(_ method: DriftMethodDescriptor) -> Builtin {
     guard let categorical = CategoricalDriftMethod(rawValue: method.name) else { preconditionFailure("\(method.name) is not a categorical test") }
     let fullDoc = method.doc + " " + verdict(method)
         + " A category seen only in the current data counts in the statistic and is listed in new_categories; one that vanished is listed in missing_categories."
-    return testBuiltin(method, column: "region", doc: fullDoc) { arguments, threshold in
+    // The example's column: the z-test compares two categories, so it takes the yes/no column.
+    let column = categorical == .zTest ? "approved" : "region"
+    return testBuiltin(method, column: column, doc: fullDoc) { arguments, threshold in
         try DriftTests.run(categorical, reference: try arguments.column(0, "reference"), current: try arguments.column(1, "current"), threshold: threshold)
     }
 }

@@ -14,7 +14,7 @@ let sqlBuiltins: [Builtin] = [
         """,
         example: #"let march = read_sql("sqlite:examples/data/predictions.db", "select * from predictions where ts >= ?", params: ["2024-03-01"])"#
     ) { arguments, _ in
-        let source = SQLSource(url: try openedURL(arguments), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
+        let source = SQLSource(url: try DatabaseURL(try arguments.string(0, "url")), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
         return .frame(try source.load())
     },
     Builtin(
@@ -30,7 +30,7 @@ let sqlBuiltins: [Builtin] = [
         guard let mode = SQLWriteMode(rawValue: modeName) else {
             throw BuiltinError("mode must be \"replace\" or \"append\", got \"\(modeName)\"")
         }
-        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try openedURL(arguments, 1),
+        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try DatabaseURL(try arguments.string(1, "url")),
                                  table: try arguments.string(2, "table"), mode: mode)
         return .null
     },
@@ -54,16 +54,6 @@ let sqlBuiltins: [Builtin] = [
         return .object(LazySourceObject(SummaryCache(source)))
     },
 ]
-
-/// The database URL argument, a relative SQLite path resolved against the session's base directory
-/// (`FileAccess.resolved`, the identity outside one), because SQLite opens the file itself. table() keeps
-/// the URL as written, since its sources show it; it reads relative to the working directory until
-/// SQLiteDatabase opens `FileAccess.resolved(path)` itself, which makes this helper unnecessary.
-private func openedURL(_ arguments: Arguments, _ index: Int = 0) throws -> DatabaseURL {
-    let url = try DatabaseURL(try arguments.string(index, "url"))
-    if case .sqlite(let path) = url { return .sqlite(path: FileAccess.resolved(path)) }
-    return url
-}
 
 /// The `params:` list as bound values: numbers (whole ones as integers), strings, booleans, null.
 private func sqlParameters(_ arguments: Arguments) throws -> [SQLValue] {
