@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark of issue 6: Drift against numpy, pandas, polars, scipy, scikit-learn, River and CPython.
 
-Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--runs N] [--data DIR]
+Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--runs N] [--data DIR]
 
 1. Builds `drift` and `DriftBench` in release mode (scratch path .build-release).
 2. Writes the seeded data once into DIR (`DriftBench generate DIR`; nothing to do when it is there):
@@ -9,9 +9,11 @@ Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--runs N] [--data 
    stream.csv (1M values for ADWIN), manifest.json.
 3. Runs N rounds (default 5). Each round runs, one after the other and in alternating order (Drift first in
    even rounds, the peer first in odd ones): bench/scripts/tasks.drift through the release `drift` against
-   bench/peers.py in the peers' Python; fib and loop .drift scripts against their CPython twins; five
-   `drift -e 1` against five `python3 -c 1`. Every task is timed inside its own process around the call
-   only (Drift's clock() builtin, Python's time.perf_counter), except start-up, timed from outside.
+   bench/peers.py in the peers' Python; fib and loop .drift scripts against their CPython twins; fib30 and
+   loop30m .drift scripts against their Lua 5.4 twins (the small-interpreter anchor); five `drift -e 1`
+   against five `python3 -c 1`. Every task is timed inside its own process around the call
+   only (Drift's clock() builtin, Python's time.perf_counter), except start-up, timed from outside, and the
+   Lua rows, which compare the CPU time (user + system, from wait4) of the whole process on both sides.
 4. Measures the peak resident memory of `drift -e 'read_csv(...)'` (and of a bare `drift -e 1`).
 5. Prints a Markdown table: per task the medians, their ratio Drift / peer, the lowest and highest ratio of
    a single round (both sides ran back to back, so the spread shows how much the machine's load moved it),
@@ -23,6 +25,7 @@ The CPython rows use the Python running this script.
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +51,9 @@ ROWS = [
     ("`adwin` over 1M values", "adwin", "River `ADWIN`", "adwin", 0.2),
     ("`fib(27)` recursive, in the language", "fib", "CPython 3", "fib", 0.7),
     ("a 10M-iteration `while` loop adding floats", "loop", "CPython 3", "loop", 0.5),
+    ("`fib(30)` recursive, CPU time of the whole process", "fib30", "Lua 5.4", "fib30", 1.0),
+    ("a 30M-iteration `while` loop adding floats in a function, CPU time of the whole process", "loop30m",
+     "Lua 5.4", "loop30m", 1.0),
     ("`drift -e '1'` start-up", "startup", "`python3 -c 1`", "startup", 1.0),
 ]
 
@@ -77,14 +83,25 @@ def wall_seconds(command):
     return time.perf_counter() - start
 
 
-def peak_rss_mb(command):
-    """Peak resident memory of a child process, from wait4's rusage (ru_maxrss is in KiB on Linux)."""
+def resource_usage(command):
+    """Runs a child process to the end and returns its rusage, from wait4."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{command} failed with status {process.returncode}")
-    return usage.ru_maxrss / 1024
+    return usage
+
+
+def peak_rss_mb(command):
+    """Peak resident memory of a child process (ru_maxrss is in KiB on Linux)."""
+    return resource_usage(command).ru_maxrss / 1024
+
+
+def cpu_seconds(command):
+    """CPU time of a whole child process: user plus system."""
+    usage = resource_usage(command)
+    return usage.ru_utime + usage.ru_stime
 
 
 def has_peers(python):
@@ -121,6 +138,13 @@ def run_rounds(args, data, peers):
                                lambda: timings([sys.executable, os.path.join(SCRIPTS, name + ".py")]), r)
             record(drift_times, drift, name)
             record(peer_times, peer, name)
+        if args.lua:
+            for name in ("fib30", "loop30m"):
+                script = os.path.join(SCRIPTS, name)
+                drift, peer = pair(lambda: cpu_seconds([DRIFT, "run", script + ".drift"]),
+                                   lambda: cpu_seconds([args.lua, script + ".lua"]), r)
+                record(drift_times, {name: drift})
+                record(peer_times, {name: peer})
         for _ in range(START_UPS_PER_ROUND):
             drift, peer = pair(lambda: wall_seconds([DRIFT, "-e", "1"]), lambda: wall_seconds([sys.executable, "-c", "1"]), r)
             record(drift_times, {"startup": drift})
@@ -183,12 +207,16 @@ def memory(data, python, peers):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", help="Python with numpy scipy scikit-learn pandas polars river (the peers)")
+    parser.add_argument("--lua", default="lua5.4", help="Lua 5.4 for the small-interpreter rows (Debian's lua5.4)")
     parser.add_argument("--runs", type=int, default=5, help="rounds; every time reported is the median over them")
     parser.add_argument("--data", default="/tmp/drift-bench-data", help="where the seeded data is cached")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     peers = has_peers(args.python)
+    if args.lua and shutil.which(args.lua) is None:
+        print(f"{args.lua} not found (apt-get install lua5.4): skipping the Lua rows", file=sys.stderr)
+        args.lua = None
     if args.python and not peers:
         print(f"{args.python} lacks numpy or pandas: timing the Drift side only", file=sys.stderr)
     print("building drift and DriftBench (release)", file=sys.stderr, flush=True)
