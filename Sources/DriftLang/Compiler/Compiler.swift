@@ -124,7 +124,14 @@ struct Compiler {
     /// `target = value`, with its own node for the common targets.
     private func assign(_ target: VariableReference, _ value: Node, at here: SourceLocation) -> Node {
         switch target {
-        case .local(let slot): return SlotAssignNode(slot: slot, isGlobal: false, value, at: here)
+        case .local(let slot):
+            if let update = value as? LocalOperandNode, update.slot == slot {
+                return LocalUpdateNode(update.op, slot: slot, update.constant, at: here)
+            }
+            if let update = value as? LocalLeftOperandNode, update.slot == slot {
+                return LocalCompoundNode(update.op, slot: slot, update.right, at: here)
+            }
+            return SlotAssignNode(slot: slot, isGlobal: false, value, at: here)
         case .global(let slot, _): return SlotAssignNode(slot: slot, isGlobal: true, value, at: here)
         case .boxed, .captured: return AssignNode(target, value, at: here)
         }
@@ -190,9 +197,10 @@ struct Compiler {
     }
 
     /// A binary operation. Two number literals are folded into one (number arithmetic cannot fail);
-    /// a number literal on the right is kept unboxed in the node.
+    /// a number literal on the right is kept unboxed in the node; a local on the left is read in place.
     private func binary(_ op: BinaryOperator, _ left: Node, _ right: Node, at here: SourceLocation) -> Node {
         guard let constant = right as? ConstantNode, case .number(let b) = constant.value else {
+            if let local = left as? LocalNode { return LocalLeftOperandNode(op, slot: local.slot, right, at: here) }
             return BinaryNode(op, left, right, at: here)
         }
         if let constant = left as? ConstantNode, case .number(let a) = constant.value {

@@ -4,7 +4,7 @@
 
 public class Function {
     let name: String
-    /// The most arguments a call may give by position and evaluate straight into the frame: the
+    /// The argument count of a call that may evaluate its arguments straight into the frame: the
     /// parameter count of a closure, -1 for a builtin (which takes an argument list).
     let directArity: Int
 
@@ -81,17 +81,16 @@ final class Closure: Function {
         return Closure(group.members[index], environment: environment)
     }
 
-    /// The fast case: `arguments.count` (at most `directArity`) arguments by position, evaluated in the
-    /// caller's frame straight into the callee's slots. When every parameter is given and none is
-    /// captured, the call involves no reference counting at all.
+    /// The fast case: every parameter given by position (`directArity` arguments), evaluated in the
+    /// caller's frame straight into the callee's slots. When none is captured, the call involves no
+    /// reference counting at all.
     @inline(__always)
     func call(with arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
         try interpreter.enterCall(at: location)
         let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
         try arguments.evaluate(into: slots, callerFrame, interpreter)
-        let given = arguments.count
-        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: given == directArity ? nil : { $0 < given })
+        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: nil)
     }
 
     override func call(_ arguments: Arguments, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
@@ -117,8 +116,7 @@ final class Closure: Function {
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
         for (index, value) in arguments.positional.enumerated() { slots[index] = value }
         for (index, argument) in zip(indices, arguments.named) { slots[index] = argument.value }
-        let allGiven = !given.contains(false)
-        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: allGiven ? nil : { given[$0] })
+        return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: given.contains(false) ? given : nil)
     }
 }
 
@@ -153,14 +151,13 @@ final class CompiledFunction {
     }
 
     /// What a call does before the body once the arguments are in their slots: box the captured
-    /// slots, then evaluate, in order, the default of every parameter `isGiven` leaves out (a
-    /// parameter without a default is a missing argument). Nothing to do for a call that gives every
-    /// parameter of a function that captures none (`isGiven` nil).
-    @inline(__always)
-    func prologue(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation, given isGiven: ((Int) -> Bool)?) throws(Unwind) {
+    /// slots, then evaluate, in order, the default of every parameter `given` leaves out (a parameter
+    /// without a default is a missing argument). Nothing to do for a call that gives every parameter
+    /// (`given` nil) of a function that captures none.
+    func prologue(_ frame: Frame, _ interpreter: Interpreter, at location: SourceLocation, given: [Bool]?) throws(Unwind) {
         if !boxedSlots.isEmpty { frame.boxSlots(boxedSlots) }
-        guard let isGiven else { return }
-        for index in parameterNames.indices where !isGiven(index) {
+        guard let given else { return }
+        for index in parameterNames.indices where !given[index] {
             guard let defaultValue = defaults[index] else {
                 throw RuntimeError.at(location, "\(name): missing argument '\(parameterNames[index])'")
             }

@@ -84,7 +84,7 @@ final class Interpreter {
     /// see CompiledFunction.prologue), then the body. `return` ends it, and an error passing through
     /// adds this call to the Drift call stack.
     @inline(__always)
-    func run(_ closure: Closure, in frame: Frame, at location: SourceLocation, given: ((Int) -> Bool)?) throws(Unwind) -> Value {
+    func run(_ closure: Closure, in frame: Frame, at location: SourceLocation, given: [Bool]?) throws(Unwind) -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         do {

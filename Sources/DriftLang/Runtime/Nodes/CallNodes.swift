@@ -22,9 +22,8 @@ final class CallNode: Node {
         super.init(at: location)
     }
 
-    /// One path: a closure given arguments by position only takes the fast case (its arguments go
-    /// straight into its frame); every other call evaluates an argument list and goes through
-    /// `Function.call`.
+    /// One path: a closure given all its arguments by position takes the fast case (they go straight
+    /// into its frame); every other call evaluates an argument list and goes through `Function.call`.
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         if globalSlot >= 0, !hasLabels, let global = interpreter.globals.unmanagedClosure(at: globalSlot),
            let result = try callGlobal(global, frame, interpreter) {
@@ -34,7 +33,7 @@ final class CallNode: Node {
         guard case .function(let function) = target else {
             throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
         }
-        if !hasLabels, argumentList.count <= function.directArity {
+        if !hasLabels, argumentList.count == function.directArity {
             // Only closures have a direct arity (builtins have -1).
             return try unsafeDowncast(function, to: Closure.self).call(with: argumentList, from: frame, interpreter, at: location)
         }
@@ -51,12 +50,12 @@ final class CallNode: Node {
     /// Calls a closure held in a global without taking a reference to it: the two atomic operations
     /// of a retain and a release are a sixth of a small function's call. The global keeps the closure
     /// alive, and should the program replace it while this call runs, GlobalSlots keeps it until the
-    /// call ends (`runningCalls`). Nil, having run nothing, when the closure takes fewer arguments.
+    /// call ends (`runningCalls`). Nil, having run nothing, when the call is not the fast case.
     @inline(__always)
     private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
         var outcome: Result<Value?, Unwind> = .success(nil)
         global._withUnsafeGuaranteedRef { closure in
-            guard argumentList.count <= closure.directArity else { return }
+            guard argumentList.count == closure.directArity else { return }
             closure.runningCalls += 1
             do throws(Unwind) {
                 outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))

@@ -1,7 +1,9 @@
-// `n - 1`, `i < n`-with-a-literal: a binary operation of a local of the running frame and a number
-// literal, the usual shape of loop counters and recursive calls. Reading the slot in place saves
-// evaluating a child node (a call and a value copy) on every run of the operation.
+// Local-operand nodes: operations on a local of the running frame that read (and write) its slot in
+// place — `n - 1`, `i < n`, `i = i + 1`, `total = total + x`, the usual shapes of loop counters,
+// accumulators and recursive calls. Reading the slot in place saves evaluating a child node (a call
+// and a value copy) on every run; updating it in place saves the assignment's own node as well.
 
+/// `local op literal`.
 final class LocalOperandNode: Node {
     let op: BinaryOperator
     let slot: Int
@@ -19,5 +21,82 @@ final class LocalOperandNode: Node {
     override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
         if Arithmetic.isComparison(op), case .number(let x) = frame.slots[slot] { return Arithmetic.holds(op, x, constant) }
         return try holds(op, frame.slots[slot], .number(constant), in: self)
+    }
+}
+
+/// `local op expression`: the local is read before the expression runs, as left-to-right order says.
+final class LocalLeftOperandNode: Node {
+    let op: BinaryOperator
+    let slot: Int
+    let right: Node
+    init(_ op: BinaryOperator, slot: Int, _ right: Node, at location: SourceLocation) {
+        self.op = op
+        self.slot = slot
+        self.right = right
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        if case .number(let x) = frame.slots[slot] {
+            let b = try right.evaluate(frame, interpreter)
+            if case .number(let y) = b { return Arithmetic.scalar(op, x, y) }
+            return try combine(op, .number(x), b, at: location)
+        }
+        let a = frame.slots[slot]
+        return try combine(op, a, try right.evaluate(frame, interpreter), at: location)
+    }
+    override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
+        let a = frame.slots[slot]
+        return try holds(op, a, try right.evaluate(frame, interpreter), in: self)
+    }
+}
+
+/// `local = local op literal`, updated in place.
+final class LocalUpdateNode: Node {
+    let op: BinaryOperator
+    let slot: Int
+    let constant: Double
+    init(_ op: BinaryOperator, slot: Int, _ constant: Double, at location: SourceLocation) {
+        self.op = op
+        self.slot = slot
+        self.constant = constant
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        try execute(frame, interpreter)
+        return .null
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        let local = frame.slots + slot
+        // A number owns no reference, so the new one is written over it without destroying it first.
+        if case .number(let x) = local.pointee { return local.initialize(to: Arithmetic.scalar(op, x, constant)) }
+        local.pointee = try combine(op, local.pointee, .number(constant), at: location)
+    }
+}
+
+/// `local = local op expression`, updated in place.
+final class LocalCompoundNode: Node {
+    let op: BinaryOperator
+    let slot: Int
+    let right: Node
+    init(_ op: BinaryOperator, slot: Int, _ right: Node, at location: SourceLocation) {
+        self.op = op
+        self.slot = slot
+        self.right = right
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        try execute(frame, interpreter)
+        return .null
+    }
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        let local = frame.slots + slot
+        if case .number(let x) = local.pointee {
+            let b = try right.evaluate(frame, interpreter)
+            if case .number(let y) = b, case .number = local.pointee { return local.initialize(to: Arithmetic.scalar(op, x, y)) }
+            local.pointee = try combine(op, .number(x), b, at: location)
+            return
+        }
+        let a = local.pointee
+        local.pointee = try combine(op, a, try right.evaluate(frame, interpreter), at: location)
     }
 }
