@@ -150,8 +150,8 @@ struct Compiler {
             switch resolution.names[expr.offset] {
             case .local(let variable)?:
                 return variable.isCaptured ? BoxedLocalNode(slot: variable.slot, at: here) : LocalNode(slot: variable.slot, at: here)
-            case .captured(let index)?: return CapturedNode(index: index, at: here)
-            case .sibling(let index)?: return SiblingNode(index: index, at: here)
+            case .captured(let index)?: return CapturedNode(slot: index, at: here)
+            case .sibling(let index)?: return SiblingNode(slot: index, at: here)
             case .global(let slot, _)?: return GlobalNode(slot: slot, name: name, at: here)
             case .builtin(let function)?: return ConstantNode(.function(function), at: here)
             case nil: return ConstantNode(.null, at: here)

@@ -36,3 +36,21 @@ class Node {
         throw RuntimeError.at(location, "condition must be true or false, got \(value.kindName)")
     }
 }
+
+/// A node that reads one numbered place: a frame slot, one of the running closure's captured
+/// variables or group members, or a global.
+class SlotNode: Node {
+    let slot: Int
+    init(slot: Int, at location: SourceLocation) {
+        self.slot = slot
+        super.init(at: location)
+    }
+}
+
+/// A node run for its effect, an assignment: as an expression its value is null.
+class EffectNode: Node {
+    override final func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        try execute(frame, interpreter)
+        return .null
+    }
+}

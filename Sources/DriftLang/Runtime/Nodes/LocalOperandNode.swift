@@ -51,7 +51,7 @@ final class LocalLeftOperandNode: Node {
 }
 
 /// `local = local op literal`, updated in place.
-final class LocalUpdateNode: Node {
+final class LocalUpdateNode: EffectNode {
     let op: BinaryOperator
     let slot: Int
     let constant: Double
@@ -60,10 +60,6 @@ final class LocalUpdateNode: Node {
         self.slot = slot
         self.constant = constant
         super.init(at: location)
-    }
-    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        try execute(frame, interpreter)
-        return .null
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         let local = frame.slots + slot
@@ -74,7 +70,7 @@ final class LocalUpdateNode: Node {
 }
 
 /// `local = local op expression`, updated in place.
-final class LocalCompoundNode: Node {
+final class LocalCompoundNode: EffectNode {
     let op: BinaryOperator
     let slot: Int
     let right: Node
@@ -83,10 +79,6 @@ final class LocalCompoundNode: Node {
         self.slot = slot
         self.right = right
         super.init(at: location)
-    }
-    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        try execute(frame, interpreter)
-        return .null
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         let local = frame.slots + slot

@@ -1,12 +1,8 @@
-// Variable nodes: reads and writes of locals (frame slots, possibly in an enclosing function's frame)
-// and globals (the interpreter's slots, which may be declared later than the code that uses them).
+// Variable nodes: reads and writes of locals (frame slots, boxed when captured), of the running
+// closure's captured variables and group, and of globals (the interpreter's slots, which may be
+// declared later than the code that uses them).
 
-final class LocalNode: Node {
-    let slot: Int
-    init(slot: Int, at location: SourceLocation) {
-        self.slot = slot
-        super.init(at: location)
-    }
+final class LocalNode: SlotNode {
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         // A number is returned without the general copy of a value (a call that switches on the kind).
         if case .number(let x) = frame.slots[slot] { return .number(x) }
@@ -15,48 +11,31 @@ final class LocalNode: Node {
 }
 
 /// A captured local of the running frame: its slot holds a box.
-final class BoxedLocalNode: Node {
-    let slot: Int
-    init(slot: Int, at location: SourceLocation) {
-        self.slot = slot
-        super.init(at: location)
-    }
+final class BoxedLocalNode: SlotNode {
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         frame.box(at: slot).value
     }
 }
 
-/// A variable the running closure captured from where it was made.
-final class CapturedNode: Node {
-    let index: Int
-    init(index: Int, at location: SourceLocation) {
-        self.index = index
-        super.init(at: location)
-    }
+/// A variable the running closure captured from where it was made (`slot` is its place among them).
+final class CapturedNode: SlotNode {
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        frame.captured(index).value
+        frame.captured(slot).value
     }
 }
 
-/// A local function of the running closure's group, itself included (Compiler/Resolution.swift).
-final class SiblingNode: Node {
-    let index: Int
-    init(index: Int, at location: SourceLocation) {
-        self.index = index
-        super.init(at: location)
-    }
+/// A local function of the running closure's group, itself included (`slot` is its place in the group).
+final class SiblingNode: SlotNode {
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        .function(frame.closure.unsafelyUnwrapped.sibling(index))
+        .function(frame.closure.unsafelyUnwrapped.sibling(slot))
     }
 }
 
-final class GlobalNode: Node {
-    let slot: Int
+final class GlobalNode: SlotNode {
     let name: String
     init(slot: Int, name: String, at location: SourceLocation) {
-        self.slot = slot
         self.name = name
-        super.init(at: location)
+        super.init(slot: slot, at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         if let x = interpreter.globals.number(at: slot) { return .number(x) }
@@ -112,7 +91,7 @@ final class VariableNode: Node {
 }
 
 /// `let name = value` and plain `name = value`; evaluates to null (a `let` or an assignment shows nothing).
-final class AssignNode: Node {
+final class AssignNode: EffectNode {
     let target: VariableReference
     let value: Node
     init(_ target: VariableReference, _ value: Node, at location: SourceLocation) {
@@ -120,15 +99,14 @@ final class AssignNode: Node {
         self.value = value
         super.init(at: location)
     }
-    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         target.write(try value.evaluate(frame, interpreter), frame, interpreter)
-        return .null
     }
 }
 
 /// Assignment to a local of the running frame or to a global, the common targets: a loop's
 /// `i = i + 1` is then a plain store, with no dispatch on an enum of where the variable lives.
-final class SlotAssignNode: Node {
+final class SlotAssignNode: EffectNode {
     let slot: Int
     let isGlobal: Bool
     let value: Node
@@ -137,10 +115,6 @@ final class SlotAssignNode: Node {
         self.isGlobal = isGlobal
         self.value = value
         super.init(at: location)
-    }
-    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        try execute(frame, interpreter)
-        return .null
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         let newValue = try value.evaluate(frame, interpreter)
