@@ -66,3 +66,9 @@ func libraryExampleRuns(_ example: DocumentedExample) throws {
     #expect(DocumentedExample.builtins.allSatisfy { !$0.code.isEmpty })
     #expect(DocumentedExample.library.allSatisfy { !$0.code.isEmpty }, "a documented stdlib function without an Example: line")
 }
+
+/// The prelude the examples assume is shown to readers word for word in docs/language.md.
+@Test func theDocsShowTheExamplePrelude() throws {
+    let page = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent("docs/language.md"), encoding: .utf8)
+    #expect(page.contains("```drift\n" + Builtin.examplePrelude + "\n```"))
+}
