@@ -3,7 +3,8 @@
 
 Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--runs N] [--data DIR]
 
-1. Builds `drift` and `DriftBench` in release mode (scratch path .build-release).
+1. Builds `drift` and `DriftBench` in release mode with the Swift runtime linked in, as the README's install
+   step does (`--static-swift-stdlib`, scratch path .build-release).
 2. Writes the seeded data once into DIR (`DriftBench generate DIR`; nothing to do when it is there):
    ref.csv and cur.csv (1M rows: x0…x7, a 4-level region, a 0/1 label), values.csv (10M values),
    stream.csv (1M values for ADWIN), manifest.json.
@@ -60,7 +61,7 @@ ROWS = [
 
 def build():
     for product in ("drift", "DriftBench"):
-        subprocess.run(["swift", "build", "-c", "release", "--product", product, "--scratch-path", BUILD],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product, "--scratch-path", BUILD],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
