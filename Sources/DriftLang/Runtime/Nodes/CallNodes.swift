@@ -53,13 +53,19 @@ final class CallNode: Node {
     /// call ends (`runningCalls`). Nil, having run nothing, when the call is not the fast case.
     @inline(__always)
     private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
-        unowned(unsafe) let closure = global.takeUnretainedValue()
-        guard argumentList.count == closure.directArity else { return nil }
-        closure.runningCalls += 1
-        defer {
+        var outcome: Result<Value?, Unwind> = .success(nil)
+        global._withUnsafeGuaranteedRef { closure in
+            guard argumentList.count == closure.directArity else { return }
+            closure.runningCalls += 1
+            do throws(Unwind) {
+                outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))
+            } catch {
+                outcome = .failure(error)
+            }
             closure.runningCalls -= 1
+            // The last use of `closure`: this may release it.
             if closure.runningCalls == 0 { interpreter.globals.callEnded(closure) }
         }
-        return try closure.call(with: argumentList, from: frame, interpreter, at: location)
+        return try outcome.get()
     }
 }
