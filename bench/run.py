@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The benchmark of issue 6: Drift against numpy, pandas, polars, scipy, scikit-learn, River and CPython.
 
-Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--runs N] [--data DIR]
+Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--runs N] [--data DIR] [--build DIR]
 
 1. Builds `drift` and `DriftBench` in release mode with the Swift runtime linked in, as the README's install
-   step does (`--static-swift-stdlib`, scratch path .build-release).
+   step does (`--static-swift-stdlib`, scratch path .build-release, or --build DIR).
 2. Writes the seeded data once into DIR (`DriftBench generate DIR`; nothing to do when it is there):
    ref.csv and cur.csv (1M rows: x0…x7, a 4-level region, a 0/1 label), values.csv (10M values),
    stream.csv (1M values for ADWIN), manifest.json.
@@ -36,6 +36,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(ROOT, "bench", "scripts")
 BUILD = os.path.join(ROOT, ".build-release")
 DRIFT = os.path.join(BUILD, "release", "drift")
+
+
+def use_build(directory):
+    """Sets the scratch path the benchmark builds in and runs from."""
+    global BUILD, DRIFT
+    BUILD = os.path.abspath(directory)
+    DRIFT = os.path.join(BUILD, "release", "drift")
 START_UPS_PER_ROUND = 5
 
 # (task, Drift's name for it, peer, the peer's name for it, target ratio)
@@ -209,11 +216,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", help="Python with numpy scipy scikit-learn pandas polars river (the peers)")
     parser.add_argument("--lua", default="lua5.4", help="Lua 5.4 for the small-interpreter rows (Debian's lua5.4)")
+    parser.add_argument("--build", default=BUILD, help="the scratch path of the release build")
     parser.add_argument("--runs", type=int, default=5, help="rounds; every time reported is the median over them")
     parser.add_argument("--data", default="/tmp/drift-bench-data", help="where the seeded data is cached")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    use_build(args.build)
     peers = has_peers(args.python)
     if args.lua and shutil.which(args.lua) is None:
         print(f"{args.lua} not found (apt-get install lua5.4): skipping the Lua rows", file=sys.stderr)
