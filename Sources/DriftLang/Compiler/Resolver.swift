@@ -87,18 +87,23 @@ struct Resolver {
     }
 
     /// Declares, in the innermost block, the local functions of `statements` that form a group: those
-    /// declared with `fn` once in the block and never assigned to anywhere in it. Globals form none.
+    /// declared with `fn` once in the block, never assigned to anywhere in it, and named like nothing
+    /// else the block declares (a parameter, a `let`), whose meaning up to the `fn` must not change.
+    /// Globals form none.
     private mutating func declareGroup(_ statements: [Stmt]) -> FunctionGroupPlan? {
         guard !context.declaresGlobals else { return nil }
         var declarations: [String: [FunctionDeclaration]] = [:]
         var order: [String] = []
+        var otherNames = statements.assignedNames
         for statement in statements {
+            if case .let(let name, _) = statement.kind { otherNames.insert(name) }
             guard case .function(let declaration) = statement.kind, let name = declaration.name else { continue }
             if declarations[name] == nil { order.append(name) }
             declarations[name, default: []].append(declaration)
         }
-        let assigned = statements.assignedNames
-        let members = order.filter { declarations[$0]?.count == 1 && !assigned.contains($0) }
+        let members = order.filter { name in
+            declarations[name]?.count == 1 && !otherNames.contains(name) && !context.declaresInBlock(name)
+        }
         guard !members.isEmpty else { return nil }
         let group = FunctionGroupPlan()
         for name in members {
@@ -292,6 +297,9 @@ private final class FunctionContext {
         blocks[blocks.count - 1][name] = variable
         return variable
     }
+
+    /// Whether the innermost block already declares `name` (a parameter, for a function's body).
+    func declaresInBlock(_ name: String) -> Bool { blocks[blocks.count - 1][name] != nil }
 
     func lookup(_ name: String) -> LocalVariable? {
         for block in blocks.reversed() {
