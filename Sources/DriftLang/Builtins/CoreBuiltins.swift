@@ -104,7 +104,7 @@ let coreBuiltins: [Builtin] = [
         var results: [Value] = []
         results.reserveCapacity(elements.count)
         for element in elements {
-            results.append(try interpreter.call(function, Arguments(positional: [element], at: arguments.location), at: arguments.location))
+            results.append(try function.call(Arguments(positional: [element], at: arguments.location), interpreter, at: arguments.location))
         }
         return Value.collection(results)
     },

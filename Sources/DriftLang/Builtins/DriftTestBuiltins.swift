@@ -121,6 +121,6 @@ let driftTestBuiltins: [Builtin] = DriftMethodDescriptor.all.map(testBuiltin) + 
         if let threshold = arguments.optional(nil, "threshold"), !threshold.isNull { named.append(("threshold", threshold)) }
         let forwarded = Arguments(
             positional: [try arguments.required(0, "reference"), try arguments.required(1, "current")], named: named, at: arguments.location)
-        return try interpreter.call(test, forwarded, at: arguments.location)
+        return try test.call(forwarded, interpreter, at: arguments.location)
     },
 ]

@@ -95,7 +95,7 @@ struct Compiler {
     private func function(_ declaration: FunctionDeclaration) -> CompiledFunction {
         let key = ObjectIdentifier(declaration)
         // The resolver walked every function the compiler reaches.
-        let resolved = resolution.functions[key] ?? ResolvedFunction(group: nil, memberIndex: 0)
+        guard let resolved = resolution.functions[key] else { preconditionFailure("unresolved function at \(declaration.offset)") }
         let here = location(declaration.offset)
         return CompiledFunction(
             name: declaration.name ?? "<lambda>",
@@ -110,8 +110,9 @@ struct Compiler {
 
     /// Where the declaration at `offset` stores its value.
     private func declared(at offset: Int) -> VariableReference {
-        // The resolver records every declaration of a program without errors.
-        reference(to: resolution.declarations[offset] ?? .global(slot: 0, name: ""))
+        // The resolver records every declaration, and only programs without errors are compiled.
+        guard let declared = resolution.declarations[offset] else { preconditionFailure("unresolved declaration at \(offset)") }
+        return reference(to: declared)
     }
 
     private func reference(to declared: Declared) -> VariableReference {

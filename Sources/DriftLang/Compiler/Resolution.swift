@@ -49,11 +49,7 @@ final class FunctionGroupPlan {
         members.append((declaration, variable))
     }
 
-    func capture(_ source: CaptureSource) -> Int {
-        if let index = captures.firstIndex(of: source) { return index }
-        captures.append(source)
-        return captures.count - 1
-    }
+    func capture(_ source: CaptureSource) -> Int { captures.place(of: source) }
 }
 
 /// What the resolver learns about one function (or the top level of a program).
@@ -77,9 +73,7 @@ final class ResolvedFunction {
     /// The index of a captured variable, among the group's captures for a member.
     func capture(_ source: CaptureSource) -> Int {
         if let group { return group.capture(source) }
-        if let index = captures.firstIndex(of: source) { return index }
-        captures.append(source)
-        return captures.count - 1
+        return captures.place(of: source)
     }
 }
 
@@ -115,4 +109,14 @@ struct Resolution {
     var bodyGroups: [ObjectIdentifier: FunctionGroupPlan] = [:]
     /// The top level: its frame holds the locals of top-level blocks and loops.
     let topLevel = ResolvedFunction(group: nil, memberIndex: 0)
+}
+
+private extension Array where Element == CaptureSource {
+    /// The index of `source` in the list, adding it at the end the first time: a closure captures each
+    /// variable once, however often it uses it.
+    mutating func place(of source: CaptureSource) -> Int {
+        if let index = firstIndex(of: source) { return index }
+        append(source)
+        return count - 1
+    }
 }

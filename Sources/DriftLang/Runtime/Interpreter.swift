@@ -54,11 +54,6 @@ final class Interpreter {
         if Cancellation.isRequested { throw RuntimeError.at(location, Cancellation.message) }
     }
 
-    /// Calls a function value with already evaluated arguments (builtins like `map` call back this way).
-    func call(_ function: Function, _ arguments: Arguments, at location: SourceLocation) throws(Unwind) -> Value {
-        try function.call(arguments, self, at: location)
-    }
-
     /// Polls for Ctrl-C and stops runaway recursion before a call.
     @inline(__always)
     func enterCall(at location: SourceLocation) throws(Unwind) {
