@@ -1,0 +1,153 @@
+// Join: the rows of two frames matched on key columns (`join(left, right, on: "id", how: "left")`).
+//
+// The key columns of both sides are factorized together (Grouping's key codes), so a key is one
+// integer and matching is a lookup in the right side's rows listed by code. Missing keys never match.
+
+/// Which rows a join keeps.
+public enum JoinKind: String, Sendable, CaseIterable {
+    /// Matching pairs only.
+    case inner
+    /// Every left row, with its matches or with missing right values.
+    case left
+    /// Every right row, with its matches or with missing left values.
+    case right
+    /// Every row of both sides: the left join, then the right rows nothing matched.
+    case outer
+    /// The left rows that have a match (each once), left columns only.
+    case semi
+    /// The left rows that have no match, left columns only.
+    case anti
+}
+
+extension DataFrame {
+    /// The join of this frame (left) with `right` on `leftKeys` = `rightKeys`, pairwise. Rows come in
+    /// left order, each left row's matches in right order (a right join: right order, each right row's
+    /// matches in left order). The
+    /// result has the left columns, then the right ones except its keys when they are named like the
+    /// left keys; a right column named like a left one gets `suffix`.
+    public func joined(with right: DataFrame, leftKeys: [String], rightKeys: [String], kind: JoinKind, suffix: String = "_right") throws -> DataFrame {
+        guard !leftKeys.isEmpty, leftKeys.count == rightKeys.count else {
+            throw DataError("a join needs as many right keys as left keys (at least one), got \(leftKeys.count) and \(rightKeys.count)")
+        }
+        let codes = try JoinKeys(left: self, right: right, leftKeys: leftKeys, rightKeys: rightKeys)
+        let pairs = try codes.pairs(kind: kind)
+        var names = self.names
+        var columns = self.columns.map { $0.gathering(orMissing: pairs.left) }
+        guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
+        for (name, column) in zip(right.names, right.columns) {
+            if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name {
+                // One key column: the right side's value fills the rows only the right side has.
+                let position = names.firstIndex(of: name)!
+                let fromRight = column.gathering(orMissing: pairs.right)
+                let rightOnly = pairs.left.indices.filter { pairs.left[$0] < 0 }
+                if !rightOnly.isEmpty { columns[position] = try columns[position].replacing(rightOnly, with: fromRight.gathering(rightOnly)) }
+                continue
+            }
+            var outputName = names.contains(name) ? name + suffix : name
+            while names.contains(outputName) { outputName += suffix }
+            names.append(outputName)
+            columns.append(column.gathering(orMissing: pairs.right))
+        }
+        return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
+    }
+}
+
+/// The keys of both sides of a join as comparable integer codes (nil where a key is missing).
+private struct JoinKeys {
+    let left: [Int?]
+    let right: [Int?]
+    let cardinality: Int
+
+    init(left: DataFrame, right: DataFrame, leftKeys: [String], rightKeys: [String]) throws {
+        var combined: KeyCodes?
+        var missing = [Bool](repeating: false, count: left.rowCount + right.rowCount)
+        for (leftName, rightName) in zip(leftKeys, rightKeys) {
+            let a = left.columns[try left.index(of: leftName)]
+            let b = right.columns[try right.index(of: rightName)]
+            guard a.type == b.type else {
+                throw DataError("join key '\(leftName)' holds \(a.typeName) values on the left but '\(rightName)' holds \(b.typeName) on the right")
+            }
+            let both = try Column.concatenating(a, b)
+            for row in 0..<both.count where both.isMissing(at: row) { missing[row] = true }
+            let codes = try KeyCodes(both).compacted()
+            combined = try combined.map { try $0.combined(with: codes) } ?? codes
+        }
+        let codes = combined?.codes ?? []
+        let keyed = codes.indices.map { missing[$0] ? nil : codes[$0] }
+        self.left = Array(keyed[0..<left.rowCount])
+        self.right = Array(keyed[left.rowCount...])
+        cardinality = combined?.cardinality ?? 0
+    }
+
+    /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row.
+    func pairs(kind: JoinKind) throws -> (left: [Int], right: [Int]) {
+        if kind == .right {
+            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left)
+            return (swapped.build, swapped.probe)
+        }
+        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind)
+        return (pairs.probe, pairs.build)
+    }
+
+    /// Each probe row in order with its matches among the build rows (in their order); for a left
+    /// join unmatched probe rows too, for an outer join then the build rows nothing matched.
+    private static func pairs(probe: [Int?], build: [Int?], cardinality: Int, kind: JoinKind) throws -> (probe: [Int], build: [Int]) {
+        // The build rows listed by key code (a counting sort keeps them in row order).
+        var offsets = [Int](repeating: 0, count: cardinality + 1)
+        for code in build { if let code { offsets[code + 1] += 1 } }
+        for code in 0..<cardinality { offsets[code + 1] += offsets[code] }
+        var next = offsets
+        var byCode = [Int](repeating: 0, count: offsets[cardinality])
+        for (row, code) in build.enumerated() {
+            guard let code else { continue }
+            byCode[next[code]] = row
+            next[code] += 1
+        }
+        var probeRows: [Int] = [], buildRows: [Int] = []
+        probeRows.reserveCapacity(probe.count)
+        buildRows.reserveCapacity(probe.count)
+        var matched = [Bool](repeating: false, count: kind == .outer ? build.count : 0)
+        for (row, code) in probe.enumerated() {
+            if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
+            let matches = code.map { byCode[offsets[$0]..<offsets[$0 + 1]] } ?? []
+            switch kind {
+            case .semi, .anti:
+                if matches.isEmpty == (kind == .anti) {
+                    probeRows.append(row)
+                    buildRows.append(-1)
+                }
+            case .inner, .left, .right, .outer:
+                for match in matches {
+                    probeRows.append(row)
+                    buildRows.append(match)
+                    if kind == .outer { matched[match] = true }
+                }
+                if matches.isEmpty, kind != .inner {
+                    probeRows.append(row)
+                    buildRows.append(-1)
+                }
+            }
+        }
+        if kind == .outer {
+            for row in build.indices where !matched[row] {
+                probeRows.append(-1)
+                buildRows.append(row)
+            }
+        }
+        return (probeRows, buildRows)
+    }
+}
+
+extension Column {
+    /// The rows at `indices`, in that order, with −1 giving a missing value. Indices are assumed valid.
+    func gathering(orMissing indices: [Int]) -> Column {
+        switch self {
+        case .numeric(let column):
+            .numeric(NumericColumn(indices.map { $0 < 0 ? .nan : column.values[$0] }))
+        case .text(let column):
+            .text(TextColumn(codes: indices.map { $0 < 0 ? -1 : column.codes[$0] }, levels: column.levels))
+        case .boolean(let column):
+            .boolean(BoolColumn(raw: indices.map { $0 < 0 ? -1 : column.values[$0] }))
+        }
+    }
+}
