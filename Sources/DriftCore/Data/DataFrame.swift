@@ -19,8 +19,9 @@ public struct DataFrame: Sendable, Equatable {
         self.columns = columns.map(\.column)
     }
 
-    /// For operations that keep the frame's shape valid by construction.
-    init(validNames names: [String], columns: [Column]) {
+    /// Wraps names and columns as they are, for operations that keep the frame valid by construction:
+    /// callers guarantee unique non-empty names and columns of equal length.
+    public init(validNames names: [String], columns: [Column]) {
         self.names = names
         self.columns = columns
     }

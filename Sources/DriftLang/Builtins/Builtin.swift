@@ -17,6 +17,9 @@ struct Builtin: Sendable {
     let options: [String]
     /// The last parameter collects any number of values (written `name...`).
     let isVariadic: Bool
+    /// Any name may be passed as an option (written `...` after the named options), as in
+    /// `aggregate(grouped, mean_income: mean("income"))`.
+    let acceptsAnyOption: Bool
 
     /// The signature is parsed for the parameter names, so calls are checked in one place.
     init(_ signature: String, doc: String, example: String, body: @escaping @Sendable (inout Arguments, Interpreter) throws -> Value) {
@@ -27,8 +30,12 @@ struct Builtin: Sendable {
         self.body = body
         let inside = signature.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
         var parameters: [String] = [], options: [String] = []
-        var isVariadic = false
+        var isVariadic = false, acceptsAnyOption = false
         for part in inside.split(separator: ",").map({ $0.trimmingPrefix(" ") }) {
+            if part == "..." {
+                acceptsAnyOption = true
+                continue
+            }
             let name = String(part.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
             if part.dropFirst(name.count).hasPrefix(":") {
                 options.append(name)
@@ -40,6 +47,7 @@ struct Builtin: Sendable {
         self.parameters = parameters
         self.options = options
         self.isVariadic = isVariadic
+        self.acceptsAnyOption = acceptsAnyOption
     }
 
     /// Rejects surplus positional arguments and names the builtin does not know.
@@ -49,7 +57,7 @@ struct Builtin: Sendable {
         }
         let known = parameters + options
         for (label, _) in arguments.named {
-            if !known.contains(label) || isVariadic {
+            if (!known.contains(label) && !acceptsAnyOption) || isVariadic {
                 throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
             }
         }
@@ -89,7 +97,7 @@ final class BuiltinTable: @unchecked Sendable {
 
     static let standard = BuiltinTable(topics: [
         ("Values", coreBuiltins), ("Math", mathBuiltins), ("Vectors", vectorBuiltins),
-        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Files", inputOutputBuiltins),
+        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Grouping and joins", groupingBuiltins), ("Files", inputOutputBuiltins),
         ("Databases", sqlBuiltins), ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins),
         ("Drift tests", driftTestBuiltins), ("Reports", reportBuiltins), ("Explanations", explainBuiltins),
         ("Models", modelBuiltins), ("Metrics", metricBuiltins), ("Serving", servingBuiltins),

@@ -27,10 +27,12 @@ let vectorBuiltins: [Builtin] = [
         return .number(Double(try arguments.column(0, "v").missingCount))
     },
     Builtin(
-        "count(v)",
-        doc: "How many values of a vector (or column) are present, not missing. On a lazy column (scan_csv, table) it is counted where the data is.",
+        "count(v = null)",
+        doc: "How many values of a vector (or column) are present, not missing. On a lazy column (scan_csv, table) it is counted where the data is. For aggregate, count() counts each group's rows and count(\"col\") its present values of a column.",
         example: "count([1, null, 3])  # 2"
     ) { arguments, _ in
+        if arguments.optional(0, "v") == nil { return .object(AggregationObject(.count, of: nil)) }
+        if let aggregation = aggregationOfColumn(arguments, .count) { return aggregation }
         if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.summary().count)) }
         let column = try arguments.column(0, "v")
         return .number(Double(column.count - column.missingCount))
