@@ -1,6 +1,7 @@
 // Golden script tests: every Tests/scripts/**/*.drift runs, and its output must match the script's own
 // `# expect: …` comments line by line. `# expect error: message` says the run must fail with that
-// message; on a line with code, the error must also be reported on that line.
+// message; on a line with code, the error must also be reported on that line. `# expect exit: N` says
+// the script must end by calling exit(N) (and a script without it must not call exit).
 import DriftLang
 import Foundation
 import Testing
@@ -29,12 +30,15 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
 struct Expectations {
     var output: [String] = []
     var error: (message: String, line: Int?)?
+    var exitStatus: Int32?
 
     init(source: String) {
         for (index, line) in source.components(separatedBy: "\n").enumerated() {
             if let range = line.range(of: "# expect error: ") {
                 let hasCode = !line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
                 error = (String(line[range.upperBound...]), hasCode ? index + 1 : nil)
+            } else if let range = line.range(of: "# expect exit: ") {
+                exitStatus = Int32(line[range.upperBound...].trimmingCharacters(in: .whitespaces))
             } else if let range = line.range(of: "# expect: ") {
                 output.append(String(line[range.upperBound...]))
             }
@@ -54,6 +58,7 @@ func goldenScript(_ script: GoldenScript) throws {
     let name = script.testDescription
     let session = Session(arguments: ["first", "second"], baseDirectory: GoldenScript.packageRoot.path) { capture.text += $0 }
     let report = session.run(source: source, name: name)
+    #expect(session.exitStatus == expected.exitStatus, "exit status of \(name)")
 
     var lines = capture.text.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }

@@ -87,6 +87,6 @@ final class BuiltinTable: @unchecked Sendable {
     static let standard = BuiltinTable(modules: [
         coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins, sqlBuiltins,
         histogramBuiltins, driftTestBuiltins, reportBuiltins, modelBuiltins, metricBuiltins, servingBuiltins,
-        streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins, sourceBuiltins, jsonInputBuiltins,
+        streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins, sourceBuiltins, jsonInputBuiltins, exitBuiltins,
     ])
 }

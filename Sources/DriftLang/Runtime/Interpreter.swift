@@ -100,6 +100,8 @@ final class Interpreter {
             throw error
         case .breakLoop, .continueLoop:
             throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
+        case .exit:
+            throw error
         }
     }
 }

@@ -41,6 +41,9 @@ public final class Session {
     /// or nil for the process's working directory. Bound as `FileAccess.baseDirectory` while the session
     /// runs code, so it passes through the same gate, safe mode's checks included.
     public let baseDirectory: String?
+    /// The status the program asked to end with by calling `exit(code)`; the front end ends with it
+    /// (a script's process, the REPL, a notebook run). Nil until a program calls `exit`.
+    public private(set) var exitStatus: Int32?
 
     public static let defaultMaximumCallDepth = 10_000
 
@@ -130,6 +133,9 @@ public final class Session {
             case .error(let runtimeError): return .failure([runtimeError.diagnostic])
             case .returning, .breakLoop, .continueLoop:
                 return .failure([Diagnostic("'return', 'break' or 'continue' outside their function or loop", at: nil)])
+            case .exit(let status):
+                exitStatus = status
+                return .success(compiled.program, nil)
             }
         }
     }
