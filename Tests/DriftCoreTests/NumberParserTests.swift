@@ -77,10 +77,20 @@ import Testing
     }
 
     @Test func rejectsNonNumbers() {
-        for text in ["", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "1,5", " 1", "1 ", "0x10", "abc", "infx", "--1", "1-"] {
+        for text in ["", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "1,5", " ", "\t", "1 2", "0x10", "0x1A", "1_000", "abc", "infx", "--1", "1-"] {
             #expect(parse(text) == nil, "\(text)")
         }
         #expect(parse("NAN")?.isNaN == true && parse("-nan")?.isNaN == true)
         #expect(parse("Inf") == .infinity && parse("-infinity") == -.infinity)
+    }
+
+    /// Spaces and tabs around a number are allowed (as pandas and R read them), and the String entry
+    /// `num` uses reads the same grammar.
+    @Test func blanksAroundANumber() {
+        for (text, value) in [(" 1", 1.0), ("1 ", 1), (" 42 ", 42), ("\t-1.5e3 ", -1500), ("  inf", .infinity), (" 0.1\t", 0.1)] {
+            #expect(parse(text) == value, "\(text)")
+            #expect(NumberParser.parse(text as String) == value, "\(text)")
+        }
+        #expect(NumberParser.parse("0x1A") == nil)
     }
 }

@@ -1,10 +1,11 @@
-// NumberParser: reads a CSV cell's bytes as a Double without creating a String.
+// NumberParser: the one number grammar of data: a CSV cell's bytes, or a string given to `num`, as a Double
+// (without creating a String for a cell).
 // Hand-written because the standard library only parses from a String, and making a String for each of
 // millions of cells dominates CSV reading. Decimal inputs of up to 19 digits with a small power of ten take
 // Clinger's fast path, which is exact (correctly rounded); everything else falls back to the standard
 // library's parser (strtod in the C locale, so the process locale cannot change the result).
 
-enum NumberParser {
+public enum NumberParser {
     /// 10^0 ... 10^22: every one is exactly representable as a Double.
     private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -14,12 +15,28 @@ enum NumberParser {
     /// The number in `cell`, NaN for "nan" (any case), or nil when the cell is not a number.
     /// Accepted: optional sign, digits with an optional decimal point (at least one digit), an optional
     /// exponent (`e`/`E`, optional sign, digits), and `inf`/`infinity`/`nan` in any case with an optional sign.
-    /// No surrounding whitespace, hexadecimal or digit separators.
+    /// Spaces and tabs around the number are allowed (` 42 ` is 42, as in pandas and R); hexadecimal and
+    /// digit separators are not.
     @inline(__always)
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let base = cell.baseAddress else { return nil }
         if let (value, end) = parsePrefix(base, from: 0, to: cell.count), end == cell.count { return value }
-        return parseSlowly(cell)
+        return parseSlowly(trimmingBlanks(cell))
+    }
+
+    /// `text` read with the same grammar as a CSV cell.
+    public static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// The cell without the spaces and tabs at its ends.
+    private static func trimmingBlanks(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = 0, end = cell.count
+        while start < end, isBlank(cell[start]) { start += 1 }
+        while end > start, isBlank(cell[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: cell[start..<end])
     }
 
     /// The common case, fast: a decimal number at `start` (sign, at most 19 digits around an optional point,

@@ -7,7 +7,8 @@ extension Statistics {
     }
 
     /// The q-quantile of the present values, interpolating linearly between order statistics exactly as
-    /// `numpy.quantile` does by default. NaN when there are no present values or q is outside [0, 1].
+    /// `numpy.quantile` does by default (with infinities, as numpy's median and R do: see below). NaN when there
+    /// are no present values or q is outside [0, 1].
     public static func quantile(_ v: [Double], _ q: Double) -> Double {
         quantiles(v, [q])[0]
     }
@@ -26,6 +27,11 @@ extension Statistics {
         let above = Swift.min(below + 1, sorted.count - 1)
         let t = position - Double(below)
         let a = sorted[below], b = sorted[above]
+        // An order statistic hit exactly, or two equal ones, needs no interpolation; between an infinity
+        // and anything else the quantile is that infinity (NaN only between −inf and +inf). This is
+        // numpy's median and R's quantile; numpy.quantile's lerp gives NaN there (inf · 0).
+        if t == 0 || a == b { return a }
+        if a.isInfinite || b.isInfinite { return a + b }
         let difference = b - a
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
     }

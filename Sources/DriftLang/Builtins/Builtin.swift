@@ -70,23 +70,30 @@ struct BuiltinError: Error, CustomStringConvertible {
     }
 }
 
-/// Every builtin, by name. Immutable once made, so one table serves every session.
+/// Every builtin, by name and by topic. Immutable once made, so one table serves every session.
 final class BuiltinTable: @unchecked Sendable {
     let byName: [String: Builtin]
     /// Functions as values, made once so that passing `mean` around allocates nothing.
     let functions: [String: Function]
+    /// The topics in the order `help()` lists them, each with its builtins' names in table order.
+    let topics: [(name: String, builtins: [String])]
 
-    init(modules: [[Builtin]]) {
-        let all = modules.joined()
+    init(topics: [(String, [Builtin])]) {
+        let all = topics.flatMap(\.1)
         byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         functions = byName.mapValues { BuiltinFunction($0) }
+        self.topics = topics.map { ($0.0, $0.1.map(\.name)) }
     }
 
     var names: Dictionary<String, Builtin>.Keys { byName.keys }
 
-    static let standard = BuiltinTable(modules: [
-        coreBuiltins, mathBuiltins, vectorBuiltins, statisticsBuiltins, frameBuiltins, inputOutputBuiltins, sqlBuiltins,
-        histogramBuiltins, driftTestBuiltins, reportBuiltins, modelBuiltins, metricBuiltins, servingBuiltins,
-        streamingBuiltins, syntheticBuiltins, plotBuiltins, explainBuiltins, sourceBuiltins, jsonInputBuiltins, exitBuiltins,
+    static let standard = BuiltinTable(topics: [
+        ("Values", coreBuiltins), ("Math", mathBuiltins), ("Vectors", vectorBuiltins),
+        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Files", inputOutputBuiltins),
+        ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins), ("Lazy sources", sourceBuiltins),
+        ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins), ("Reports", reportBuiltins),
+        ("Explanations", explainBuiltins), ("Models", modelBuiltins), ("Metrics", metricBuiltins),
+        ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
+        ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
     ])
 }

@@ -36,7 +36,7 @@ let coreBuiltins: [Builtin] = [
     },
     Builtin(
         "num(x)",
-        doc: "Converts to a number: a string is read as a decimal number (an error if it is not one), true/false become 1/0. On a vector, converts each element; unreadable strings become missing.",
+        doc: "Converts to a number: a string is read with the grammar read_csv uses for numbers (a decimal number with an optional sign and exponent, spaces around it allowed, inf/infinity/nan in any case; no hexadecimal or digit separators), an error if it is not one; true/false become 1/0. On a vector, converts each element; unreadable strings become missing.",
         example: #"num("2.5") * 2  # 5"#
     ) { arguments, _ in
         let value = try arguments.required(0, "x")
@@ -45,13 +45,13 @@ let coreBuiltins: [Builtin] = [
         case .bool(let flag): return .number(flag ? 1 : 0)
         case .null: return .null
         case .string(let text):
-            guard let number = parseNumber(text) else { throw BuiltinError("cannot read \(Renderer.quote(text)) as a number") }
+            guard let number = NumberParser.parse(text) else { throw BuiltinError("cannot read \(Renderer.quote(text)) as a number") }
             return .number(number)
         case .vector(.numeric): return value
         case .vector(.boolean(let column)):
             return .vector(.numeric(NumericColumn(column.values.map { $0 < 0 ? .nan : Double($0) })))
         case .vector(.text(let column)):
-            return .vector(.numeric(NumericColumn((0..<column.codes.count).map { column[$0].flatMap(parseNumber) ?? .nan })))
+            return .vector(.numeric(NumericColumn((0..<column.codes.count).map { column[$0].flatMap(NumberParser.parse) ?? .nan })))
         default:
             throw arguments.mismatch("x", expected: "a string, boolean or vector", got: value)
         }
@@ -138,10 +138,3 @@ let coreBuiltins: [Builtin] = [
         .number(ProcessInfo.processInfo.systemUptime)
     },
 ]
-
-/// A decimal number in the forms the language and CSV files use (`inf` and `nan` spelled out too).
-func parseNumber(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { return nil }
-    return Double(trimmed)
-}

@@ -40,7 +40,7 @@ private func explain(_ result: DriftTestResult) -> String {
 
 private func explain(_ report: ReportObject) -> String {
     let summary = report.report
-    var sentences = ["The report tested \(summary.testedCount) columns, each with the method Evidently's rule picks (or the one you named), and \(summary.driftedCount) drifted (\(NumberFormat.compact(100 * summary.shareDrifted, digits: 3))%)."]
+    var sentences = ["The report tested \(counted(summary.testedCount, "column")), each with the method Evidently's rule picks (or the one you named), and \(summary.driftedCount) drifted (\(NumberFormat.compact(100 * summary.shareDrifted, digits: 3))%)."]
     sentences.append(summary.datasetDrifted
         ? "That is at least the \(NumberFormat.compact(100 * summary.shareThreshold, digits: 3))% share that marks the dataset as drifted."
         : "That is below the \(NumberFormat.compact(100 * summary.shareThreshold, digits: 3))% share that would mark the dataset as drifted.")

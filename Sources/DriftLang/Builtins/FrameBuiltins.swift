@@ -4,14 +4,15 @@ import DriftCore
 let frameBuiltins: [Builtin] = [
     Builtin(
         "dataframe(columns)",
-        doc: "A dataframe from a record of equally long vectors, one column per field, in field order.",
-        example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"]})"#
+        doc: "A dataframe from a record of equally long vectors, one column per field, in field order. A single value (a number, string, boolean or null) is repeated down its column.",
+        example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"], batch: 1})"#
     ) { arguments, _ in
         let value = try arguments.required(0, "columns")
         guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors", got: value) }
+        let rows = record.values.compactMap { field -> Int? in field.isScalar ? nil : field.asColumn?.count }.max() ?? 1
         let columns = try record.fields.map { name, field in
-            guard let column = field.asColumn else {
-                throw BuiltinError("column '\(name)' must be a vector, got \(field.kindName)")
+            guard let column = field.column(rows: rows) else {
+                throw BuiltinError("column '\(name)' must be a vector or a single value, got \(field.kindName)")
             }
             return (name: name, column: column)
         }
@@ -57,8 +58,8 @@ let frameBuiltins: [Builtin] = [
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
         let name = try arguments.string(1, "name")
-        var column = try arguments.column(2, "values")
-        if column.count == 1, frame.rowCount != 1 { column = column.gathering([Int](repeating: 0, count: frame.rowCount)) }
+        let values = try arguments.required(2, "values")
+        guard let column = values.column(rows: frame.rowCount) else { throw arguments.mismatch("values", expected: "a vector or a single value", got: values) }
         return .frame(try frame.withColumn(name, column))
     },
     Builtin(

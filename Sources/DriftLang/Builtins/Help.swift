@@ -9,12 +9,30 @@ enum Help {
         return "no help for '\(name)'\(Suggestion.hint(for: name, among: known))"
     }
 
+    /// Every builtin by topic, then the standard library's documented functions.
     private static func overview(_ interpreter: Interpreter) -> String {
-        let builtins = interpreter.builtins.names.sorted()
+        var text = "Builtins, by topic:\n"
+        for topic in interpreter.builtins.topics {
+            text += wrapped("  \(topic.name): ", topic.builtins.joined(separator: ", "))
+        }
         let library = interpreter.documentation.keys.sorted()
-        var text = "Builtins: " + builtins.joined(separator: ", ") + "\n"
-        if !library.isEmpty { text += "Standard library: " + library.joined(separator: ", ") + "\n" }
+        if !library.isEmpty { text += wrapped("Standard library: ", library.joined(separator: ", ")) }
         text += "Use help(\"name\") or :help name for one of them."
         return text
+    }
+
+    /// `lead` then `list`, broken after a comma before 100 columns, continued lines indented.
+    private static func wrapped(_ lead: String, _ list: String) -> String {
+        var lines = [lead]
+        let width = 100
+        for (index, word) in list.split(separator: " ").enumerated() {
+            if index > 0, lines[lines.count - 1].count + word.count + 1 > width {
+                lines.append("      ")
+            } else if index > 0 {
+                lines[lines.count - 1] += " "
+            }
+            lines[lines.count - 1] += word
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -11,7 +11,7 @@ private func series(_ x: [Double], _ y: Value, style: XYChart.Style, name: Strin
     func numbers(_ value: Value, _ label: String) throws -> [Double] {
         guard case .numeric(let column)? = value.asColumn else { throw BuiltinError("\(label) must be a numeric vector, got \(value.kindName)") }
         guard column.values.count == x.count else {
-            throw BuiltinError("\(label) has \(column.values.count) values but x has \(x.count)")
+            throw BuiltinError("\(label) has \(counted(column.values.count, "value")) but x has \(x.count)")
         }
         return column.values
     }

@@ -12,14 +12,14 @@ private func reduction(_ signature: String, doc: String, example: String, _ redu
 let statisticsBuiltins: [Builtin] = [
     reduction("sum(v)", doc: "The sum of the non-missing values (0 for none). A boolean vector counts its true values.", example: "sum([1, 2, null])  # 3", Statistics.sum),
     reduction("mean(v)", doc: "The arithmetic mean of the non-missing values; NaN when there are none. On a boolean vector, the share that is true.", example: "mean([1, null, 3])  # 2", Statistics.mean),
-    reduction("median(v)", doc: "The middle value of the non-missing values (the mean of the two middle ones for an even count).", example: "median([3, 1, 2])  # 2", Statistics.median),
+    reduction("median(v)", doc: "The middle value of the non-missing values (the mean of the two middle ones for an even count). Infinities count as values: median([1, inf, 3]) is 3, as in numpy, pandas and R.", example: "median([3, 1, 2])  # 2", Statistics.median),
     reduction("sd(v)", doc: "The sample standard deviation (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "sd([1, 2, 3, 4])", Statistics.standardDeviation),
     reduction("var(v)", doc: "The sample variance (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "var([1, 2, 3, 4])  # 1.6666666666666667", Statistics.variance),
     reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none.", example: "min([3, 1, 2])  # 1", Statistics.min),
     reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", Statistics.max),
     Builtin(
         "quantile(v, q)",
-        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default. q may be a vector of levels, giving a vector. On a lazy column (scan_csv or table), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
+        doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default; next to an infinity the quantile is that infinity (NaN only between −inf and +inf), as numpy's median and R's quantile give, where numpy.quantile gives NaN. q may be a vector of levels, giving a vector. On a lazy column (scan_csv or table), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
         example: "quantile([1, 2, 3, 4], 0.25)  # 1.75"
     ) { arguments, _ in
         let levels = try arguments.numbers(1, "q")

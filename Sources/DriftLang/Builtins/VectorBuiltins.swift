@@ -11,10 +11,12 @@ let vectorBuiltins: [Builtin] = [
         let (start, end) = arguments.optional(1, "to") != nil ? (first, try arguments.number(1, "to")) : (0, first)
         let step = try arguments.number(2, "step", default: 1)
         guard step != 0, step.isFinite, start.isFinite, end.isFinite else { throw BuiltinError("step must be a finite number other than 0") }
-        let size = max(0, ((end - start) / step).rounded(.up))
+        // By count, not by accumulating the step: the quotient may round up past the end
+        // ((1.3 − 1) / 0.1 is 3.0000000000000004), so a last value that reaches the end is dropped.
+        var size = max(0, ((end - start) / step).rounded(.up))
         try MemoryLimit.reserve(size * 8, for: "a range of \(Renderer.plainText(.number(size))) numbers")
-        let count = Int(size)
-        return .vector(.numeric(NumericColumn((0..<count).map { start + Double($0) * step })))
+        while size > 0, step > 0 ? start + (size - 1) * step >= end : start + (size - 1) * step <= end { size -= 1 }
+        return .vector(.numeric(NumericColumn((0..<Int(size)).map { start + Double($0) * step })))
     },
     Builtin(
         "missing(v)",

@@ -226,6 +226,9 @@ struct Compiler {
             } else if case .index(let container, .single(let key)) = root.kind {
                 path.insert(.index(expression(key)), at: 0)
                 root = container
+            } else if case .index(let container, .slice(let from, let to)) = root.kind {
+                path.insert(.slice(from: from.map(expression), to: to.map(expression)), at: 0)
+                root = container
             } else {
                 break
             }

@@ -321,6 +321,10 @@ struct Resolver {
                 keys.append(key)
                 root = container
                 continue
+            case .index(let container, .slice(let from, let to)):
+                keys += [from, to].compactMap { $0 }
+                root = container
+                continue
             default:
                 break
             }

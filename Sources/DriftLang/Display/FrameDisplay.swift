@@ -20,11 +20,11 @@ enum FrameDisplay {
         var shownColumns = 0
         for (name, column) in zip(frame.names, frame.columns) {
             let columnCells = rows.map { cell(column, $0) }
-            let columnWidth = max(name.count, column.typeName.count, columnCells.map(\.count).max() ?? 0)
+            let columnWidth = max(tableText(name).count, column.typeName.count, columnCells.map(\.count).max() ?? 0)
             if shownColumns > 0, used + 2 + columnWidth > renderer.width - 5 { break }
             used += 2 + columnWidth
             shownColumns += 1
-            headers.append(name)
+            headers.append(tableText(name))
             types.append(column.typeName)
             if case .numeric = column { alignments.append(true) } else { alignments.append(false) }
             for index in cells.indices { cells[index].append(columnCells[index]) }
@@ -48,8 +48,18 @@ enum FrameDisplay {
         switch column.element(at: row) {
         case .null: return "null"
         case .number(let number): return NumberFormat.compact(number)
-        case .string(let text): return text.count > 30 ? String(text.prefix(29)) + "…" : text
+        case .string(let text): return tableText(text)
         case let other: return Renderer.inline(other, quoted: false)
         }
+    }
+
+    /// A string as a table cell or column name: as it is, unless it could pass for a missing value or
+    /// would break the row ("null", "", blanks at an end, line breaks or other control characters):
+    /// then quoted with escapes, as a literal. Long text is cut.
+    static func tableText(_ text: String) -> String {
+        let isAmbiguous = text.isEmpty || text == "null" || text.first!.isWhitespace || text.last!.isWhitespace
+            || text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        let shown = isAmbiguous ? Renderer.quote(text) : text
+        return shown.count > 30 ? String(shown.prefix(29)) + "…" : shown
     }
 }

@@ -7,7 +7,8 @@ enum NumberFormat {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e16 {
-            return value == 0 ? "0" : String(Int64(value))
+            if value == 0 { return value.sign == .minus ? "-0" : "0" }  // -0 reads back as -0
+            return String(Int64(value))
         }
         // Swift's description is already the shortest round-tripping form ("0.1", "2.5e-12", "1e+16").
         return value.description

@@ -174,7 +174,7 @@ public struct Renderer {
             return bracketed(count: items.count) { inline(items[$0], quoted: true) }
         case .record(let record):
             return "{" + record.fields.map { "\($0): \(inline($1, quoted: true))" }.joined(separator: ", ") + "}"
-        case .frame(let frame): return "<dataframe: \(frame.rowCount) rows x \(frame.columnCount) columns>"
+        case .frame(let frame): return "<dataframe: \(counted(frame.rowCount, "row")) x \(counted(frame.columnCount, "column"))>"
         case .function(let function): return "<fn \(function.signature)>"
         case .object(let object): return "<\(object.kindName)>"
         }
@@ -187,15 +187,20 @@ public struct Renderer {
         return "[" + (head + ["..."] + tail).joined(separator: ", ") + "] (\(count) values)"
     }
 
+    /// The string as a Drift literal that reads back as it: quotes, backslashes, line breaks, tabs and
+    /// other control characters escaped.
     static func quote(_ text: String) -> String {
         var quoted = "\""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": quoted += "\\\""
             case "\\": quoted += "\\\\"
             case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
             case "\t": quoted += "\\t"
-            default: quoted.append(character)
+            case _ where scalar.properties.generalCategory == .control:
+                quoted += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: quoted.unicodeScalars.append(scalar)
             }
         }
         return quoted + "\""

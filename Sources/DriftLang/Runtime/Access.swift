@@ -1,5 +1,6 @@
-// Access: reading and replacing parts of values — `v[i]` (0-based, negative from the end), `v[a:b]`,
-// `v[mask]`, `v[[i, j]]`, `r.field`, `df.col`, `df["col"]`, `df[mask]`, `df[a:b]`.
+// Access: reading parts of values — `v[i]` (0-based, negative from the end), `v[a:b]`,
+// `v[mask]`, `v[[i, j]]`, `r.field`, `df.col`, `df["col"]`, `df[mask]`, `df[a:b]`. Replacing them is in
+// Replacement.swift.
 import DriftCore
 
 enum Access {
@@ -70,29 +71,6 @@ enum Access {
         }
     }
 
-    /// The container with one part replaced (for `x.f = v` and `x[i] = v`).
-    static func replacingElement(of container: Value, key: Value, with newValue: Value, at location: SourceLocation) throws(Unwind) -> Value {
-        switch (container, key) {
-        case (.record(var record), .string(let name)):
-            record[name] = newValue
-            return .record(record)
-        case (.list(var items), .number(let index)):
-            items[try position(index, count: items.count, at: location)] = newValue
-            return .list(items)
-        case (.vector(let column), .number(let index)):
-            var items = (0..<column.count).map(column.element(at:))
-            items[try position(index, count: items.count, at: location)] = newValue
-            return Value.collection(items)
-        case (.frame(let frame), .string(let name)):
-            guard let column = newValue.asColumn else {
-                throw RuntimeError.at(location, "a dataframe column must be a vector, got \(newValue.kindName)")
-            }
-            return .frame(try core(at: location) { try frame.withColumn(name, column) })
-        default:
-            throw RuntimeError.at(location, "cannot assign into \(container.kindName) with \(key.kindName)")
-        }
-    }
-
     /// A 0-based position from a possibly negative index, checked against the length.
     static func position(_ index: Double, count: Int, at location: SourceLocation) throws(Unwind) -> Int {
         guard index.rounded() == index, abs(index) < 1e15 else {
@@ -106,7 +84,7 @@ enum Access {
     }
 
     /// A slice bound: clamped to the length like Python's, negative counting from the end.
-    private static func bound(_ value: Value, count: Int, default fallback: Int, at location: SourceLocation) throws(Unwind) -> Int {
+    static func bound(_ value: Value, count: Int, default fallback: Int, at location: SourceLocation) throws(Unwind) -> Int {
         switch value {
         case .null: return fallback
         case .number(let index) where index.rounded() == index && abs(index) < 1e15:
@@ -116,9 +94,9 @@ enum Access {
         }
     }
 
-    private static func checkMask(_ mask: BoolColumn, count: Int, at location: SourceLocation) throws(Unwind) {
+    static func checkMask(_ mask: BoolColumn, count: Int, at location: SourceLocation) throws(Unwind) {
         guard mask.values.count == count else {
-            throw RuntimeError.at(location, "boolean mask has \(mask.values.count) values but the data has \(count)")
+            throw RuntimeError.at(location, "boolean mask has \(counted(mask.values.count, "value")) but the data has \(count)")
         }
     }
 

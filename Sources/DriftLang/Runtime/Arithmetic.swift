@@ -119,7 +119,8 @@ enum Arithmetic {
         BuiltinError("cannot apply '\(op.rawValue)' to vectors of different lengths (\(a) and \(b))")
     }
 
-    /// `+` with a string on either side joins text; string vectors join element-wise.
+    /// `+` with a string on either side joins text; string vectors join element-wise (with a string or
+    /// another vector, whose elements print as text); missing stays missing.
     private static func join(_ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
         switch (left, right) {
         case (.string(let a), _) where right.isScalar: return .string(a + Renderer.plainText(right))
@@ -128,6 +129,12 @@ enum Arithmetic {
             return .vector(.text(TextColumn((0..<a.codes.count).map { a[$0].map { $0 + b } })))
         case (.string(let a), .vector(.text(let b))):
             return .vector(.text(TextColumn((0..<b.codes.count).map { b[$0].map { a + $0 } })))
+        case (.vector(let a), .vector(let b)) where a.type == .text || b.type == .text:
+            guard a.count == b.count else { throw lengthMismatch(.add, a.count, b.count) }
+            return .vector(.text(TextColumn((0..<a.count).map { i in
+                let x = a.element(at: i), y = b.element(at: i)
+                return x.isNull || y.isNull ? nil : Renderer.plainText(x) + Renderer.plainText(y)
+            })))
         default: return nil
         }
     }
@@ -151,27 +158,32 @@ enum Arithmetic {
     }
 
     /// `==` and `!=`: element-wise for vectors against a scalar or a vector, structural otherwise.
+    /// A missing element compares as missing, whatever the vector's type; comparing with `null` itself
+    /// tests for missing values (`v == null` marks them).
     static func equality(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value {
         let wantEqual = op == .equal
         switch (left, right) {
+        case (.vector(let column), .null), (.null, .vector(let column)):
+            return .vector(.boolean(BoolColumn(raw: (0..<column.count).map { column.isMissing(at: $0) == wantEqual ? 1 : 0 })))
         case (.vector(let column), _) where right.isScalar:
-            return .vector(.boolean(elementwiseEquality(column, right, wantEqual)))
+            return .vector(.boolean(elementwiseEquality(column, count: column.count, wantEqual) { _ in right }))
         case (_, .vector(let column)) where left.isScalar:
-            return .vector(.boolean(elementwiseEquality(column, left, wantEqual)))
+            return .vector(.boolean(elementwiseEquality(column, count: column.count, wantEqual) { _ in left }))
         case (.vector(let a), .vector(let b)):
             guard a.count == b.count else { throw lengthMismatch(op, a.count, b.count) }
-            return .vector(.boolean(BoolColumn((0..<a.count).map { i in
-                let equal = Equality.equal(a.element(at: i), b.element(at: i))
-                return equal == wantEqual
-            })))
+            return .vector(.boolean(elementwiseEquality(a, count: a.count, wantEqual) { b.element(at: $0) }))
         default:
             return .bool(Equality.equal(left, right) == wantEqual)
         }
     }
 
-    /// Comparing with null tests for missing values: `v == null` marks the missing elements.
-    private static func elementwiseEquality(_ column: Column, _ scalar: Value, _ wantEqual: Bool) -> BoolColumn {
-        BoolColumn((0..<column.count).map { Equality.equal(column.element(at: $0), scalar) == wantEqual })
+    /// Element i of `column` against `other(i)`: missing (−1) when either is missing.
+    private static func elementwiseEquality(_ column: Column, count: Int, _ wantEqual: Bool, other: (Int) -> Value) -> BoolColumn {
+        BoolColumn(raw: (0..<count).map { i in
+            let a = column.element(at: i), b = other(i)
+            if a.isNull || b.isNull { return -1 }
+            return Equality.equal(a, b) == wantEqual ? 1 : 0
+        })
     }
 }
 

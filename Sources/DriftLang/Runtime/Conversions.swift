@@ -45,6 +45,16 @@ extension Value {
         }
     }
 
+    /// The value as a dataframe column of `rows` rows: a vector as it is (its length is checked where
+    /// the column is used), a single number, string, boolean or null repeated down the column.
+    func column(rows: Int) -> Column? {
+        switch self {
+        case .null: return .missing(.numeric, count: rows)
+        case .number, .string, .bool: return asColumn?.gathering([Int](repeating: 0, count: rows))
+        default: return asColumn
+        }
+    }
+
     /// The elements of anything iterable (`for`, `map`, `len`): vectors, lists, strings' characters.
     var elements: [Value]? {
         switch self {

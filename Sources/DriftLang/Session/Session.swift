@@ -196,7 +196,7 @@ public final class Session {
 
     private static func size(of value: Value) -> String {
         switch value {
-        case .vector(let column): return "\(column.count) values"
+        case .vector(let column): return counted(column.count, "value")
         case .list(let items): return "\(items.count) items"
         case .record(let record): return "\(record.count) fields"
         case .frame(let frame): return "\(frame.rowCount) x \(frame.columnCount)"

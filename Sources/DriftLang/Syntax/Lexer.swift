@@ -119,7 +119,7 @@ struct Lexer {
         return Double(String(decoding: bytes[start..<position], as: UTF8.self)) ?? .nan
     }
 
-    /// A string literal with `\n \t \" \\` escapes; nil (and a diagnostic) when it is unterminated.
+    /// A string literal with `\n \r \t \" \\ \u{hex}` escapes; nil (and a diagnostic) when it is unterminated.
     private mutating func lexString() -> String? {
         let start = position
         position += 1
@@ -135,10 +135,18 @@ struct Lexer {
                 switch escaped {
                 case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "r"): text.append(UInt8(ascii: "\r"))
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): text.append(escaped)
+                case UInt8(ascii: "u"):
+                    if let (scalar, length) = unicodeEscape(at: position) {
+                        text.append(contentsOf: Array(String(scalar).utf8))
+                        position += length
+                        continue
+                    }
+                    diagnostics.append(Diagnostic("a \\u escape is written \\u{hex digits} naming a Unicode scalar, as in \\u{e9}", at: location(position)))
                 default:
                     let shown = String(decoding: [escaped], as: UTF8.self)
-                    diagnostics.append(Diagnostic("unknown escape '\\\(shown)' in string (use \\n, \\t, \\\" or \\\\)", at: location(position)))
+                    diagnostics.append(Diagnostic("unknown escape '\\\(shown)' in string (use \\n, \\r, \\t, \\\", \\\\ or \\u{hex})", at: location(position)))
                 }
                 position += 2
                 continue
@@ -149,6 +157,17 @@ struct Lexer {
         unterminatedString = true
         diagnostics.append(Diagnostic("unterminated string", at: location(start)))
         return nil
+    }
+
+    /// `\u{…}` at `start` (the backslash): the scalar and the escape's length in bytes.
+    private func unicodeEscape(at start: Int) -> (Unicode.Scalar, Int)? {
+        guard start + 2 < bytes.count, bytes[start + 2] == UInt8(ascii: "{") else { return nil }
+        var end = start + 3
+        while end < bytes.count, end - start < 12, bytes[end] != UInt8(ascii: "}") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "}"),
+              let code = UInt32(String(decoding: bytes[(start + 3)..<end], as: UTF8.self), radix: 16),
+              let scalar = Unicode.Scalar(code) else { return nil }
+        return (scalar, end + 1 - start)
     }
 
     private func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }

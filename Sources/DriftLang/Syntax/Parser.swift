@@ -86,7 +86,7 @@ struct Parser {
             return Stmt(kind: .forLoop(variable: variable, sequence: sequence, body: try parseBlockBody()), offset: offset)
         case .while:
             advance()
-            let condition = try parseExpression()
+            let condition = try parseCondition(of: "while")
             return Stmt(kind: .whileLoop(condition: condition, body: try parseBlockBody()), offset: offset)
         case .break:
             advance()
@@ -306,14 +306,22 @@ struct Parser {
         .greater: .greater, .greaterEqual: .greaterEqual,
     ]
 
+    /// One comparison at most: `1 < x < 3` would compare a boolean with 3, so it is an error (the rest
+    /// is still parsed, so that it reports nothing more).
     private mutating func parseComparison() throws(ParseError) -> Expr {
-        var left = try parsePipe()
-        while let op = Parser.comparisons[peek.kind] {
-            let offset = peek.offset
-            advance(); skipNewlines()
-            left = Expr(kind: .binary(op, left, try parsePipe()), offset: offset)
+        let left = try parsePipe()
+        guard let op = Parser.comparisons[peek.kind] else { return left }
+        let offset = peek.offset
+        advance(); skipNewlines()
+        let comparison = Expr(kind: .binary(op, left, try parsePipe()), offset: offset)
+        if Parser.comparisons[peek.kind] != nil {
+            _ = error("comparisons do not chain: write 'a < b and b < c'", at: peek.offset)
+            while Parser.comparisons[peek.kind] != nil {
+                advance(); skipNewlines()
+                _ = try parsePipe()
+            }
         }
-        return left
+        return comparison
     }
 
     /// `x |> f(y)` is `f(x, y)`; `x |> f` is `f(x)`. A `|>` may start a continuation line.
@@ -498,12 +506,12 @@ struct Parser {
             default: throw error("expected a field name but found \(peek.kind.spelling)")
             }
             advance()
-            if fields.contains(where: { $0.key == key }) {
-                throw error("field '\(key)' appears twice in the record", at: keyOffset)
-            }
+            let isRepeated = fields.contains { $0.key == key }
+            if isRepeated { _ = error("field '\(key)' appears twice in the record", at: keyOffset) }
             try expect(.colon, "':' after the field name")
             skipNewlines()
-            fields.append((key, try parseExpression()))
+            let value = try parseExpression()
+            if !isRepeated { fields.append((key, value)) }
             skipNewlines()
             if !match(.comma) { break }
             skipNewlines()
@@ -513,10 +521,20 @@ struct Parser {
         return Expr(kind: .record(fields), offset: offset)
     }
 
+    /// The condition of an `if` or a `while`, where `x = 3` is almost always a comparison meant: an
+    /// error with the hint (parsing goes on, so the block reports nothing more).
+    private mutating func parseCondition(of keyword: String) throws(ParseError) -> Expr {
+        let condition = try parseExpression()
+        if case .assign = condition.kind {
+            _ = error("'=' assigns; to compare in the condition of '\(keyword)', use '=='", at: condition.offset)
+        }
+        return condition
+    }
+
     private mutating func parseIf() throws(ParseError) -> Expr {
         let offset = peek.offset
         advance()
-        let condition = try parseExpression()
+        let condition = try parseCondition(of: "if")
         let thenOffset = peek.offset
         let thenBranch = Expr(kind: .block(try parseBlockBody()), offset: thenOffset)
         var otherwise: Expr?

@@ -62,8 +62,9 @@ final class UnaryNode: Node {
     }
 }
 
-/// `and` / `or`: short-circuit on booleans; element-wise (three-valued, missing-aware) on boolean vectors,
-/// so masks combine: `df.x > 0 and df.y < 3`.
+/// `and` / `or`: three-valued (Kleene) logic on booleans, null and boolean vectors, a scalar broadcast
+/// against a vector, so masks combine: `df.x > 0 and df.y < 3`, `true and v > 1`. A scalar `false and …`
+/// or `true or …` settles the result without evaluating the right side (`x != null and x > 0`).
 final class LogicalNode: Node {
     let op: LogicalOperator
     let left: Node
@@ -79,23 +80,35 @@ final class LogicalNode: Node {
         if case .bool(let flag) = a {
             if op == .and, !flag { return .bool(false) }
             if op == .or, flag { return .bool(true) }
-            let b = try right.evaluate(frame, interpreter)
-            guard case .bool = b else { throw mismatch(b) }
-            return b
         }
-        guard case .vector(.boolean(let mask)) = a else { throw mismatch(a) }
         let b = try right.evaluate(frame, interpreter)
-        let other: [Int8]
-        switch b {
-        case .vector(.boolean(let column)):
-            guard column.values.count == mask.values.count else {
-                throw RuntimeError.at(location, "'\(op.rawValue)' of boolean vectors of different lengths (\(mask.values.count) and \(column.values.count))")
+        switch (a, b) {
+        case (.bool, .bool):
+            return b  // `true and b`, `false or b`
+        case (.vector(.boolean(let x)), .vector(.boolean(let y))):
+            guard x.values.count == y.values.count else {
+                throw RuntimeError.at(location, "'\(op.rawValue)' of boolean vectors of different lengths (\(x.values.count) and \(y.values.count))")
             }
-            other = column.values
-        case .bool(let flag): other = [Int8](repeating: flag ? 1 : 0, count: mask.values.count)
-        default: throw mismatch(b)
+            return .vector(.boolean(BoolColumn(raw: zip(x.values, y.values).map(combine))))
+        case (.vector(.boolean(let x)), _):
+            let flag = try code(b)
+            return .vector(.boolean(BoolColumn(raw: x.values.map { combine($0, flag) })))
+        case (_, .vector(.boolean(let y))):
+            let flag = try code(a)
+            return .vector(.boolean(BoolColumn(raw: y.values.map { combine(flag, $0) })))
+        default:
+            let flag = combine(try code(a), try code(b))
+            return flag < 0 ? .null : .bool(flag == 1)
         }
-        return .vector(.boolean(BoolColumn(raw: zip(mask.values, other).map(combine))))
+    }
+
+    /// A scalar operand as 1 (true), 0 (false) or −1 (missing), the coding of boolean vectors.
+    private func code(_ value: Value) throws(Unwind) -> Int8 {
+        switch value {
+        case .bool(let flag): return flag ? 1 : 0
+        case .null: return -1
+        default: throw RuntimeError.at(location, "'\(op.rawValue)' needs booleans or boolean vectors, got \(value.kindName)")
+        }
     }
 
     /// Kleene logic: false and missing is false, true or missing is true, otherwise missing stays.
@@ -104,9 +117,5 @@ final class LogicalNode: Node {
         case .and: return a == 0 || b == 0 ? 0 : (a < 0 || b < 0 ? -1 : 1)
         case .or: return a == 1 || b == 1 ? 1 : (a < 0 || b < 0 ? -1 : 0)
         }
-    }
-
-    private func mismatch(_ value: Value) -> Unwind {
-        RuntimeError.at(location, "'\(op.rawValue)' needs booleans or boolean vectors, got \(value.kindName)")
     }
 }

@@ -124,8 +124,9 @@ final class SlotAssignNode: EffectNode {
     }
 }
 
-/// `a.b[i] = value`: reads the variable, replaces the part the path names, writes the variable back.
-/// Records and lists are values, so this changes only this variable's copy.
+/// `a.b[i] = value`, `v[mask] = value`, `v[a:b] = values`: reads the variable, replaces the part the
+/// path names (Runtime/Replacement.swift), writes the variable back. Records, lists and vectors are
+/// values, so this changes only this variable's copy.
 final class PathAssignNode: Node {
     let root: VariableReference
     let path: [PathStep]
@@ -134,6 +135,7 @@ final class PathAssignNode: Node {
     enum PathStep {
         case field(String, SourceLocation)
         case index(Node)
+        case slice(from: Node?, to: Node?)
     }
 
     init(root: VariableReference, path: [PathStep], value: Node, at location: SourceLocation) {
@@ -144,11 +146,13 @@ final class PathAssignNode: Node {
     }
 
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        var keys: [Value] = []
+        var keys: [PartKey] = []
         for step in path {
             switch step {
-            case .field(let name, _): keys.append(.string(name))
-            case .index(let node): keys.append(try node.evaluate(frame, interpreter))
+            case .field(let name, _): keys.append(.key(.string(name)))
+            case .index(let node): keys.append(.key(try node.evaluate(frame, interpreter)))
+            case .slice(let from, let to):
+                keys.append(.slice(from: try from?.evaluate(frame, interpreter) ?? .null, to: try to?.evaluate(frame, interpreter) ?? .null))
             }
         }
         let newValue = try value.evaluate(frame, interpreter)
@@ -157,7 +161,7 @@ final class PathAssignNode: Node {
         return .null
     }
 
-    private func replacing(in container: Value, depth: Int, keys: [Value], with newValue: Value) throws(Unwind) -> Value {
+    private func replacing(in container: Value, depth: Int, keys: [PartKey], with newValue: Value) throws(Unwind) -> Value {
         let key = keys[depth]
         let stepLocation: SourceLocation
         if case .field(_, let fieldLocation) = path[depth] { stepLocation = fieldLocation } else { stepLocation = location }
@@ -165,9 +169,9 @@ final class PathAssignNode: Node {
         if depth == keys.count - 1 {
             inner = newValue
         } else {
-            let current = try Access.element(of: container, key: key, at: stepLocation)
+            let current = try Access.part(of: container, key, at: stepLocation)
             inner = try replacing(in: current, depth: depth + 1, keys: keys, with: newValue)
         }
-        return try Access.replacingElement(of: container, key: key, with: inner, at: stepLocation)
+        return try Access.replacing(key, of: container, with: inner, at: stepLocation)
     }
 }

@@ -34,7 +34,7 @@ final class DomainClassifierObject: DriftObject {
     func render(to renderer: inout Renderer) {
         let verdict = result.drifted ? "drift (> \(NumberFormat.shortest(result.threshold)))" : "no drift (≤ \(NumberFormat.shortest(result.threshold)))"
         var text = "domain_classifier (\(result.model.rawValue), \(result.folds) folds): AUC \(NumberFormat.compact(result.auc, digits: 4)) → \(verdict); "
-        text += "\(result.referenceRows) vs \(result.currentRows) rows\n"
+        text += "\(result.referenceRows) vs \(counted(result.currentRows, "row"))\n"
         let telling = result.featureAUCs.prefix(5).map { "\($0.feature) (\(NumberFormat.compact($0.auc, digits: 3)))" }
         text += "  most telling: " + telling.joined(separator: ", ")
         renderer.text(text)

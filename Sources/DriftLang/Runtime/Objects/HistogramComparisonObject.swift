@@ -44,7 +44,7 @@ final class HistogramComparisonObject: DriftObject {
     func render(to renderer: inout Renderer) {
         let reference = Self.shares(referenceCounts), current = Self.shares(currentCounts)
         func percent(_ share: Double) -> String { NumberFormat.compact(100 * share, digits: 3) + "%" }
-        let title = "reference (\(referenceCounts.reduce(0, +)) values) vs current (\(currentCounts.reduce(0, +)) values), share per "
+        let title = "reference (\(counted(referenceCounts.reduce(0, +), "value"))) vs current (\(counted(currentCounts.reduce(0, +), "value"))), share per "
             + (edges == nil ? "category" : "bin")
         renderer.barChart(BarChart(title: title, labels: labels, series: [
             .init(name: "reference", values: reference, annotations: reference.map(percent)),

@@ -53,11 +53,11 @@ final class HistogramObject: DriftObject {
         switch bins {
         case .numeric(let histogram):
             labels = BinLabels.intervals(histogram.edges)
-            title = "histogram: \(histogram.counts.count) bins, \(histogram.counts.reduce(0, +)) values"
+            title = "histogram: \(counted(histogram.counts.count, "bin")), \(counted(histogram.counts.reduce(0, +), "value"))"
             if histogram.missing > 0 { title += ", \(histogram.missing) missing" }
         case .categorical(let histogram):
             labels = histogram.categories
-            title = "histogram: \(histogram.categories.count) categories, \(histogram.counts.reduce(0, +)) values"
+            title = "histogram: \(histogram.categories.count) categor\(histogram.categories.count == 1 ? "y" : "ies"), \(counted(histogram.counts.reduce(0, +), "value"))"
             if histogram.missing > 0 { title += ", \(histogram.missing) missing" }
         }
         renderer.barChart(BarChart(title: title, labels: labels, series: [

@@ -31,7 +31,7 @@ final class LazySourceObject: DriftObject {
             renderer.text(title + " (" + columnNames.joined(separator: ", ") + "); not read yet")
             return
         }
-        title += ", \(summaries.values.first?.rowCount ?? 0) rows"
+        title += ", \(counted(summaries.values.first?.rowCount ?? 0, "row"))"
         let rows = columnNames.map { column -> [String] in
             guard let summary = summaries[column] else { return [column, "", "", "", "", ""] }
             let numeric = summary.type == .numeric
@@ -101,7 +101,7 @@ final class LazyColumnObject: DriftObject {
     func render(to renderer: inout Renderer) {
         var line = "lazy column '\(column)' of \(Renderer.quote(source.name))"
         if source.cache.isSummarized, let summary = try? summary() {
-            line += ": \(summary.typeName ?? ""), \(summary.count) values, \(summary.missing) missing"
+            line += ": \(summary.typeName ?? ""), \(counted(summary.count, "value")), \(summary.missing) missing"
         } else {
             line += " (read on first use)"
         }

@@ -62,7 +62,7 @@ final class ModelObject: DriftObject {
         let kindText = model.kind == .naiveBayes ? "naive Bayes" : model.kind.rawValue
         let task = model.isClassifier ? "classifier" : "regression"
         var text = "\(kindText) \(task) of \(model.target) from \(model.featureNames.count) feature\(model.featureNames.count == 1 ? "" : "s")"
-        text += " (\(model.featureNames.prefix(8).joined(separator: ", "))\(model.featureNames.count > 8 ? ", ..." : "")), trained on \(model.trainingRows) rows\n"
+        text += " (\(model.featureNames.prefix(8).joined(separator: ", "))\(model.featureNames.count > 8 ? ", ..." : "")), trained on \(counted(model.trainingRows, "row"))\n"
         if let classes = model.classes { text += "  classes: \(classes.labels.joined(separator: ", "))\n" }
         if case .tree(let tree) = model.fitted { text += "  depth \(tree.depth), \(tree.nodes.count) nodes\n" }
         if let (names, intercepts, weights) = interceptAndWeights {

@@ -50,7 +50,7 @@ final class ReportObject: DriftObject {
     var summary: String {
         let percent = NumberFormat.compact(100 * report.shareDrifted, digits: 3)
         let needed = NumberFormat.compact(100 * report.shareThreshold, digits: 3)
-        var text = "\(report.driftedCount) of \(report.testedCount) columns drifted (\(percent)%); "
+        var text = "\(report.driftedCount) of \(counted(report.testedCount, "column")) drifted (\(percent)%); "
         text += "dataset drift: \(report.datasetDrifted ? "yes" : "no") (needs ≥ \(needed)%)"
         let untested = report.rows.count - report.testedCount
         if untested > 0 { text += "; \(untested) not tested" }

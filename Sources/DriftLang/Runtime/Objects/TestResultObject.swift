@@ -46,7 +46,7 @@ final class TestResultObject: DriftObject {
             line += " → \(verdict) (\(result.drifted ? "≥" : "<") \(threshold))"
         }
         if result.method == "psi" { line += "; PSI bands: \(psiBand(result.statistic))" }
-        line += "; \(result.referenceCount) vs \(result.currentCount) values"
+        line += "; \(result.referenceCount) vs \(counted(result.currentCount, "value"))"
         let missing = result.referenceMissing + result.currentMissing
         if missing > 0 { line += ", \(result.referenceMissing) + \(result.currentMissing) missing dropped" }
         if !result.newCategories.isEmpty { line += "; new: \(result.newCategories.joined(separator: ", "))" }
