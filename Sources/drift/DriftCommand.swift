@@ -31,11 +31,11 @@ struct DriftCommand: ParsableCommand {
         try options.apply(defaultDirectory: ".")
         let runner = ScriptRunner(maximumCallDepth: options.maximumCallDepth)
         if let code {
-            try finish(succeeded: runner.run(source: code, name: "<-e>"))
+            try finish(status: runner.run(source: code, name: "<-e>"))
         } else if isatty(STDIN_FILENO) == 1 {
-            REPL.start(maximumCallDepth: options.maximumCallDepth)
+            try finish(status: REPL.start(maximumCallDepth: options.maximumCallDepth))
         } else {
-            try finish(succeeded: runner.runStandardInput())
+            try finish(status: runner.runStandardInput())
         }
     }
 }
@@ -59,7 +59,7 @@ struct RunSubcommand: ParsableCommand {
         let runner = ScriptRunner(maximumCallDepth: options.maximumCallDepth)
         guard let source = runner.source(of: file) else { throw ExitCode.failure }
         try options.apply(defaultDirectory: ExecutionOptions.directory(of: file))
-        try finish(succeeded: runner.run(source: source, name: file, arguments: arguments))
+        try finish(status: runner.run(source: source, name: file, arguments: arguments))
     }
 }
 
@@ -87,11 +87,16 @@ struct ReplSubcommand: ParsableCommand {
 
     func run() throws {
         try options.apply(defaultDirectory: ".")
-        REPL.start(maximumCallDepth: options.maximumCallDepth)
+        try finish(status: REPL.start(maximumCallDepth: options.maximumCallDepth))
     }
 }
 
 /// Ends a command with status 1 when it failed; its diagnostics are already written.
 private func finish(succeeded: Bool) throws {
     if !succeeded { throw ExitCode.failure }
+}
+
+/// Ends a command with `status` (a program's `exit(code)`, or 1 after an error) when it is not 0.
+private func finish(status: Int32) throws {
+    if status != 0 { throw ExitCode(status) }
 }

@@ -1,7 +1,8 @@
 // NotebookCommand: `drift notebook FILE.drift -o OUT` runs a percent-format script cell by cell and
 // writes it, with its outputs, as HTML (one self-contained page), Markdown (SVG charts beside it) or a
 // Jupyter notebook, chosen by OUT's extension. The page is written even when a cell fails; the exit
-// status is then 1.
+// status is then 1. A cell that calls `exit(code)` ends the run there: the page is written with the
+// cells run so far, and the status is code (1 for exit(0) when a cell failed).
 import ArgumentParser
 import DriftCore
 import DriftLang
@@ -78,17 +79,19 @@ struct NotebookSubcommand: ParsableCommand {
             throw ExitCode.failure
         }
         let failed = run.failedCells
-        guard failed.isEmpty else {
-            for cell in failed {
-                let report = cell.outputs.compactMap { output -> String? in
-                    if case .error(let report) = output { return report }
-                    return nil
-                }.joined()
-                console.errorLine(report)
-            }
-            if run.skippedCount > 0 { console.errorLine("drift: stopped at the first error; \(run.skippedCount) later cell(s) not run (--keep-going runs them)") }
-            throw ExitCode.failure
+        for cell in failed {
+            let report = cell.outputs.compactMap { output -> String? in
+                if case .error(let report) = output { return report }
+                return nil
+            }.joined()
+            console.errorLine(report)
         }
+        if !failed.isEmpty, run.exitStatus == nil, run.skippedCount > 0 {
+            console.errorLine("drift: stopped at the first error; \(run.skippedCount) later cell(s) not run (--keep-going runs them)")
+        }
+        // exit(code) in a cell sets the status; a failed cell turns exit(0) into 1.
+        let status = run.exitStatus.flatMap { $0 == 0 ? nil : $0 } ?? (failed.isEmpty ? 0 : 1)
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// Where a Markdown notebook's SVG figures go, beside it.

@@ -1,5 +1,5 @@
 // ScriptRunner: runs or checks a whole program (a file, `-e` code or standard input) in a fresh session
-// and reports its diagnostics on standard error. Returns success so the command can set the exit status.
+// and reports its diagnostics on standard error. Returns the exit status (or success) for the command.
 import DriftLang
 import Foundation
 
@@ -8,11 +8,14 @@ struct ScriptRunner {
     var maximumCallDepth = Session.defaultMaximumCallDepth
 
     /// Runs `source`; on failure writes the rendered diagnostic. `arguments` become the script's `args`.
-    func run(source: String, name: String, arguments: [String] = []) -> Bool {
+    /// Returns the exit status: 1 after an error, the code the program passed to `exit`, else 0.
+    func run(source: String, name: String, arguments: [String] = []) -> Int32 {
         let session = Session(arguments: arguments, maximumCallDepth: maximumCallDepth, output: console.write)
-        guard let report = ProgressBar.during({ session.run(source: source, name: name) }) else { return true }
-        console.errorLine(report)
-        return false
+        if let report = ProgressBar.during({ session.run(source: source, name: name) }) {
+            console.errorLine(report)
+            return 1
+        }
+        return session.exitStatus ?? 0
     }
 
     /// Parses and resolves `source` without running it; writes every diagnostic found.
@@ -27,8 +30,8 @@ struct ScriptRunner {
         source(of: path).map { check(source: $0, name: path) } ?? false
     }
 
-    /// Runs everything on standard input as one program.
-    func runStandardInput() -> Bool {
+    /// Runs everything on standard input as one program; returns its exit status.
+    func runStandardInput() -> Int32 {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         return run(source: String(decoding: data, as: UTF8.self), name: "<stdin>")
     }

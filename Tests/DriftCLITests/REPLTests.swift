@@ -1,5 +1,5 @@
 // REPLTests: the loop's mechanics with a fake session and scripted input: multi-line entries, results and
-// errors, Ctrl-C, commands, `:save`/`:load`/`:time`, and what Tab completion asks the session.
+// errors, Ctrl-C, `exit`, commands, `:save`/`:load`/`:time`, and what Tab completion asks the session.
 import Foundation
 import Testing
 @testable import drift
@@ -40,6 +40,15 @@ import Testing
     @Test func ctrlCOnAnEmptyPromptSaysHowToExit() {
         let (_, _, captured) = runREPL(inputs: [.interrupted(partial: "")])
         #expect(captured.output == REPL.exitHint + "\n")
+    }
+
+    @Test func exitEndsTheLoopWithItsCodeOnceTheEntryIsInTheHistory() {
+        let session = FakeSession()
+        let editor = ScriptedEditor(["a", "exit(3)", "never"].map(LineInput.line))
+        let repl = REPL(session: session, editor: editor, console: CapturedConsole().console)
+        #expect(repl.run() == 3)
+        #expect(session.evaluated == ["a", "exit(3)"])
+        #expect(editor.remembered == ["a", "exit(3)"])
     }
 
     @Test func anInterruptedEvaluationSaysSoAndKeepsGoing() {

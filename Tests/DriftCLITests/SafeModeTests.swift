@@ -1,6 +1,6 @@
 // SafeModeTests: `drift --safe` against scripts that try to get out — `..`, absolute paths, symbolic
 // links out of an allowed directory, writes without --allow-write, writes through `..` from an allowed
-// directory, databases (SQLite files, PostgreSQL connections) — and what safe mode must still allow.
+// directory, imports, databases (SQLite files, PostgreSQL connections) — and what safe mode must still allow.
 import Foundation
 import Testing
 
@@ -92,6 +92,20 @@ import Testing
                                    options: ["--safe", "--allow-read", secret])
         #expect(result.output == "1\n")
         #expect(result.error.contains("cannot read 'data.csv'"))
+    }
+
+    @Test func importsAreReadsLikeAnyOther() throws {
+        let root = try layout()
+        try "fn inside() { 2 }\n".write(to: root.appendingPathComponent("project/helpers.drift"), atomically: true, encoding: .utf8)
+        try "fn outside() { 1 }\n".write(to: root.appendingPathComponent("secret/helpers.drift"), atomically: true, encoding: .utf8)
+        let allowed = try runScript("import \"helpers.drift\"\nprint(inside())\n", in: root)
+        #expect(allowed.output == "2\n")
+        for path in ["../secret/helpers.drift", "escape/helpers.drift"] {
+            let refused = try runScript("import \"\(path)\"\n", in: root)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("script.drift:1:8: error: cannot read '"))
+            #expect(refused.error.contains("safe mode allows reading only under"))
+        }
     }
 
     @Test func databasesAreFilesOrNetworkConnectionsToo() throws {

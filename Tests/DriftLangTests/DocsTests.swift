@@ -37,6 +37,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/architecture.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/testing.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/benchmarks.md", minimumDriftBlocks: 0),
+        DocPage(path: "docs/modules.md", minimumDriftBlocks: 3),
     ]
 
     func text() throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -1,6 +1,8 @@
 // Golden script tests: every Tests/scripts/**/*.drift runs, and its output must match the script's own
 // `# expect: …` comments line by line. `# expect error: message` says the run must fail with that
-// message; on a line with code, the error must also be reported on that line.
+// message; on a line with code, the error must also be reported on that line. `# expect exit: N` says
+// the script must end by calling exit(N) (and a script without it must not call exit). Files in a
+// folder named `lib` are modules the scripts import, not scripts: they do not run on their own.
 import DriftLang
 import Foundation
 import Testing
@@ -21,7 +23,7 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
 
     static var all: [GoldenScript] {
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "drift" } ?? []
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "drift" && !$0.pathComponents.contains("lib") } ?? []
         return files.sorted { $0.path < $1.path }.map(GoldenScript.init)
     }
 }
@@ -29,12 +31,15 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
 struct Expectations {
     var output: [String] = []
     var error: (message: String, line: Int?)?
+    var exitStatus: Int32?
 
     init(source: String) {
         for (index, line) in source.components(separatedBy: "\n").enumerated() {
             if let range = line.range(of: "# expect error: ") {
                 let hasCode = !line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
                 error = (String(line[range.upperBound...]), hasCode ? index + 1 : nil)
+            } else if let range = line.range(of: "# expect exit: ") {
+                exitStatus = Int32(line[range.upperBound...].trimmingCharacters(in: .whitespaces))
             } else if let range = line.range(of: "# expect: ") {
                 output.append(String(line[range.upperBound...]))
             }
@@ -53,7 +58,9 @@ func goldenScript(_ script: GoldenScript) throws {
     let capture = OutputCapture()
     let name = script.testDescription
     let session = Session(arguments: ["first", "second"], baseDirectory: GoldenScript.packageRoot.path) { capture.text += $0 }
-    let report = session.run(source: source, name: name)
+    // Imports are relative to the script's path, as the session (based at the package root) reads it.
+    let report = session.run(source: source, name: name, path: "Tests/scripts/" + name)
+    #expect(session.exitStatus == expected.exitStatus, "exit status of \(name)")
 
     var lines = capture.text.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }

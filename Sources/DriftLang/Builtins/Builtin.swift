@@ -97,10 +97,11 @@ final class BuiltinTable: @unchecked Sendable {
 
     static let standard = BuiltinTable(topics: [
         ("Values", coreBuiltins), ("Math", mathBuiltins), ("Vectors", vectorBuiltins),
-        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Grouping and joins", groupingBuiltins), ("Files", inputOutputBuiltins),
-        ("Databases", sqlBuiltins), ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins),
-        ("Drift tests", driftTestBuiltins), ("Reports", reportBuiltins), ("Explanations", explainBuiltins),
-        ("Models", modelBuiltins), ("Metrics", metricBuiltins), ("Serving", servingBuiltins),
-        ("Streams and detectors", streamingBuiltins), ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins),
+        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Grouping and joins", groupingBuiltins),
+        ("Files", inputOutputBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
+        ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
+        ("Reports", reportBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
+        ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
+        ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
     ])
 }

@@ -16,8 +16,9 @@ struct Compiler {
     private let file: SourceFile
     private let resolution: Resolution
 
-    static func compile(_ statements: [Stmt], file: SourceFile, interpreter: Interpreter) -> (program: CompiledProgram, diagnostics: [Diagnostic]) {
-        let (resolution, diagnostics) = Resolver.resolve(statements, file: file, interpreter: interpreter)
+    /// Compiles a program of the session, or with `module` the file of an imported module.
+    static func compile(_ statements: [Stmt], file: SourceFile, interpreter: Interpreter, module: ModuleScope? = nil) -> (program: CompiledProgram, diagnostics: [Diagnostic]) {
+        let (resolution, diagnostics) = Resolver.resolve(statements, file: file, interpreter: interpreter, module: module)
         let compiler = Compiler(file: file, resolution: resolution)
         // A program with errors does not run, so it needs no nodes.
         let nodes = diagnostics.isEmpty ? statements.map { compiler.statement($0) } : []
@@ -65,6 +66,10 @@ struct Compiler {
             return ContinueNode(at: here)
         case .return(let value):
             return ReturnNode(value.map { expression($0) }, at: here)
+        case .import(let declaration):
+            guard let plan = resolution.imports[statement.offset] else { preconditionFailure("unresolved import at \(statement.offset)") }
+            // At the path, where the loader places what it reports about the import.
+            return ImportNode(plan, at: location(declaration.pathOffset))
         }
     }
 

@@ -95,6 +95,16 @@ enum Declared {
     case global(slot: Int, name: String)
 }
 
+/// What an `import` does when it runs (ImportNode): run the module once, then copy its names' values
+/// into this program's globals, or bind the `as` name to a record of them.
+struct ImportPlan {
+    let module: Module
+    /// For each imported name: the module's slot and this program's.
+    let bindings: [(from: Int, to: Int)]
+    /// The slot of the `as` name.
+    let alias: Int?
+}
+
 /// The resolver's answers, by the byte offset of the syntax they are about.
 struct Resolution {
     /// Every name read or assigned, by the offset of the name.
@@ -107,6 +117,8 @@ struct Resolution {
     /// the loop whose body it is); function bodies keep theirs in `bodyGroups`.
     var blockGroups: [Int: FunctionGroupPlan] = [:]
     var bodyGroups: [ObjectIdentifier: FunctionGroupPlan] = [:]
+    /// Every `import`, by the offset of its statement.
+    var imports: [Int: ImportPlan] = [:]
     /// The top level: its frame holds the locals of top-level blocks and loops.
     let topLevel = ResolvedFunction(group: nil, memberIndex: 0)
 }

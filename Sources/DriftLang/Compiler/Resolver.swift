@@ -3,7 +3,9 @@
 // marks the locals that inner functions capture (they live in boxes), groups each block's local
 // functions, and checks what can be checked before running: unknown names, misplaced break, continue
 // and return, a default value that uses a later parameter. It keeps going after an error, so
-// `drift check` reports them all. The compiler then builds nodes from its answers (Resolution.swift).
+// `drift check` reports them all. An `import` loads its module here (ModuleLoader), so the module's names
+// are known; a module's own code is resolved against its own globals (ModuleScope). The compiler then
+// builds nodes from its answers (Resolution.swift).
 
 struct Resolver {
     private let file: SourceFile
@@ -17,18 +19,25 @@ struct Resolver {
     private var definedHere: Set<String> = []
     /// The variable of each local function that belongs to a group, by its declaration.
     private var groupMembers: [ObjectIdentifier: LocalVariable] = [:]
+    /// The globals of the module being resolved; nil for the session's own code.
+    private let module: ModuleScope?
+    /// Names this file imports, with the module and the import's offset.
+    private var imported: [String: (module: Module, path: String, offset: Int)] = [:]
+    /// Where this file's top-level `let` and `fn` first define each name.
+    private var definedAt: [String: Int] = [:]
 
-    static func resolve(_ statements: [Stmt], file: SourceFile, interpreter: Interpreter) -> (Resolution, [Diagnostic]) {
-        var resolver = Resolver(file: file, interpreter: interpreter)
+    static func resolve(_ statements: [Stmt], file: SourceFile, interpreter: Interpreter, module: ModuleScope? = nil) -> (Resolution, [Diagnostic]) {
+        var resolver = Resolver(file: file, interpreter: interpreter, module: module)
         for statement in statements { resolver.statement(statement) }
         resolver.context.finish()
         resolver.checkForwardReferences()
         return (resolver.resolution, resolver.diagnostics)
     }
 
-    private init(file: SourceFile, interpreter: Interpreter) {
+    private init(file: SourceFile, interpreter: Interpreter, module: ModuleScope?) {
         self.file = file
         self.interpreter = interpreter
+        self.module = module
         context = FunctionContext(parent: nil, isTopLevel: true, function: resolution.topLevel)
     }
 
@@ -42,11 +51,13 @@ struct Resolver {
         switch statement.kind {
         case .let(let name, let value):
             expression(value)
+            defineTopLevel(name, at: statement.offset)
             resolution.declarations[statement.offset] = declare(name)
         case .function(let declaration):
             if let variable = groupMembers[ObjectIdentifier(declaration)] {
                 function(declaration, member: variable)
             } else {
+                defineTopLevel(declaration.name ?? "fn", at: statement.offset)
                 resolution.declarations[statement.offset] = declare(declaration.name ?? "fn")
                 function(declaration, member: nil)
             }
@@ -69,6 +80,8 @@ struct Resolver {
             if context.isTopLevel { report("'return' outside a function", at: statement.offset) }
             if context.defaultOf != nil { report("'return' in a parameter's default value", at: statement.offset) }
             if let value { expression(value) }
+        case .import(let declaration):
+            importModule(declaration, at: statement.offset)
         }
     }
 
@@ -119,10 +132,74 @@ struct Resolver {
     private mutating func declare(_ name: String) -> Declared {
         if context.declaresGlobals {
             definedHere.insert(name)
-            return .global(slot: interpreter.declareGlobal(name), name: name)
+            return .global(slot: declareGlobal(name), name: name)
         }
         return .local(context.declare(name))
     }
+
+    // MARK: Globals: the session's, or a module's own and the standard library's
+
+    private func globalSlot(named name: String) -> Int? {
+        guard let module else { return interpreter.globalSlot(named: name) }
+        return module.slot(named: name) ?? (module.sees(name) ? interpreter.globalSlot(named: name) : nil)
+    }
+
+    /// Whether a global defined before this program (by an earlier entry, or the standard library) holds a value.
+    private func isDefinedGlobal(_ name: String) -> Bool {
+        guard let module else { return interpreter.isDefined(name) }
+        return module.sees(name) && interpreter.isDefined(name)
+    }
+
+    private func declareGlobal(_ name: String) -> Int {
+        module?.declare(name, in: interpreter) ?? interpreter.declareGlobal(name)
+    }
+
+    // MARK: Imports
+
+    /// `import`: loads the module and declares what it brings — its top-level names, or the `as` name
+    /// for a record of them (a standard-library module's names are globals already). An import belongs
+    /// at the top level; a name both imported and defined in one file, or imported from two modules, is
+    /// an error.
+    private mutating func importModule(_ declaration: ImportDeclaration, at offset: Int) {
+        guard context.declaresGlobals else {
+            report("'import' belongs at the top level of a file, not inside a block or function", at: offset)
+            return
+        }
+        let (loaded, problems) = interpreter.modules.load(
+            declaration.path, at: SourceLocation(file: file, offset: declaration.pathOffset), in: interpreter)
+        diagnostics += problems
+        guard let loaded else { return }
+        let names = declaration.alias.map { [$0] } ?? (loaded.isStandard ? [] : loaded.exports.map { $0.name })
+        var slots: [Int] = []
+        for name in names {
+            claimImported(name, from: loaded, path: declaration.path, at: offset)
+            slots.append(declareGlobal(name))
+            definedHere.insert(name)
+        }
+        let bindings = declaration.alias != nil ? [] : zip(loaded.exports, slots).map { (from: $0.slot, to: $1) }
+        resolution.imports[offset] = ImportPlan(module: loaded, bindings: bindings, alias: declaration.alias == nil ? nil : slots.first)
+    }
+
+    /// Records that the import at `offset` brings `name`, unless this file defines it or another module brings it.
+    private mutating func claimImported(_ name: String, from module: Module, path: String, at offset: Int) {
+        if let definition = definedAt[name] {
+            report("\"\(path)\" brings '\(name)', which this file defines too (line \(line(of: definition))); rename one, or import the module with 'as'", at: offset)
+        } else if let other = imported[name], other.module !== module {
+            report("\"\(path)\" and \"\(other.path)\" (line \(line(of: other.offset))) both define '\(name)'; import one of them with 'as'", at: offset)
+        }
+        if imported[name] == nil { imported[name] = (module, path, offset) }
+    }
+
+    /// A top-level `let` or `fn` defines `name`: an error if this file imports it.
+    private mutating func defineTopLevel(_ name: String, at offset: Int) {
+        guard context.declaresGlobals else { return }
+        if let source = imported[name] {
+            report("'\(name)' is already imported from \"\(source.path)\" (line \(line(of: source.offset))); rename it, or import the module with 'as'", at: offset)
+        }
+        if definedAt[name] == nil { definedAt[name] = offset }
+    }
+
+    private func line(of offset: Int) -> Int { file.lineAndColumn(of: offset).line }
 
     // MARK: Functions
 
@@ -166,16 +243,16 @@ struct Resolver {
             }
             return binding
         }
-        if let slot = interpreter.globalSlot(named: name), definedHere.contains(name) || interpreter.isDefined(name) {
+        if let slot = globalSlot(named: name), definedHere.contains(name) || isDefinedGlobal(name) {
             return .global(slot: slot, name: name)
         }
         if let builtin = interpreter.builtins.functions[name] { return .builtin(builtin) }
         if !context.isTopLevel {
             // Inside a function a global may be defined later in the file (mutual recursion).
             forwardReferences.append((name, offset))
-            return .global(slot: interpreter.declareGlobal(name), name: name)
+            return .global(slot: declareGlobal(name), name: name)
         }
-        if let slot = interpreter.globalSlot(named: name) { return .global(slot: slot, name: name) }
+        if let slot = globalSlot(named: name) { return .global(slot: slot, name: name) }
         return nil
     }
 
@@ -184,11 +261,12 @@ struct Resolver {
     }
 
     private var knownNames: [String] {
-        context.visibleNames + interpreter.definedGlobals.map(\.name) + Array(definedHere) + Array(interpreter.builtins.names)
+        let globals = interpreter.definedGlobals.map(\.name).filter { module?.sees($0) ?? true }
+        return context.visibleNames + globals + Array(definedHere) + Array(interpreter.builtins.names)
     }
 
     private mutating func checkForwardReferences() {
-        for (name, offset) in forwardReferences where !definedHere.contains(name) && !interpreter.isDefined(name) {
+        for (name, offset) in forwardReferences where !definedHere.contains(name) && !isDefinedGlobal(name) {
             unknownName(name, at: offset)
         }
     }

@@ -1,11 +1,14 @@
 // Diagnostic: one error with its place, rendered as `FILE:LINE:COL: error: message`, the source line,
-// a caret under the spot and, for runtime errors inside functions, the Drift call stack.
+// a caret under the spot, for runtime errors inside functions the Drift call stack, and for errors
+// inside an imported file the imports that led there.
 
 public struct Diagnostic: Error, Sendable {
     public let message: String
     let location: SourceLocation?
     /// Innermost call first: the functions that were running, and where each was called from.
     var callStack: [(function: String, location: SourceLocation)] = []
+    /// For an error inside an imported file: the imports that led there, innermost first.
+    var importedFrom: [SourceLocation] = []
 
     init(_ message: String, at location: SourceLocation?) {
         self.message = message
@@ -32,6 +35,10 @@ public struct Diagnostic: Error, Sendable {
             }
             let (callLine, callColumn) = frame.location.file.lineAndColumn(of: frame.location.offset)
             text += "  in \(frame.function), called at \(frame.location.file.name):\(callLine):\(callColumn)\n"
+        }
+        for place in importedFrom {
+            let (importLine, importColumn) = place.file.lineAndColumn(of: place.offset)
+            text += "  imported from \(place.file.name):\(importLine):\(importColumn)\n"
         }
         return text
     }

@@ -45,9 +45,7 @@ public enum NotebookHTML {
                 html += "</section>\n"
             }
         }
-        if run.skippedCount > 0 {
-            html += "<p class=\"status\">Stopped at the first error; \(run.skippedCount) later cell\(run.skippedCount == 1 ? "" : "s") not run.</p>\n"
-        }
+        if let note = run.stopNote { html += "<p class=\"status\">\(note)</p>\n" }
         return html + "</body>\n</html>\n"
     }
 

@@ -35,9 +35,7 @@ public struct NotebookMarkdown {
                 }
             }
         }
-        if run.skippedCount > 0 {
-            text += "*Stopped at the first error; \(run.skippedCount) later cell\(run.skippedCount == 1 ? "" : "s") not run.*\n"
-        }
+        if let note = run.stopNote { text += "*\(note)*\n" }
         self.text = text
         self.figures = figures
     }

@@ -1,6 +1,7 @@
 // NotebookRun: a notebook document run cell by cell in one session. Parameters are set before the first
 // cell, or — when a code cell is titled `parameters` — right after it, so they override its defaults
-// (as papermill does). Without `keepGoing` the run stops after the first cell that fails.
+// (as papermill does). Without `keepGoing` the run stops after the first cell that fails; a cell that
+// calls `exit(code)` stops it in any case.
 import DriftCore
 
 /// One cell and what running it produced.
@@ -16,8 +17,10 @@ public struct RanCell {
 public struct NotebookRun {
     /// The cells run (prose included), in order; after a stop, the cells not run are not here.
     public var cells: [RanCell]
-    /// Cells left unrun because an earlier one failed.
+    /// Cells left unrun because an earlier one failed or called `exit`.
     public var skippedCount: Int
+    /// The code a cell passed to `exit`, which stopped the run there; nil if none did.
+    public var exitStatus: Int32?
     /// The name errors and the page use (the script's path).
     public var name: String
     /// The parameters set from outside, shown by the writers since the source shows only the defaults.
@@ -29,6 +32,14 @@ public struct NotebookRun {
     }
 
     public var failedCells: [RanCell] { cells.filter(\.failed) }
+
+    /// Why the run stopped before the last cell, as the writers note it; nil when no cell was left unrun.
+    public var stopNote: String? {
+        guard skippedCount > 0 else { return nil }
+        let unrun = "\(skippedCount) later cell\(skippedCount == 1 ? "" : "s") not run"
+        if let exitStatus { return "Stopped by exit(\(exitStatus)); \(unrun)." }
+        return "Stopped at the first error; \(unrun)."
+    }
 
     /// Runs `document` in `session`. `parameters` are (name, value) pairs set as globals.
     public init(_ document: NotebookDocument, name: String, session: Session,
@@ -50,6 +61,11 @@ public struct NotebookRun {
             let outputs = session.runCell(cell.source, name: name, firstLine: cell.firstLine)
             cells.append(RanCell(cell: cell, executionCount: count, outputs: outputs))
             if index == parameterCell { setParameters() }
+            if let status = session.exitStatus {
+                exitStatus = status
+                skippedCount = document.cells.count - index - 1
+                break
+            }
             if outputs.contains(where: \.isError), !keepGoing {
                 skippedCount = document.cells.count - index - 1
                 break

@@ -20,6 +20,10 @@ final class Interpreter {
     var stackFloor: UInt = 0
     /// Help texts of documented functions written in Drift (the standard library), by name.
     var documentation: [String: String] = [:]
+    /// The modules `import` has loaded in this session.
+    let modules = ModuleLoader()
+    /// Slots of modules' own globals (`declareModuleGlobal`).
+    private var moduleSlots: Set<Int> = []
 
     init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void, show: @escaping (Value) -> Void) {
         self.builtins = builtins
@@ -39,13 +43,24 @@ final class Interpreter {
         return slot
     }
 
+    /// A slot for a global of an imported module: named for messages, but found by no name (the
+    /// module's resolver keeps it) and not among `definedGlobals`.
+    func declareModuleGlobal(_ name: String) -> Int {
+        let slot = globals.append()
+        globalNames.append(name)
+        moduleSlots.insert(slot)
+        return slot
+    }
+
     func isDefined(_ name: String) -> Bool {
         globalSlots[name].map { globals[$0] != nil } ?? false
     }
 
     /// The defined globals, in declaration order.
     var definedGlobals: [(name: String, value: Value)] {
-        globalNames.indices.compactMap { slot in globals[slot].map { (globalNames[slot], $0) } }
+        globalNames.indices.compactMap { slot in
+            moduleSlots.contains(slot) ? nil : globals[slot].map { (globalNames[slot], $0) }
+        }
     }
 
     /// Polled by loops and calls: turns a Ctrl-C into an error at the current spot.
@@ -100,6 +115,8 @@ final class Interpreter {
             throw error
         case .breakLoop, .continueLoop:
             throw RuntimeError.at(location, "'break' or 'continue' outside a loop")
+        case .exit:
+            throw error
         }
     }
 }

@@ -10,7 +10,7 @@ struct Completion {
     let interpreter: Interpreter
 
     static let wordBreakCharacters = " \t\n()[]{},;:+-*/%^=<>!|&\"'"
-    private static let keywords = ["let", "fn", "if", "else", "for", "in", "while", "break", "continue", "return", "true", "false", "null", "and", "or", "not"]
+    private static let keywords = ["let", "fn", "if", "else", "for", "in", "while", "break", "continue", "return", "true", "false", "null", "and", "or", "not", "import"]
 
     func candidates(line: String, cursor: Int) -> [String] {
         let before = String(decoding: line.utf8.prefix(max(0, cursor)), as: UTF8.self)

@@ -48,9 +48,11 @@ final class OutputSink {
 extension Session {
     /// Runs `source` as one cell of the file `name` whose first line is file line `firstLine`, so
     /// diagnostics name the real line. Globals persist across cells; the last shown value is kept in `_`.
+    /// `name` is the file's path: its imports are relative to its directory.
     public func runCell(_ source: String, name: String, firstLine: Int = 1) -> [CellOutput] {
         // Leading newlines put the cell's code on its file lines; the lexer skips them at no real cost.
-        let file = SourceFile(name: name, text: String(repeating: "\n", count: max(0, firstLine - 1)) + source)
+        let text = String(repeating: "\n", count: max(0, firstLine - 1)) + source
+        let file = SourceFile(name: name, text: text, path: Session.path(ofSourceNamed: name))
         sink.captured = []
         let execution = execute(file)
         var outputs = sink.captured ?? []

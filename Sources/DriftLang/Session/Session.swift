@@ -41,6 +41,9 @@ public final class Session {
     /// or nil for the process's working directory. Bound as `FileAccess.baseDirectory` while the session
     /// runs code, so it passes through the same gate, safe mode's checks included.
     public let baseDirectory: String?
+    /// The status the program asked to end with by calling `exit(code)`; the front end ends with it
+    /// (a script's process, the REPL, a notebook run). Nil until a program calls `exit`.
+    public private(set) var exitStatus: Int32?
 
     public static let defaultMaximumCallDepth = 10_000
 
@@ -61,6 +64,7 @@ public final class Session {
             builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) }, show: { sink.show($0) })
         sink.displayText = { [unowned self] value in Renderer.display(value, width: self.displayWidth) }
         loadStandardLibrary()
+        interpreter.modules.libraryNames = libraryNames
         interpreter.globals[interpreter.declareGlobal("args")] = .vector(.text(TextColumn(arguments)))
         libraryNames.formUnion(["args", Session.lastValueName])
     }
@@ -69,21 +73,38 @@ public final class Session {
     static let lastValueName = "_"
 
     /// Runs a whole program (a script, `-e` code or standard input). Returns the rendered diagnostics
-    /// (every syntax error, or the first runtime error), or nil on success.
+    /// (every syntax error, or the first runtime error), or nil on success (also after `exit(code)`,
+    /// see `exitStatus`). `name` is the file's path, which its imports are relative to, unless it is in
+    /// angle brackets (`<-e>`, `<stdin>`): then they are relative to the base directory.
     public func run(source: String, name: String) -> String? {
-        let file = SourceFile(name: name, text: source)
+        run(source: source, name: name, path: Session.path(ofSourceNamed: name))
+    }
+
+    /// Runs a program named `name` in messages and read from `path` (imports are relative to its directory).
+    public func run(source: String, name: String, path: String?) -> String? {
+        let file = SourceFile(name: name, text: source, path: path)
         switch execute(file) {
         case .success: return nil
         case .failure(let diagnostics): return diagnostics.map { $0.rendered() }.joined()
         }
     }
 
-    /// Parses and resolves without running; returns every diagnostic found, rendered.
+    /// Parses and resolves without running, imported files included; returns every diagnostic found,
+    /// rendered. `name` is the file's path, as for `run(source:name:)`.
     public func check(source: String, name: String) -> [String] {
-        let file = SourceFile(name: name, text: source)
+        let file = SourceFile(name: name, text: source, path: Session.path(ofSourceNamed: name))
         let parsed = LargeStack.run { _ in Parser.parse(file) }
-        let compiled = LargeStack.run { _ in Compiler.compile(parsed.statements, file: file, interpreter: interpreter) }
+        let compiled = LargeStack.run { _ in
+            FileAccess.$baseDirectory.withValue(baseDirectory) {
+                Compiler.compile(parsed.statements, file: file, interpreter: interpreter)
+            }
+        }
         return (parsed.diagnostics + compiled.diagnostics).map { $0.rendered() }
+    }
+
+    /// The path of the code named `name`: the name itself, except for code that is no file (`<-e>`).
+    static func path(ofSourceNamed name: String) -> String? {
+        name.hasPrefix("<") && name.hasSuffix(">") ? nil : name
     }
 
     /// Evaluates one REPL entry (possibly several lines).
@@ -130,6 +151,9 @@ public final class Session {
             case .error(let runtimeError): return .failure([runtimeError.diagnostic])
             case .returning, .breakLoop, .continueLoop:
                 return .failure([Diagnostic("'return', 'break' or 'continue' outside their function or loop", at: nil)])
+            case .exit(let status):
+                exitStatus = status
+                return .success(compiled.program, nil)
             }
         }
     }

@@ -79,4 +79,13 @@ enum StmtKind {
     case `break`
     case `continue`
     case `return`(Expr?)
+    case `import`(ImportDeclaration)
+}
+
+/// `import "path"` or `import "path" as name`: the path as written, the offset of its string literal,
+/// and the name the module's record is bound to, if any.
+struct ImportDeclaration {
+    var path: String
+    var pathOffset: Int
+    var alias: String?
 }

@@ -98,10 +98,29 @@ struct Parser {
             advance()
             let value = atStatementEnd ? nil : try parseExpression()
             return Stmt(kind: .return(value), offset: offset)
+        case .import:
+            return try parseImport()
         default:
             let expression = try parseExpression()
             return Stmt(kind: .expression(expression, displayed: !check(.semicolon)), offset: offset)
         }
+    }
+
+    /// `import "path"` or `import "path" as name` (`as` is a name here, not a keyword).
+    private mutating func parseImport() throws(ParseError) -> Stmt {
+        let offset = peek.offset
+        advance()
+        guard case .string(let path) = peek.kind else {
+            throw error("expected the module's path as a string after 'import' (import \"helpers.drift\") but found \(peek.kind.spelling)")
+        }
+        let pathOffset = peek.offset
+        advance()
+        var alias: String?
+        if peek.kind == .identifier("as") {
+            advance()
+            alias = try expectIdentifier("a name after 'as'")
+        }
+        return Stmt(kind: .import(ImportDeclaration(path: path, pathOffset: pathOffset, alias: alias)), offset: offset)
     }
 
     private var isNamedFunction: Bool {

@@ -4,14 +4,19 @@
 public final class SourceFile: Sendable {
     public let name: String
     public let text: String
+    /// Where the file is, as FileAccess reads it: its imports are relative to this path's directory.
+    /// Nil for code that is no file (a REPL entry, `-e`, standard input), whose imports are relative
+    /// to the session's base directory.
+    public let path: String?
     /// The UTF-8 bytes the lexer reads.
     let bytes: [UInt8]
     /// Byte offset at which each line starts.
     private let lineStarts: [Int]
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, path: String? = nil) {
         self.name = name
         self.text = text
+        self.path = path
         self.bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {

@@ -5,7 +5,7 @@ enum TokenKind: Hashable, Sendable {
     case string(String)
     case identifier(String)
     // keywords
-    case `let`, `fn`, `if`, `else`, `for`, `in`, `while`, `break`, `continue`, `return`
+    case `let`, `fn`, `if`, `else`, `for`, `in`, `while`, `break`, `continue`, `return`, `import`
     case `true`, `false`, null, and, or, not
     // punctuation
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
@@ -18,7 +18,7 @@ enum TokenKind: Hashable, Sendable {
     static let keywords: [String: TokenKind] = [
         "let": .let, "fn": .fn, "if": .if, "else": .else, "for": .for, "in": .in, "while": .while,
         "break": .break, "continue": .continue, "return": .return, "true": .true, "false": .false,
-        "null": .null, "and": .and, "or": .or, "not": .not,
+        "null": .null, "and": .and, "or": .or, "not": .not, "import": .import,
     ]
 
     /// How the token reads in an error message.

@@ -60,7 +60,7 @@ extension Stmt {
         case .whileLoop(let condition, let body):
             try visit(.expression(condition))
             for statement in body { try visit(.statement(statement)) }
-        case .break, .continue: return
+        case .break, .continue, .import: return
         case .return(let value): if let value { try visit(.expression(value)) }
         }
     }

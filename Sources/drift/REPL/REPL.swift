@@ -1,6 +1,6 @@
 // REPL: the read-eval-print loop. Reads lines until the session says the entry is complete, runs it, prints
-// its display (or its error on standard error) and goes on; an error never ends the loop, only `:quit` or
-// the end of the input does. Ctrl-C drops the entry being typed, or stops the one running.
+// its display (or its error on standard error) and goes on; an error never ends the loop, only `:quit`,
+// the end of the input or `exit(code)` does. Ctrl-C drops the entry being typed, or stops the one running.
 import DriftCore
 import DriftLang
 #if canImport(Glibc)
@@ -31,21 +31,24 @@ final class REPL {
         editor.setCompletionProvider { [weak self] line, cursor in self?.completions(line: line, cursor: cursor) ?? [] }
     }
 
-    /// Runs a REPL on standard input: readline on a terminal, plain lines otherwise.
-    static func start(maximumCallDepth: Int = Session.defaultMaximumCallDepth) {
+    /// Runs a REPL on standard input: readline on a terminal, plain lines otherwise. Returns the status
+    /// the command ends with: 0, or the code an entry passed to `exit`.
+    static func start(maximumCallDepth: Int = Session.defaultMaximumCallDepth) -> Int32 {
         let editor: any LineEditor = isatty(STDIN_FILENO) == 1
             ? ReadlineEditor(history: History.defaultPath().map(History.init(path:)))
             : PlainLineReader()
-        REPL(session: Session(maximumCallDepth: maximumCallDepth), editor: editor).run()
+        return REPL(session: Session(maximumCallDepth: maximumCallDepth), editor: editor).run()
     }
 
-    /// Reads and runs entries until `:quit` or the end of the input.
-    func run() {
+    /// Reads and runs entries until `:quit`, the end of the input or `exit(code)` (whose code it returns;
+    /// the entry is in the history already, as every entry is once entered).
+    @discardableResult
+    func run() -> Int32 {
         var lines: [String] = []  // the unfinished entry
         while true {
             switch editor.readLine(prompt: lines.isEmpty ? Self.prompt : Self.continuationPrompt) {
             case .endOfInput:
-                return
+                return 0
             case .interrupted(let partial):
                 if lines.isEmpty && partial.isEmpty { console.line(Self.exitHint) }
                 lines = []
@@ -54,8 +57,9 @@ final class REPL {
             case .line(let line):
                 if lines.isEmpty, let command = ReplCommand(parsing: line) {
                     editor.remember(line)
-                    if command == .quit { return }
+                    if command == .quit { return 0 }
                     perform(command)
+                    if let status = session.exitStatus { return status }
                     continue
                 }
                 lines.append(line)
@@ -70,6 +74,7 @@ final class REPL {
                 lines = []
                 editor.remember(entry)
                 show(outcome, of: entry)
+                if let status = session.exitStatus { return status }
             }
         }
     }

@@ -5,6 +5,8 @@ import DriftLang
 protocol ReplSession: AnyObject {
     /// Terminal columns that displayed values (tables, charts) fit in.
     var displayWidth: Int { get set }
+    /// The code an entry passed to `exit`, which ends the REPL; nil until then.
+    var exitStatus: Int32? { get }
     func run(source: String, name: String) -> String?
     func evaluateEntry(_ text: String) -> EntryOutcome
     func completions(line: String, cursor: Int) -> [String]

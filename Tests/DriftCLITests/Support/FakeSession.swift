@@ -4,9 +4,10 @@ import DriftLang
 @testable import drift
 
 /// A session whose entries are complete once their braces balance; `boom` fails, `slow` asks for a stop as
-/// a Ctrl-C would. Displays echo the entry. Records what it was asked.
+/// a Ctrl-C would, `exit(3)` asks to end with status 3. Displays echo the entry. Records what it was asked.
 final class FakeSession: ReplSession {
     var evaluated: [String] = []
+    var exitStatus: Int32?
     var ran: [(source: String, name: String)] = []
     var completionRequests: [(line: String, cursor: Int)] = []
     var candidates: [String] = []
@@ -22,6 +23,7 @@ final class FakeSession: ReplSession {
         evaluated.append(text)
         if text.contains("boom") { return .failed(report: "error: boom") }
         if text.contains("slow") { Cancellation.request() }
+        if text == "exit(3)" { exitStatus = 3 }
         return .completed(display: "=> \(text)")
     }
 
