@@ -103,5 +103,6 @@ final class BuiltinTable: @unchecked Sendable {
         ("Reports", reportBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
         ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
+        ("Strings", stringBuiltins),
     ])
 }
