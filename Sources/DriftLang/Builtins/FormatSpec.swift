@@ -87,12 +87,12 @@ struct FormatSpec {
             digits = NumberFormat.shortest(number.isNaN ? number : magnitude) + (type == "%" ? "%" : "")
         } else {
             switch type {
-            case "f": digits = String(format: "%.\(precision ?? 6)f", magnitude)
-            case "%": digits = String(format: "%.\(precision ?? 6)f", magnitude * 100) + "%"
-            case "e", "E", "g", "G": digits = String(format: "%.\(precision ?? 6)\(type!)", magnitude)
+            case "f": digits = Self.printf("%.\(precision ?? 6)f", magnitude)
+            case "%": digits = Self.printf("%.\(precision ?? 6)f", magnitude * 100) + "%"
+            case "e", "E", "g", "G": digits = Self.printf("%.\(precision ?? 6)\(type!)", magnitude)
             case "d":
                 guard number == number.rounded() else { throw BuiltinError("needs a whole number, got \(NumberFormat.shortest(number))") }
-                digits = String(format: "%.0f", magnitude)
+                digits = Self.printf("%.0f", magnitude)
             default: digits = NumberFormat.shortest(magnitude)
             }
         }
@@ -109,10 +109,26 @@ struct FormatSpec {
         return Self.padded("", cut, to: width, fill: fill, alignment: alignment ?? .left)
     }
 
+    /// C's printf of one double: correctly rounded digits. (vsnprintf straight into a buffer: Foundation's
+    /// String(format:) costs several times as much per call, which shows when formatting a column.)
+    private static func printf(_ format: String, _ value: Double) -> String {
+        withVaList([value]) { arguments in
+            var buffer = [CChar](repeating: 0, count: 128)
+            let length = Int(vsnprintf(&buffer, buffer.count, format, arguments))
+            guard length >= buffer.count else { return String(decoding: buffer[..<length].lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+            buffer = [CChar](repeating: 0, count: length + 1)
+            return withVaList([value]) { again in
+                _ = vsnprintf(&buffer, buffer.count, format, again)
+                return String(decoding: buffer[..<length].lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+        }
+    }
+
     /// `prefix + body` padded with `fill` to `width` characters (the count of Swift Characters); `.afterSign`
     /// puts the padding between the two. Text already as wide is unchanged. `.center` puts the odd one on
     /// the right, as Python does.
     static func padded(_ prefix: String, _ body: String, to width: Int, fill: Character, alignment: Alignment) -> String {
+        guard width > 0 else { return prefix + body }
         let missing = width - prefix.count - body.count
         guard missing > 0 else { return prefix + body }
         let padding = { (count: Int) in String(repeating: fill, count: count) }
@@ -125,23 +141,21 @@ struct FormatSpec {
     }
 
     /// The leading run of digits in groups of three; with zero padding, zeros join the digits (and are
-    /// grouped too) until the whole is `width` wide, as in Python's `{:010,}` → `00,001,234`.
+    /// grouped too) until the whole is `width` wide, as in Python's `{:010,}` → `00,001,234`. The digits
+    /// are ASCII (printf's or Drift's number forms), so this works on bytes.
     private func grouped(_ digits: String, with separator: Character, zeroPaddedTo width: Int) -> String {
-        var whole = Array(digits.prefix { $0.isASCII && $0.isNumber })
-        let tail = digits.dropFirst(whole.count)
-        func joined() -> String {
-            var text = ""
-            for (index, digit) in whole.enumerated() {
-                if index > 0, (whole.count - index) % 3 == 0 { text.append(separator) }
-                text.append(digit)
-            }
-            return text + tail
+        let bytes = Array(digits.utf8)
+        let whole = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        let groupedLength = { (count: Int) in count + Swift.max(0, count - 1) / 3 + bytes.count - whole }
+        var count = whole
+        while groupedLength(count) < width { count += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(groupedLength(count))
+        for index in 0..<count {
+            if index > 0, (count - index) % 3 == 0 { result.append(separator.asciiValue!) }
+            result.append(index < count - whole ? UInt8(ascii: "0") : bytes[index - (count - whole)])
         }
-        var text = joined()
-        while text.count < width {
-            whole.insert("0", at: 0)
-            text = joined()
-        }
-        return text
+        result += bytes[whole...]
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -91,45 +91,60 @@ struct FormatTemplate {
     /// The template filled with `values`: a string, or a string vector when some placeholder's value is a
     /// vector (one row per element; a row where any of them is missing is missing). Every value must be
     /// used, by position or, for a record, by one of its fields.
-    func fill(_ values: [Value]) throws(BuiltinError) -> Value {
+    func fill(_ values: [Value]) throws -> Value {
+        // Each piece as text already (literals, and placeholders whose value is a single value, rendered
+        // once), or a vector placeholder to render row by row.
+        var parts: [Part] = []
         var used = [Bool](repeating: false, count: values.count)
-        var chosen: [Value?] = []  // per piece: the placeholder's value
         for piece in pieces {
-            guard case .placeholder(let placeholder) = piece else { chosen.append(nil); continue }
-            let (position, value) = try Self.value(for: placeholder, in: values)
-            used[position] = true
-            chosen.append(value)
+            switch piece {
+            case .literal(let literal): parts.append(.text(literal))
+            case .placeholder(let placeholder):
+                let (position, value) = try Self.value(for: placeholder, in: values)
+                used[position] = true
+                if case .vector(let column) = value {
+                    parts.append(.column(column, placeholder))
+                } else {
+                    parts.append(.text(try Self.field(value, placeholder)))
+                }
+            }
         }
         if let unused = used.firstIndex(of: false) {
             throw BuiltinError("value {\(unused)} (\(values[unused].kindName)) is not used by the template")
         }
 
-        var rows: Int?
-        for case .vector(let column)? in chosen {
-            if let rows, rows != column.count { throw BuiltinError("vector values differ in length: \(rows) and \(column.count)") }
-            rows = column.count
+        let columns = parts.compactMap { if case .column(let column, _) = $0 { column } else { nil } }
+        guard let rows = columns.first?.count else { return .string(try Self.line(parts) { _, _ in .null }) }  // all text: never asked
+        if let other = columns.first(where: { $0.count != rows }) {
+            throw BuiltinError("vector values differ in length: \(rows) and \(other.count)")
         }
-        guard let rows else { return .string(try line { chosen[$0]! }) }
+        if columns.count == 1, case .text(let strings) = columns[0] {
+            // One string vector: once per distinct string, as the string builtins do.
+            return try StringOperand.vector(strings).mapStrings { text in try Self.line(parts) { _, _ in .string(text) } }
+        }
         var builder = TextColumnBuilder(capacity: rows)
         for row in 0..<rows {
-            if chosen.contains(where: { if case .vector(let column)? = $0 { column.isMissing(at: row) } else { false } }) {
+            if columns.contains(where: { $0.isMissing(at: row) }) {
                 builder.append(nil)
-                continue
+            } else {
+                builder.append(try Self.line(parts) { column, _ in column.element(at: row) })
             }
-            builder.append(try line { piece in
-                if case .vector(let column) = chosen[piece]! { column.element(at: row) } else { chosen[piece]! }
-            })
         }
         return .vector(.text(builder.column))
     }
 
-    /// One filled-in line, taking each placeholder's value (by its piece's index) from `value`.
-    private func line(_ value: (Int) -> Value) throws(BuiltinError) -> String {
+    private enum Part {
+        case text(String)
+        case column(Column, Placeholder)
+    }
+
+    /// One filled-in line; `element` gives a vector placeholder's value for the line.
+    private static func line(_ parts: [Part], _ element: (Column, Placeholder) -> Value) throws -> String {
         var text = ""
-        for (index, piece) in pieces.enumerated() {
-            switch piece {
-            case .literal(let literal): text += literal
-            case .placeholder(let placeholder): text += try Self.field(value(index), placeholder)
+        for part in parts {
+            switch part {
+            case .text(let piece): text += piece
+            case .column(let column, let placeholder): text += try field(element(column, placeholder), placeholder)
             }
         }
         return text
