@@ -178,6 +178,7 @@ struct FormatTemplate {
         guard let spec = placeholder.spec else { return Renderer.plainText(value) }
         switch value {
         case .number(let number):
+            guard spec.type != "s" else { throw BuiltinError("'\(placeholder.written)' needs a string, got number") }
             do { return try spec.format(number) } catch { throw BuiltinError("'\(placeholder.written)' \(error)") }
         case .null:
             return FormatSpec.padded("", "null", to: spec.width, fill: spec.fill, alignment: spec.alignment ?? .left)
