@@ -57,7 +57,7 @@ struct Builtin: Sendable {
         }
         let known = parameters + options
         for (label, _) in arguments.named {
-            if (!known.contains(label) && !acceptsAnyOption) || isVariadic {
+            if !known.contains(label) && !acceptsAnyOption || isVariadic && !acceptsAnyOption {
                 throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
             }
         }

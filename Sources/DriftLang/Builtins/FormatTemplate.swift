@@ -167,7 +167,7 @@ struct FormatTemplate {
                 if let field = record[name] { return (position, field) }
                 fields += record.keys
             }
-            throw BuiltinError("no value named '\(name)' for '\(placeholder.written)': names are the fields of a record value, as in format(\"{n} rows\", {n: 3})\(Suggestion.hint(for: name, among: fields))")
+            throw BuiltinError("no value named '\(name)' for '\(placeholder.written)': names are named arguments or fields of a record value, as in format(\"{n} rows\", n: 3)\(Suggestion.hint(for: name, among: fields))")
         }
     }
 

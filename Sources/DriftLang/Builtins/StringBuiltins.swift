@@ -159,11 +159,14 @@ let stringBuiltins: [Builtin] = [
         }
     },
     Builtin(
-        "format(template, values...)",
-        doc: "The template with each placeholder replaced by a value: {} the next value, {0} the value at that position, {name} the field of a record value ({{ and }} are braces). After a colon, a format spec as in Python: {:.3f} fixed decimals, {:,} thousands separators, {:>8} {:<8} {:^8} alignment in a width (with a fill character before it: {:*^8}), {:.1%} a percentage, {:.2e} scientific, {:08.2f} zero padding, {:+} a sign, {:d} a whole number. Without a spec a value prints as print shows it. Given vectors, formats element-wise into a string vector, a row being missing where any of its vector values is missing; a single null prints as null. Every value must be used.",
+        "format(template, values..., ...)",
+        doc: "The template with each placeholder replaced by a value: {} the next value, {0} the value at that position, {name} a named argument (format(\"{n} rows\", n: 3)) or the field of a record value ({{ and }} are braces). After a colon, a format spec as in Python: {:.3f} fixed decimals, {:,} thousands separators, {:>8} {:<8} {:^8} alignment in a width (with a fill character before it: {:*^8}), {:.1%} a percentage, {:.2e} scientific, {:08.2f} zero padding, {:+} a sign, {:d} a whole number. Without a spec a value prints as print shows it. Given vectors, formats element-wise into a string vector, a row being missing where any of its vector values is missing; a single null prints as null. Every value must be used.",
         example: #"format("{} of {} rows ({:.1%})", 12, 480, 12 / 480)  # "12 of 480 rows (2.5%)""#
     ) { arguments, _ in
-        try FormatTemplate(try arguments.string(0, "template")).fill(Array(arguments.positional.dropFirst()))
+        // Named arguments are one record after the positional values, so {name} finds them like a field.
+        var values = Array(arguments.positional.dropFirst())
+        if !arguments.named.isEmpty { values.append(.record(Record(arguments.named.map { ($0.label, $0.value) }))) }
+        return try FormatTemplate(try arguments.string(0, "template")).fill(values)
     },
 ]
 
