@@ -25,7 +25,11 @@ extension Column {
 
     /// True where the value is missing, false elsewhere (never missing itself).
     public func missingMask() -> BoolColumn {
-        BoolColumn(raw: (0..<count).map { isMissing(at: $0) ? 1 : 0 })
+        switch self {
+        case .numeric(let column): BoolColumn(raw: column.values.map { $0.isNaN ? 1 : 0 })
+        case .text(let column): BoolColumn(raw: column.codes.map { $0 < 0 ? 1 : 0 })
+        case .boolean(let column): BoolColumn(raw: column.values.map { $0 < 0 ? 1 : 0 })
+        }
     }
 
     /// Missing rows take the value of `values` in the same row: `values` holds one value, used for every

@@ -1,17 +1,35 @@
-// Ranking: sorting a column, the permutation that sorts it, and the ranks of its values (behind `sort`,
-// `order` and `rank`). Missing values go last and keep their order; numbers sort by value, text by Unicode
-// string order, booleans false before true.
+// Ranking: sorting a column, the permutation that sorts it (a radix sort: O(n)), and the ranks of its
+// values (behind `sort`, `order` and `rank`). Missing values go last and keep their order; numbers sort by
+// value, text by Unicode string order, booleans false before true.
 
 extension Column {
     /// The row indices in sorted order: stable (equal values keep their order), missing rows last in
     /// either direction.
     public func ordering(descending: Bool = false) throws -> [Int] {
-        try sortOrder(descending: descending)
+        // Unsigned keys of the present rows (flipped for descending), radix-ordered; then the missing rows.
+        var keys: [UInt64] = [], rows: [Int] = [], missing: [Int] = []
+        keys.reserveCapacity(count)
+        rows.reserveCapacity(count)
+        func add(_ row: Int, _ key: UInt64?) {
+            guard let key else { missing.append(row); return }
+            keys.append(descending ? ~key : key)
+            rows.append(row)
+        }
+        switch self {
+        case .numeric(let column):
+            for (row, value) in column.values.enumerated() { add(row, value.isNaN ? nil : value.orderKey) }
+        case .text(let column):
+            let ranks = column.levelRanks()
+            for (row, code) in column.codes.enumerated() { add(row, code < 0 ? nil : UInt64(ranks[Int(code)])) }
+        case .boolean(let column):
+            for (row, flag) in column.values.enumerated() { add(row, flag < 0 ? nil : UInt64(flag)) }
+        }
+        return try keys.stableOrder().map { rows[$0] } + missing
     }
 
     /// The values in sorted order, missing values last in either direction.
     public func sorted(descending: Bool = false) throws -> Column {
-        guard case .numeric(let column) = self else { return gathering(try sortOrder(descending: descending)) }
+        guard case .numeric(let column) = self else { return gathering(try ordering(descending: descending)) }
         // Numbers need no stable permutation: sort the present values and put the missing ones after.
         var present = column.values.filter { !$0.isNaN }
         try present.sortAscending()
@@ -23,12 +41,13 @@ extension Column {
     /// The 1-based rank of each value among the present ones, ties given the mean of the ranks they span
     /// (scipy.stats.rankdata's method "average"); missing values have a missing rank.
     public func ranks() throws -> [Double] {
-        let order = try sortOrder(descending: false)
+        let order = try ordering()
         var ranks = [Double](repeating: .nan, count: count)
+        let present = count - missingCount  // the missing rows come last in the order
         var start = 0
-        while start < order.count, !isMissing(at: order[start]) {
+        while start < present {
             var end = start + 1
-            while end < order.count, !isMissing(at: order[end]), hasEqualValues(order[start], order[end]) { end += 1 }
+            while end < present, hasEqualValues(order[start], order[end]) { end += 1 }
             let rank = Double(start + 1 + end) / 2
             for position in start..<end { ranks[order[position]] = rank }
             start = end

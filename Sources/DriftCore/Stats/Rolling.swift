@@ -1,9 +1,10 @@
 // Rolling: statistics of a window sliding over a vector (behind `rolling` for mean, sum, min, max and sd).
 // Element i summarises the rows i - window + 1 ... i: missing for the first window - 1 rows, and over the
-// window's present values after that (missing when it has none; sd needs two). O(n) for any window: sums
-// and Welford's moments add the entering value and remove the leaving one, and are recomputed from the
-// window's values once every `window` steps so that rounding cannot build up (nor an infinity that left
-// the window linger); min and max keep a monotonic deque of candidate rows.
+// window's present values after that (missing when it has none; sd needs two). O(n) for any window: the
+// compensated sum adds the entering value and subtracts the leaving one; the sd's moments live in a queue of
+// two stacks, so that no value's share is ever subtracted; min and max keep a monotonic deque of candidate
+// rows. Every aggregate starts afresh from the window's values once every `window` rows, so that rounding
+// cannot build up over a long vector (nor an infinity that left the window linger): O(n) in all.
 
 /// The statistics `Statistics.rolling` computes in O(n).
 public enum RollingStatistic: String, CaseIterable, Sendable {
@@ -111,37 +112,50 @@ private struct SlidingSum: SlidingAggregate {
     }
 }
 
-/// The sample standard deviation (n - 1) of a window's values by Welford's updates; NaN for fewer than two
-/// values or any infinite one.
+/// The sample standard deviation (n - 1) of a window's values; NaN for fewer than two values or any infinite
+/// one. Removing a value's share from running moments cancels catastrophically when a large value leaves a
+/// window of small ones, so the window is a queue of two stacks instead (Okasaki's queue, as in sliding-window
+/// aggregation): values enter the back, whose moments are kept; when the front is empty the back moves over,
+/// each front entry holding the moments of itself and every value after it, so a value leaves by a pop.
+/// Every value moves once: O(1) per row on average.
 private struct SlidingMoments: SlidingAggregate {
-    var count = 0
-    var mean = 0.0
-    /// The sum of squared deviations from the mean.
-    var squares = 0.0
+    var front: [Moments] = []
+    var back: [Double] = []
+    var backMoments = Moments()
     var infinities = Infinities()
 
-    mutating func reset() { self = SlidingMoments() }
+    mutating func reset() {
+        front.removeAll(keepingCapacity: true)
+        back.removeAll(keepingCapacity: true)
+        backMoments = Moments()
+        infinities = Infinities()
+    }
 
     mutating func add(_ x: Double, at row: Int) {
         if infinities.count(x, 1) { return }
-        count += 1
-        let deviation = x - mean
-        mean += deviation / Double(count)
-        squares += deviation * (x - mean)
+        back.append(x)
+        backMoments.merge(Moments(single: x))
     }
 
     mutating func remove(_ x: Double, at row: Int) {
         if infinities.count(x, -1) { return }
-        count -= 1
-        guard count > 0 else { mean = 0; squares = 0; return }
-        let deviation = x - mean
-        mean -= deviation / Double(count)
-        squares -= deviation * (x - mean)
+        if front.isEmpty {
+            // The newest value goes deepest, so the oldest ends on top holding the moments of them all.
+            var suffix = Moments()
+            for value in back.reversed() {
+                suffix.merge(Moments(single: value))
+                front.append(suffix)
+            }
+            back.removeAll(keepingCapacity: true)
+            backMoments = Moments()
+        }
+        front.removeLast()
     }
 
     var value: Double {
-        guard count > 1, infinities.sum == nil else { return .nan }
-        return (Swift.max(0, squares) / Double(count - 1)).squareRoot()
+        var moments = front.last ?? Moments()
+        moments.merge(backMoments)
+        return infinities.sum == nil ? moments.standardDeviation : .nan
     }
 }
 
@@ -183,4 +197,11 @@ private struct SlidingExtreme: SlidingAggregate {
     }
 
     var value: Double { size > 0 ? values[front] : .nan }
+}
+
+extension Moments {
+    /// The moments of one value.
+    fileprivate init(single x: Double) {
+        self.init(count: 1, mean: x, squaredDeviations: 0, minimum: x, maximum: x)
+    }
 }
