@@ -37,7 +37,10 @@ let missingValueBuiltins: [Builtin] = [
         case .null:
             return fill ?? .null
         default:
-            let column = try arguments.column(0, "v")
+            var column = try arguments.column(0, "v")
+            if case .list(let items) = target, items.allSatisfy(\.isNull), let type = fill?.asColumn?.type {
+                column = .missing(type, count: items.count)  // a list of nulls takes the fill's kind
+            }
             if let method, method == .mean || method == .median, column.type != .numeric {
                 throw BuiltinError("method \"\(method.rawValue)\" needs a numeric vector, got \(Value.vector(column).kindName)")
             }
