@@ -81,7 +81,7 @@ let sequenceBuiltins: [Builtin] = [
         case .list(let items): length = Double(items.count)
         default: length = 1
         }
-        try MemoryLimit.reserve(length * Double(times) * 16, for: "\(Renderer.plainText(.number(length * Double(times)))) repeated values")
+        try MemoryLimit.reserve(length * Double(times) * 8, for: "\(Renderer.plainText(.number(length * Double(times)))) repeated values")
         switch value {
         case .vector(let column): return .vector(column.repeated(times))
         case .number, .string, .bool: return .vector(value.asColumn!.repeated(times))
