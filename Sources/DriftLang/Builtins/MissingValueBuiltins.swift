@@ -22,34 +22,7 @@ let missingValueBuiltins: [Builtin] = [
         doc: #"A copy with the missing values filled: by `value` (a single value, or a vector as long as v whose element in the same position is taken), or by method: "forward" (the last present value before, as pandas' ffill; leading missing values stay), "backward" (the next present value after; trailing ones stay), "mean" or "median" (of the present values; numeric vectors only). The value must be of the vector's kind. On a dataframe, a method fills every column ("mean" and "median" only the numeric ones), a record of values fills the columns it names, and a single value the columns of its kind. A missing single value (null) becomes the value."#,
         example: #"fill_missing([1, null, 3, null], method: "forward")  # [1, 1, 3, 3]"#
     ) { arguments, _ in
-        let target = try arguments.required(0, "v")
-        let fill = arguments.optional(1, "value").flatMap { $0.isNull ? nil : $0 }
-        let method = try arguments.optional(nil, "method").flatMap { $0.isNull ? nil : try fillMethod(arguments) }
-        switch (fill, method) {
-        case (nil, nil): throw BuiltinError(#"give a value to fill with, or method: "forward", "backward", "mean" or "median""#)
-        case (_?, _?): throw BuiltinError("give either a value or a method, not both")
-        default: break
-        }
-        switch target {
-        case .frame(let frame):
-            if let method { return .frame(try frame.fillingMissing(method)) }
-            return .frame(try frame.fillingMissing(from: try frameFills(fill!, for: frame, arguments)))
-        case .null:
-            return fill ?? .null
-        default:
-            var column = try arguments.column(0, "v")
-            if case .list(let items) = target, items.allSatisfy(\.isNull), let type = fill?.asColumn?.type {
-                column = .missing(type, count: items.count)  // a list of nulls takes the fill's kind
-            }
-            if let method, method == .mean || method == .median, column.type != .numeric {
-                throw BuiltinError("method \"\(method.rawValue)\" needs a numeric vector, got \(Value.vector(column).kindName)")
-            }
-            let filled = try method.map { try column.fillingMissing($0) } ?? column.fillingMissing(from: try fillColumn(fill!, for: column, arguments))
-            switch target {
-            case .vector, .list: return .vector(filled)
-            default: return filled.element(at: 0)
-            }
-        }
+        return try fillMissing(arguments)
     },
     Builtin(
         "drop_missing(df, columns: null)",
@@ -82,6 +55,38 @@ extension Value {
         case .null: return true
         case .number(let number): return number.isNaN
         default: return false
+        }
+    }
+}
+
+/// fill_missing: a value or a method (exactly one), on a dataframe, a vector, a list or a single value.
+private func fillMissing(_ arguments: Arguments) throws -> Value {
+    let target = try arguments.required(0, "v")
+    let fill = arguments.optional(1, "value").flatMap { $0.isNull ? nil : $0 }
+    let method = try arguments.optional(nil, "method").flatMap { $0.isNull ? nil : try fillMethod(arguments) }
+    switch (fill, method) {
+    case (nil, nil): throw BuiltinError(#"give a value to fill with, or method: "forward", "backward", "mean" or "median""#)
+    case (_?, _?): throw BuiltinError("give either a value or a method, not both")
+    default: break
+    }
+    switch target {
+    case .frame(let frame):
+        if let method { return .frame(try frame.fillingMissing(method)) }
+        return .frame(try frame.fillingMissing(from: try frameFills(fill!, for: frame, arguments)))
+    case .null:
+        return fill ?? .null
+    default:
+        var column = try arguments.column(0, "v")
+        if case .list(let items) = target, items.allSatisfy(\.isNull), let type = fill?.asColumn?.type {
+            column = .missing(type, count: items.count)  // a list of nulls takes the fill's kind
+        }
+        if let method, method == .mean || method == .median, column.type != .numeric {
+            throw BuiltinError("method \"\(method.rawValue)\" needs a numeric vector, got \(Value.vector(column).kindName)")
+        }
+        let filled = try method.map { try column.fillingMissing($0) } ?? column.fillingMissing(from: try fillColumn(fill!, for: column, arguments))
+        switch target {
+        case .vector, .list: return .vector(filled)
+        default: return filled.element(at: 0)
         }
     }
 }

@@ -49,15 +49,7 @@ let sequenceBuiltins: [Builtin] = [
         if let builtin = function as? BuiltinFunction, let statistic = RollingStatistic(rawValue: builtin.builtin.name) {
             return .vector(.numeric(NumericColumn(try Statistics.rolling(try arguments.numbers(0, "v"), window: window, statistic))))
         }
-        let column = try arguments.column(0, "v")
-        var results = [Value](repeating: .null, count: column.count)
-        for end in results.indices.dropFirst(window - 1) {
-            let rows = Array((end - window + 1)...end).filter { !column.isMissing(at: $0) }
-            if rows.isEmpty { continue }
-            results[end] = try function.call(Arguments(positional: [.vector(column.gathering(rows))], at: arguments.location), interpreter, at: arguments.location)
-        }
-        if results.allSatisfy(\.isNull) { return .vector(.numeric(NumericColumn([Double](repeating: .nan, count: results.count)))) }
-        return Value.collection(results)
+        return try rollingCalls(of: function, over: try arguments.column(0, "v"), window: window, arguments, interpreter)
     },
     Builtin(
         "seq(from, to, by: null)",
@@ -90,6 +82,19 @@ let sequenceBuiltins: [Builtin] = [
         }
     },
 ]
+
+/// rolling with a function other than the fast builtins: one call per window that has a present value.
+private func rollingCalls(of function: Function, over column: Column, window: Int, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    var results = [Value](repeating: .null, count: column.count)
+    for end in results.indices.dropFirst(window - 1) {
+        let rows = Array((end - window + 1)...end).filter { !column.isMissing(at: $0) }
+        if rows.isEmpty { continue }
+        results[end] = try function.call(Arguments(positional: [.vector(column.gathering(rows))], at: arguments.location), interpreter, at: arguments.location)
+    }
+    // No window had a value: missing numbers, as the fast path gives (a list of nulls otherwise).
+    if results.allSatisfy(\.isNull) { return .vector(.missing(.numeric, count: results.count)) }
+    return Value.collection(results)
+}
 
 /// lag's and lead's `n:`.
 private func shiftCount(_ arguments: Arguments) throws -> Int {
