@@ -82,7 +82,7 @@ let frameBuiltins: [Builtin] = [
         doc: "Joins any number of values in order. Dataframes: the rows of each after the rows of the one before; all need the same columns, in the same order, of the same kinds. Vectors (and single values) of one kind: one vector. Lists, or vectors of different kinds: a list of all their elements (a vector again when the elements are all of one kind). A dataframe cannot be joined with anything else.",
         example: #"concat([1, 2], [3], ["x"])  # [1, 2, 3, "x"]"#
     ) { arguments, _ in
-        return try concatenated(arguments.positional, arguments)
+        return try concatenated(arguments.positional)
     },
     Builtin(
         "sample(df, n, seed: 1)",

@@ -30,7 +30,7 @@ let listBuiltins: [Builtin] = [
 
 /// `concat(values...)`: frames joined by rows; vectors (and single values) of one kind joined as a vector;
 /// anything else joined element by element into a list (or a vector, when the elements turn out of one kind).
-func concatenated(_ values: [Value], _ arguments: Arguments) throws -> Value {
+func concatenated(_ values: [Value]) throws -> Value {
     guard !values.isEmpty else { throw BuiltinError("needs at least one value to join") }
     let frames = values.compactMap { value -> DataFrame? in if case .frame(let frame) = value { frame } else { nil } }
     if !frames.isEmpty {
