@@ -14,15 +14,6 @@ public enum FillMethod: String, CaseIterable, Sendable {
 }
 
 extension Column {
-    /// A column of `count` missing values of `type`.
-    public static func missing(_ type: ColumnType, count: Int) -> Column {
-        switch type {
-        case .numeric: .numeric(NumericColumn([Double](repeating: .nan, count: count)))
-        case .text: .text(TextColumn(codes: [Int32](repeating: -1, count: count), levels: []))
-        case .boolean: .boolean(BoolColumn(raw: [Int8](repeating: -1, count: count)))
-        }
-    }
-
     /// True where the value is missing, false elsewhere (never missing itself).
     public func missingMask() -> BoolColumn {
         switch self {
