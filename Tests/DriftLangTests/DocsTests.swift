@@ -39,6 +39,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/benchmarks.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/modules.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/strings.md", minimumDriftBlocks: 3),
+        DocPage(path: "docs/vectors.md", minimumDriftBlocks: 4),
     ]
 
     func text() throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -103,6 +103,7 @@ final class BuiltinTable: @unchecked Sendable {
         ("Reports", reportBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
         ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
-        ("Strings", stringBuiltins),
+        ("Strings", stringBuiltins), ("Missing values", missingValueBuiltins), ("Sorting and membership", orderingBuiltins),
+        ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins),
     ])
 }

@@ -78,13 +78,11 @@ let frameBuiltins: [Builtin] = [
         return .frame(try arguments.frame(0, "df").describe())
     },
     Builtin(
-        "concat(a, b)",
-        doc: "The rows of b appended to the rows of a; both need the same columns, in the same order, of the same kinds. On vectors, joins them.",
-        example: "concat(reference, current)"
+        "concat(values...)",
+        doc: "Joins any number of values in order. Dataframes: the rows of each after the rows of the one before; all need the same columns, in the same order, of the same kinds. Vectors (and single values) of one kind: one vector. Lists, or vectors of different kinds: a list of all their elements (a vector again when the elements are all of one kind). A dataframe cannot be joined with anything else.",
+        example: #"concat([1, 2], [3], ["x"])  # [1, 2, 3, "x"]"#
     ) { arguments, _ in
-        let first = try arguments.required(0, "a"), second = try arguments.required(1, "b")
-        if case .frame(let a) = first, case .frame(let b) = second { return .frame(try DataFrame.concatenating(a, b)) }
-        return .vector(try Column.concatenating(try arguments.column(0, "a"), try arguments.column(1, "b")))
+        return try concatenated(arguments.positional)
     },
     Builtin(
         "sample(df, n, seed: 1)",
