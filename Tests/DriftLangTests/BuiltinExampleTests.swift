@@ -67,6 +67,13 @@ func libraryExampleRuns(_ example: DocumentedExample) throws {
     #expect(DocumentedExample.library.allSatisfy { !$0.code.isEmpty }, "a documented stdlib function without an Example: line")
 }
 
+/// Two topic tables defining one name would leave help and calls to whichever came last.
+@Test func everyBuiltinNameIsDefinedOnce() {
+    let names = BuiltinTable.standard.topics.flatMap(\.builtins)
+    let repeated = Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
+    #expect(repeated.isEmpty, "defined in more than one table: \(repeated)")
+}
+
 /// The prelude the examples assume is shown to readers word for word in docs/language.md.
 @Test func theDocsShowTheExamplePrelude() throws {
     let page = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent("docs/language.md"), encoding: .utf8)

@@ -40,16 +40,10 @@ let orderingBuiltins: [Builtin] = [
     },
     Builtin(
         "isin(v, values)",
-        doc: "True where an element of v is one of values (a vector, a list or a single value), as pandas' isin: never missing, a missing element is in values only when they hold null too, and values of another kind never match (1 is not \"1\"). On a single value, gives one boolean.",
+        doc: "True where an element of v is one of values (a vector, a list or a single value), as pandas' isin, and as the operator `v in values`: never missing, a missing element is in values only when they hold null too, and values of another kind never match (1 is not \"1\"). On a single value, gives one boolean.",
         example: #"isin(["a", "b", null], ["a", "c"])  # [true, false, false]"#
     ) { arguments, _ in
-        let value = try arguments.required(0, "v")
-        let column = value.isNull ? Column.missing(.numeric, count: 1) : try arguments.column(0, "v")
-        let result = try memberships(column, in: try arguments.required(1, "values"), arguments)
-        switch value {
-        case .null, .number, .string, .bool: return result.element(at: 0)
-        default: return .vector(result)
-        }
+        try Membership.test(try arguments.required(0, "v"), in: try arguments.required(1, "values"))
     },
     Builtin(
         "where(mask)",
@@ -68,24 +62,3 @@ let orderingBuiltins: [Builtin] = [
     },
 ]
 
-/// `column.isIn(values)` where values may also be a list of several kinds: true where any kind matches.
-private func memberships(_ column: Column, in values: Value, _ arguments: Arguments) throws -> Column {
-    if let set = values.asColumn { return column.isIn(set) }
-    guard case .list(let items) = values else { throw arguments.mismatch("values", expected: "a vector or list", got: values) }
-    var groups: [ColumnType: [Value]] = [:]
-    for item in items {
-        switch item {
-        case .number: groups[.numeric, default: []].append(item)
-        case .string: groups[.text, default: []].append(item)
-        case .bool: groups[.boolean, default: []].append(item)
-        case .null: groups[.numeric, default: []].append(item)
-        default: throw arguments.mismatch("values", expected: "a list of numbers, strings, booleans or null", got: item)
-        }
-    }
-    var flags = [Int8](repeating: 0, count: column.count)
-    for group in groups.values {
-        guard let set = Value.collection(group).asColumn, case .boolean(let found) = column.isIn(set) else { continue }
-        for row in flags.indices where found.values[row] == 1 { flags[row] = 1 }
-    }
-    return .boolean(BoolColumn(raw: flags))
-}

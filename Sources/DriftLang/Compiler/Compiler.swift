@@ -175,6 +175,8 @@ struct Compiler {
             return binary(op, expression(left), expression(right), at: here)
         case .logical(let op, let left, let right):
             return LogicalNode(op, expression(left), expression(right), at: here)
+        case .membership(let element, let values):
+            return MembershipNode(expression(element), in: expression(values), at: here)
         case .call(let callee, let arguments):
             let calleeNode = expression(callee)
             return CallNode(

@@ -16,6 +16,8 @@ indirect enum ExprKind {
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
     case logical(LogicalOperator, Expr, Expr)
+    /// `x in values`: membership, element-wise when x is a vector.
+    case membership(Expr, in: Expr)
     case call(callee: Expr, arguments: [Argument])
     case index(Expr, IndexArgument)
     case field(Expr, name: String)

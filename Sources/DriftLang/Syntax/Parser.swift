@@ -306,17 +306,24 @@ struct Parser {
         .greater: .greater, .greaterEqual: .greaterEqual,
     ]
 
-    /// One comparison at most: `1 < x < 3` would compare a boolean with 3, so it is an error (the rest
-    /// is still parsed, so that it reports nothing more).
+    /// One comparison (or `in`) at most: `1 < x < 3` would compare a boolean with 3, so it is an error
+    /// (the rest is still parsed, so that it reports nothing more).
     private mutating func parseComparison() throws(ParseError) -> Expr {
         let left = try parsePipe()
-        guard let op = Parser.comparisons[peek.kind] else { return left }
         let offset = peek.offset
-        advance(); skipNewlines()
-        let comparison = Expr(kind: .binary(op, left, try parsePipe()), offset: offset)
-        if Parser.comparisons[peek.kind] != nil {
+        let comparison: Expr
+        if let op = Parser.comparisons[peek.kind] {
+            advance(); skipNewlines()
+            comparison = Expr(kind: .binary(op, left, try parsePipe()), offset: offset)
+        } else if check(.in) {
+            advance(); skipNewlines()
+            comparison = Expr(kind: .membership(left, in: try parsePipe()), offset: offset)
+        } else {
+            return left
+        }
+        if Parser.comparisons[peek.kind] != nil || check(.in) {
             _ = error("comparisons do not chain: write 'a < b and b < c'", at: peek.offset)
-            while Parser.comparisons[peek.kind] != nil {
+            while Parser.comparisons[peek.kind] != nil || check(.in) {
                 advance(); skipNewlines()
                 _ = try parsePipe()
             }

@@ -22,7 +22,8 @@ extension Expr {
             for field in fields { try visit(.expression(field.value)) }
         case .unary(_, let operand), .field(let operand, _):
             try visit(.expression(operand))
-        case .binary(_, let left, let right), .logical(_, let left, let right), .assign(let left, let right):
+        case .binary(_, let left, let right), .logical(_, let left, let right), .assign(let left, let right),
+             .membership(let left, let right):
             try visit(.expression(left))
             try visit(.expression(right))
         case .call(let callee, let arguments):

@@ -119,3 +119,23 @@ final class LogicalNode: Node {
         }
     }
 }
+
+/// `x in values`: whether x is among the values, element-wise when x is a vector (Runtime/Membership.swift).
+final class MembershipNode: Node {
+    let element: Node
+    let values: Node
+    init(_ element: Node, in values: Node, at location: SourceLocation) {
+        self.element = element
+        self.values = values
+        super.init(at: location)
+    }
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        let x = try element.evaluate(frame, interpreter)
+        let set = try values.evaluate(frame, interpreter)
+        do {
+            return try Membership.test(x, in: set)
+        } catch {
+            throw RuntimeError.at(location, "'in': \(error.description)")
+        }
+    }
+}
