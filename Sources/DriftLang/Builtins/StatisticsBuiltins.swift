@@ -17,6 +17,16 @@ func aggregationOfColumn(_ arguments: Arguments, _ aggregation: GroupAggregation
     return .object(AggregationObject(aggregation, of: column))
 }
 
+/// `first(v)` or `last(v)`: the present value at that end of a vector, or that aggregation of a column.
+private func endValue(_ signature: String, doc: String, example: String, _ aggregation: GroupAggregation) -> Builtin {
+    Builtin(signature, doc: doc + " Given a column's name, it is an aggregation for aggregate.", example: example) { arguments, _ in
+        if let aggregation = aggregationOfColumn(arguments, aggregation) { return aggregation }
+        let column = try arguments.column(0, "v")
+        let present = (0..<column.count).filter { !column.isMissing(at: $0) }
+        return (aggregation == .first ? present.first : present.last).map(column.element(at:)) ?? .null
+    }
+}
+
 let statisticsBuiltins: [Builtin] = [
     reduction("sum(v)", doc: "The sum of the non-missing values (0 for none). A boolean vector counts its true values.", example: "sum([1, 2, null])  # 3", .sum, Statistics.sum),
     reduction("mean(v)", doc: "The arithmetic mean of the non-missing values; NaN when there are none. On a boolean vector, the share that is true.", example: "mean([1, null, 3])  # 2", .mean, Statistics.mean),
@@ -55,24 +65,8 @@ let statisticsBuiltins: [Builtin] = [
         if let aggregation = aggregationOfColumn(arguments, .distinctCount) { return aggregation }
         return .number(Double(try arguments.column(0, "v").uniqued().count))
     },
-    Builtin(
-        "first(v)",
-        doc: "The first non-missing value of a vector (null when there is none), as pandas' first. Given a column's name, it is an aggregation for aggregate.",
-        example: "first([null, 2, 3])  # 2"
-    ) { arguments, _ in
-        if let aggregation = aggregationOfColumn(arguments, .first) { return aggregation }
-        let column = try arguments.column(0, "v")
-        return (0..<column.count).first { !column.isMissing(at: $0) }.map(column.element(at:)) ?? .null
-    },
-    Builtin(
-        "last(v)",
-        doc: "The last non-missing value of a vector (null when there is none), as pandas' last. Given a column's name, it is an aggregation for aggregate.",
-        example: "last([1, 2, null])  # 2"
-    ) { arguments, _ in
-        if let aggregation = aggregationOfColumn(arguments, .last) { return aggregation }
-        let column = try arguments.column(0, "v")
-        return (0..<column.count).last { !column.isMissing(at: $0) }.map(column.element(at:)) ?? .null
-    },
+    endValue("first(v)", doc: "The first non-missing value of a vector (null when there is none), as pandas' first.", example: "first([null, 2, 3])  # 2", .first),
+    endValue("last(v)", doc: "The last non-missing value of a vector (null when there is none), as pandas' last.", example: "last([1, 2, null])  # 2", .last),
     Builtin(
         "cor(x, y)",
         doc: "The Pearson correlation of two numeric vectors of equal length, over the positions where both are present.",
