@@ -1,47 +1,26 @@
-// DataFrame+Sorting: stable sort of the rows by one column, missing values last in either direction.
+// DataFrame+Sorting: stable sort of the rows by one or more columns, missing values last in either
+// direction (each key through Column.ordering, the radix sort behind `sort` and `order`).
 
 extension DataFrame {
-    /// The rows ordered by the column `name`. Stable (equal keys keep their order); missing values go last
-    /// whether ascending or descending. Text sorts by Unicode string order, booleans false before true.
-    public func sorted(by name: String, descending: Bool) throws -> DataFrame {
-        let order = try columns[index(of: name)].sortOrder(descending: descending)
+    /// The rows ordered by the columns `names`: the first decides, ties go to the next, and so on; each
+    /// key ascending unless its `descending` flag is set. Stable (rows equal in every key keep their
+    /// order); missing values go last in each key whichever the direction. Text sorts by Unicode string
+    /// order, booleans false before true.
+    public func sorted(by names: [String], descending: [Bool]) throws -> DataFrame {
+        guard !names.isEmpty, descending.count == names.count else {
+            throw DataError("sort by needs at least one column and one direction per column")
+        }
+        // Least significant key first: each stable pass keeps the order the later keys gave to ties.
+        var order = Array(0..<rowCount)
+        for (name, isDescending) in zip(names, descending).reversed() {
+            let keys = columns[try index(of: name)].gathering(order)
+            order = try keys.ordering(descending: isDescending).map { order[$0] }
+        }
         return mapColumns { $0.gathering(order) }
     }
-}
 
-extension Column {
-    /// The row indices in sorted order (see `DataFrame.sorted(by:descending:)`).
-    func sortOrder(descending: Bool) throws -> [Int] {
-        switch self {
-        case .numeric(let column):
-            return try Self.sortOrder(column.values, descending: descending, isMissing: \.isNaN)
-        case .text(let column):
-            let ranks = column.levelRanks()
-            let keys = column.codes.map { $0 < 0 ? -1 : ranks[Int($0)] }
-            return try Self.sortOrder(keys, descending: descending) { $0 < 0 }
-        case .boolean(let column):
-            return try Self.sortOrder(column.values, descending: descending) { $0 < 0 }
-        }
-    }
-
-    /// Sorts (key, row) pairs of the present keys, breaking ties by row so the result is stable whatever
-    /// algorithm the standard library uses, then appends the missing rows in their original order.
-    private static func sortOrder<Key: Comparable>(
-        _ keys: [Key], descending: Bool, isMissing: (Key) -> Bool
-    ) throws -> [Int] {
-        var present: [(key: Key, row: Int)] = []
-        var missing: [Int] = []
-        present.reserveCapacity(keys.count)
-        for (row, key) in keys.enumerated() {
-            if isMissing(key) { missing.append(row) } else { present.append((key, row)) }
-        }
-        var comparisons = 0
-        try present.sort { a, b in
-            comparisons &+= 1
-            if comparisons & 0xFFFF == 0 { try Cancellation.check() }
-            if a.key != b.key { return descending ? a.key > b.key : a.key < b.key }
-            return a.row < b.row
-        }
-        return present.map(\.row) + missing
+    /// The rows ordered by one column.
+    public func sorted(by name: String, descending: Bool) throws -> DataFrame {
+        try sorted(by: [name], descending: [descending])
     }
 }

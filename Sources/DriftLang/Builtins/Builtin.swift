@@ -97,7 +97,7 @@ final class BuiltinTable: @unchecked Sendable {
 
     static let standard = BuiltinTable(topics: [
         ("Values", coreBuiltins), ("Math", mathBuiltins), ("Vectors", vectorBuiltins),
-        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins), ("Grouping and joins", groupingBuiltins),
+        ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins + reshapeBuiltins), ("Grouping and joins", groupingBuiltins),
         ("Files", inputOutputBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
         ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
         ("Reports", reportBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),

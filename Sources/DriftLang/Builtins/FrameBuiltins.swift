@@ -4,11 +4,12 @@ import DriftCore
 let frameBuiltins: [Builtin] = [
     Builtin(
         "dataframe(columns)",
-        doc: "A dataframe from a record of equally long vectors, one column per field, in field order. A single value (a number, string, boolean or null) is repeated down its column.",
+        doc: "A dataframe from a record of equally long vectors, one column per field, in field order; a single value (a number, string, boolean or null) is repeated down its column. Or from a list of records with the same fields (as rows(df) and parse_json give), one row each.",
         example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"], batch: 1})"#
     ) { arguments, _ in
         let value = try arguments.required(0, "columns")
-        guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors", got: value) }
+        if case .list(let rows) = value, case .record? = rows.first { return .frame(try DataFrame.ofRecords(rows)) }
+        guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors or a list of records", got: value) }
         let rows = record.values.compactMap { field -> Int? in field.isScalar ? nil : field.asColumn?.count }.max() ?? 1
         let columns = try record.fields.map { name, field in
             guard let column = field.column(rows: rows) else {
@@ -63,12 +64,22 @@ let frameBuiltins: [Builtin] = [
         return .frame(try frame.withColumn(name, column))
     },
     Builtin(
-        "sort_by(df, column, desc: false)",
-        doc: "The rows of a dataframe sorted by one column, ascending unless desc: true. The sort is stable, and missing values go last.",
-        example: #"sort_by(df, "income", desc: true)"#
+        "sort_by(df, columns, desc: false)",
+        doc: "The rows of a dataframe sorted by one column or several (a name or a list of names: the first decides, ties go to the next), ascending unless desc: true — or a list of flags, one per column. The sort is stable, and missing values go last in each column whichever the direction.",
+        example: #"sort_by(df, ["region", "income"], desc: [false, true])"#
     ) { arguments, _ in
         let frame = try arguments.frame(0, "df")
-        return .frame(try frame.sorted(by: try arguments.string(1, "column"), descending: try arguments.bool(nil, "desc", default: false)))
+        let names = try arguments.strings(1, "columns")
+        let descending: [Bool]
+        switch arguments.optional(nil, "desc") {
+        case nil: descending = names.map { _ in false }
+        case .bool(let flag)?: descending = names.map { _ in flag }
+        case .vector(.boolean(let flags))? where flags.count == names.count && flags.missingCount == 0:
+            descending = flags.values.map { $0 == 1 }
+        case let other?:
+            throw arguments.mismatch("desc", expected: "true, false or a list of \(names.count) of them (one per column)", got: other)
+        }
+        return .frame(try frame.sorted(by: names, descending: descending))
     },
     Builtin(
         "describe(df)",

@@ -55,50 +55,18 @@ enum JSONInput {
         }
     }
 
-    /// An array of objects with the same keys as a dataframe: the first object's keys, in its order,
-    /// name the columns; each column must hold one kind of scalar.
+    /// An array of objects with the same keys as a dataframe (DataFrame.ofRecords: the first object's
+    /// keys, in its order, name the columns; each column holds one kind of scalar).
     static func frame(_ json: JSONValue) throws(BuiltinError) -> DataFrame {
         guard case .array(let rows) = json else {
             throw BuiltinError("as_dataframe: true needs an array of objects, got \(kind(json))")
         }
-        var names: [String] = []
-        var columnOf: [String: Int] = [:]
-        var cells: [[Value]] = []
         for (index, row) in rows.enumerated() {
-            guard case .object(let keys, let values) = row else {
+            guard case .object = row else {
                 throw BuiltinError("as_dataframe: true needs an array of objects, but row \(index) is \(kind(row))")
             }
-            if index == 0 {
-                names = keys
-                columnOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-                cells = Array(repeating: [], count: keys.count)
-            }
-            // An object's keys are distinct, so as many keys, each a column, are the same keys.
-            guard keys.count == names.count, keys.allSatisfy({ columnOf[$0] != nil }) else {
-                throw BuiltinError("row \(index) has the keys \(keys.joined(separator: ", ")), not those of row 0 (\(names.joined(separator: ", ")))")
-            }
-            for (key, cell) in zip(keys, values) {
-                guard let column = columnOf[key] else { continue }
-                switch cell {
-                case .array, .object:
-                    throw BuiltinError("row \(index), column '\(key)': a dataframe cell must be a number, string, boolean or null, not \(kind(cell))")
-                default:
-                    cells[column].append(value(cell))
-                }
-            }
         }
-        var columns: [(name: String, column: Column)] = []
-        for (name, values) in zip(names, cells) {
-            guard let column = Value.collection(values).asColumn else {
-                throw BuiltinError("column '\(name)' mixes numbers, strings and booleans; a column holds one kind")
-            }
-            columns.append((name, column))
-        }
-        do {
-            return try DataFrame(columns)
-        } catch {
-            throw BuiltinError(BuiltinError.describe(error))
-        }
+        return try DataFrame.ofRecords(rows.map { value($0) })
     }
 
     private static func kind(_ json: JSONValue) -> String {

@@ -1,5 +1,5 @@
 // Access: reading parts of values — `v[i]` (0-based, negative from the end), `v[a:b]`,
-// `v[mask]`, `v[[i, j]]`, `r.field`, `df.col`, `df["col"]`, `df[mask]`, `df[a:b]`. Replacing them is in
+// `v[mask]`, `v[[i, j]]`, `r.field`, `df.col`, `df["col"]`, `df[mask]`, `df[a:b]`, `df[i]` (a row as a record), `df[[i, j]]` (rows). Replacing them is in
 // Replacement.swift.
 import DriftCore
 
@@ -27,6 +27,11 @@ enum Access {
         case (.vector(let column), .vector(.numeric(let indices))):
             let positions = try indices.values.map { (index) throws(Unwind) -> Int in try position(index, count: column.count, at: location) }
             return .vector(column.gathering(positions))
+        case (.frame(let frame), .number(let index)):
+            return .record(frame.record(at: try position(index, count: frame.rowCount, at: location)))
+        case (.frame(let frame), .vector(.numeric(let indices))):
+            let positions = try indices.values.map { (index) throws(Unwind) -> Int in try position(index, count: frame.rowCount, at: location) }
+            return .frame(frame.gathering(positions))
         case (.frame(let frame), .vector(.text(let names))):
             let wanted = (0..<names.codes.count).compactMap { names[$0] }
             return .frame(try core(at: location) { try frame.selecting(wanted) })

@@ -81,3 +81,44 @@ extension Column {
         }
     }
 }
+
+extension DataFrame {
+    /// A frame from records with the same fields (in any order; the first record's order names the
+    /// columns), one row each, as `dataframe(list)` and `parse_json(…, as_dataframe: true)` make it.
+    /// Each cell is a number, string, boolean or null, and each column holds one kind.
+    static func ofRecords(_ rows: [Value]) throws(BuiltinError) -> DataFrame {
+        var names: [String] = []
+        var columnOf: [String: Int] = [:]
+        var cells: [[Value]] = []
+        for (index, row) in rows.enumerated() {
+            guard case .record(let record) = row else { throw BuiltinError("row \(index) is \(row.kindName), not a record") }
+            if index == 0 {
+                names = record.keys
+                columnOf = Dictionary(record.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                cells = Array(repeating: [], count: names.count)
+            }
+            // A record's fields are distinct, so as many fields, each a column, are the same fields.
+            guard record.count == names.count, record.keys.allSatisfy({ columnOf[$0] != nil }) else {
+                throw BuiltinError("row \(index) has the keys \(record.keys.joined(separator: ", ")), not those of row 0 (\(names.joined(separator: ", ")))")
+            }
+            for (key, cell) in record.fields {
+                guard cell.isScalar, let column = columnOf[key] else {
+                    throw BuiltinError("row \(index), column '\(key)': a dataframe cell must be a number, string, boolean or null, not \(cell.kindName)")
+                }
+                cells[column].append(cell)
+            }
+        }
+        var columns: [(name: String, column: Column)] = []
+        for (name, values) in zip(names, cells) {
+            guard let column = Value.collection(values).asColumn else {
+                throw BuiltinError("column '\(name)' mixes numbers, strings and booleans; a column holds one kind")
+            }
+            columns.append((name, column))
+        }
+        do {
+            return try DataFrame(columns)
+        } catch {
+            throw BuiltinError(BuiltinError.describe(error))
+        }
+    }
+}

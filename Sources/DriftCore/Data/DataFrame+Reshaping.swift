@@ -1,0 +1,97 @@
+// DataFrame+Reshaping: renaming and dropping columns, distinct rows, and pivots between the long form
+// (one row per id and measure) and the wide form (one column per measure), as tidyr's pivot_longer and
+// pivot_wider.
+
+extension DataFrame {
+    /// The frame with columns renamed (`old` → `new`); every old name must exist, and the new names must
+    /// stay unique.
+    public func renaming(_ renames: [(old: String, new: String)]) throws -> DataFrame {
+        var names = self.names
+        for (old, new) in renames { names[try index(of: old)] = new }
+        return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
+    }
+
+    /// The frame without the columns `dropped` (each must exist).
+    public func dropping(_ dropped: [String]) throws -> DataFrame {
+        for name in dropped { _ = try index(of: name) }
+        let kept = names.indices.filter { !dropped.contains(names[$0]) }
+        return DataFrame(validNames: kept.map { names[$0] }, columns: kept.map { columns[$0] })
+    }
+
+    /// The first row of each distinct combination of `keys` (all columns when empty), in row order;
+    /// missing values equal each other here, as in pandas' drop_duplicates.
+    public func distinctRows(by keys: [String]) throws -> DataFrame {
+        guard rowCount > 0 else { return self }
+        let grouping = try Grouping(self, by: keys.isEmpty ? names : keys)
+        let firstRows = (0..<grouping.groupCount).map { grouping.rows[grouping.offsets[$0]] }.sorted()
+        return gathering(firstRows)
+    }
+
+    /// The long form: for each row, one row per column of `measured` (in that order), holding the other
+    /// columns, the measured column's name under `namesTo` and its value under `valuesTo`. The measured
+    /// columns must share a type.
+    public func pivotedLonger(_ measured: [String], namesTo: String, valuesTo: String) throws -> DataFrame {
+        guard !measured.isEmpty else { throw DataError("pivot_longer needs at least one column to gather") }
+        let values = try measured.map { try columns[index(of: $0)] }
+        if let other = values.first(where: { $0.type != values[0].type }) {
+            throw DataError("the gathered columns must share a type: '\(measured[0])' holds \(values[0].typeName), another holds \(other.typeName)")
+        }
+        let ids = names.indices.filter { !measured.contains(names[$0]) }
+        let width = measured.count
+        let rowOfCell = (0..<rowCount * width).map { $0 / width }
+        // The measured columns one after another; output cell i is row i / width of column i % width.
+        let concatenated = try values.dropFirst().reduce(values[0]) { try Column.concatenating($0, $1) }
+        let stacked = concatenated.gathering(rowOfCell.indices.map { ($0 % width) * rowCount + rowOfCell[$0] })
+        let labels = Column.text(TextColumn(codes: (0..<rowOfCell.count).map { Int32($0 % width) }, levels: measured))
+        return try DataFrame(ids.map { (name: names[$0], column: columns[$0].gathering(rowOfCell)) }
+            + [(name: namesTo, column: labels), (name: valuesTo, column: stacked)])
+    }
+
+    /// The wide form: one row per distinct combination of the other columns (the ids, in order of first
+    /// appearance), one column per distinct value of `namesFrom` (in order of first appearance) holding
+    /// `valuesFrom`; missing where a combination has no value. Rows whose name is missing are left out;
+    /// two values for one cell are an error.
+    public func pivotedWider(namesFrom: String, valuesFrom: String) throws -> DataFrame {
+        let labels = columns[try index(of: namesFrom)]
+        let values = columns[try index(of: valuesFrom)]
+        guard case .text(let labelText) = labels else {
+            throw DataError("names_from must be a string column, and '\(namesFrom)' holds \(labels.typeName) values")
+        }
+        let idNames = names.filter { $0 != namesFrom && $0 != valuesFrom }
+        let ids = try distinctRows(by: idNames.isEmpty ? [] : idNames)
+        // Each row's id group, numbered in order of first appearance.
+        let rowGroup: [Int]
+        if idNames.isEmpty {
+            rowGroup = [Int](repeating: 0, count: rowCount)
+        } else {
+            let grouping = try Grouping(self, by: idNames)
+            let firsts = (0..<grouping.groupCount).map { grouping.rows[grouping.offsets[$0]] }
+            var appearance = [Int](repeating: 0, count: grouping.groupCount)
+            for (rank, group) in firsts.indices.sorted(by: { firsts[$0] < firsts[$1] }).enumerated() { appearance[group] = rank }
+            rowGroup = grouping.groupOfRow.map { appearance[$0] }
+        }
+        let groupCount = idNames.isEmpty ? (rowCount > 0 ? 1 : 0) : ids.rowCount
+        var order: [Int32] = [], seen = Set<Int32>()
+        for code in labelText.codes where code >= 0 && seen.insert(code).inserted { order.append(code) }
+        var result = idNames.isEmpty ? DataFrame(validNames: [], columns: []) : ids.selectingValid(idNames)
+        for code in order {
+            if idNames.contains(labelText.levels[Int(code)]) {
+                throw DataError("the new column '\(labelText.levels[Int(code)])' would replace the id column of that name; rename one first")
+            }
+            var cells = [Int](repeating: -1, count: groupCount)
+            for row in 0..<rowCount where labelText.codes[row] == code {
+                guard cells[rowGroup[row]] < 0 else {
+                    throw DataError("two '\(valuesFrom)' values for '\(labelText.levels[Int(code)])' in one row of the wide form (rows \(cells[rowGroup[row]]) and \(row)); aggregate first")
+                }
+                cells[rowGroup[row]] = row
+            }
+            result = try result.withColumn(labelText.levels[Int(code)], values.gathering(orMissing: cells))
+        }
+        return result
+    }
+
+    /// The columns `names`, which are known to exist.
+    private func selectingValid(_ wanted: [String]) -> DataFrame {
+        DataFrame(validNames: wanted, columns: wanted.compactMap { column(named: $0) })
+    }
+}
