@@ -79,6 +79,33 @@ def adwin(stream):
     timed("adwin", lambda: run(stream), lambda: run(stream[:100]))
 
 
+def frame_tasks(ref):
+    """group-by + aggregate and joins, with pandas and with polars, on the keys tasks.drift builds."""
+    keyed = ref.assign(key=(np.arange(len(ref)) * 7919) % 100000)
+    lookup = pd.DataFrame({"key": np.arange(50000, 150000), "weight": np.arange(100000) * 0.5})
+
+    def aggregate(by):
+        groups = keyed.groupby(by, sort=True)["x1"]
+        return pd.DataFrame({"n": groups.size(), "mean": groups.mean(), "p90": groups.quantile(0.9)})
+
+    small = keyed[:100]
+    timed("groupby_region_pandas", lambda: aggregate("region"), lambda: small.groupby("region")["x1"].quantile(0.9))
+    timed("groupby_key_pandas", lambda: aggregate("key"))
+    timed("join_inner_pandas", lambda: keyed.merge(lookup, on="key", how="inner"), lambda: small.merge(lookup, on="key"))
+    timed("join_left_pandas", lambda: keyed.merge(lookup, on="key", how="left"))
+    import polars as pl
+    pkeyed, plookup = pl.from_pandas(keyed), pl.from_pandas(lookup)
+
+    def paggregate(by):
+        return pkeyed.group_by(by).agg(pl.len().alias("n"), pl.col("x1").mean().alias("mean"),
+                                       pl.col("x1").quantile(0.9, "linear").alias("p90")).sort(by)
+
+    timed("groupby_region_polars", lambda: paggregate("region"), lambda: pkeyed[:100].group_by("region").agg(pl.len()))
+    timed("groupby_key_polars", lambda: paggregate("key"))
+    timed("join_inner_polars", lambda: pkeyed.join(plookup, on="key", how="inner"), lambda: pkeyed[:100].join(plookup, on="key"))
+    timed("join_left_polars", lambda: pkeyed.join(plookup, on="key", how="left"))
+
+
 def scipy_tasks(ref, cur):
     import scipy.stats as ss
     a, b = ref["x1"].to_numpy(), cur["x1"].to_numpy()
@@ -100,7 +127,7 @@ def main():
     cur = pd.read_csv(f"{d}/cur.csv")
     values = pd.read_csv(f"{d}/values.csv")["value"].to_numpy()
     timed("hist", lambda: np.histogram(values, bins=50), lambda: np.histogram(values[:10], bins=50))
-    for task in (lambda: scipy_tasks(ref, cur), lambda: logistic(ref),
+    for task in (lambda: scipy_tasks(ref, cur), lambda: logistic(ref), lambda: frame_tasks(ref),
                  lambda: adwin(pd.read_csv(f"{d}/stream.csv")["value"].to_list())):
         try:
             task()

@@ -63,6 +63,18 @@ ROWS = [
     ("a 30M-iteration `while` loop adding floats in a function, CPU time of the whole process", "loop30m",
      "Lua 5.4", "loop30m", 1.0),
     ("`drift -e '1'` start-up", "startup", "`python3 -c 1`", "startup", 1.0),
+    ("`group_by` + `aggregate` (count, mean, quantile 0.9), 1M rows by the 4-level key", "groupby_region",
+     "pandas `groupby`", "groupby_region_pandas", 0.5),
+    ("`group_by` + `aggregate` (count, mean, quantile 0.9), 1M rows by the 4-level key", "groupby_region",
+     "polars `group_by`", "groupby_region_polars", 1.0),
+    ("`group_by` + `aggregate`, 1M rows by a 100,000-level integer key", "groupby_key", "pandas `groupby`",
+     "groupby_key_pandas", 0.5),
+    ("`group_by` + `aggregate`, 1M rows by a 100,000-level integer key", "groupby_key", "polars `group_by`",
+     "groupby_key_polars", 1.0),
+    ("inner `join`, 1M × 100,000 rows on an integer key", "join_inner", "pandas `merge`", "join_inner_pandas", 0.5),
+    ("inner `join`, 1M × 100,000 rows on an integer key", "join_inner", "polars `join`", "join_inner_polars", 1.0),
+    ("left `join`, 1M × 100,000 rows on an integer key", "join_left", "pandas `merge`", "join_left_pandas", 0.5),
+    ("left `join`, 1M × 100,000 rows on an integer key", "join_left", "polars `join`", "join_left_polars", 1.0),
 ]
 
 
