@@ -94,3 +94,15 @@ import Testing
         #expect(throws: DataError.self) { try left.joined(with: text, leftKeys: ["id"], rightKeys: ["id"], kind: .inner) }
     }
 }
+
+extension FrameVerbTests {
+    @Test func multiKeySortAndDistinctRowsMatchPandas() throws {
+        let sales = try Self.frame("sales.csv").withColumn("row", .numeric(NumericColumn((0..<400).map(Double.init))))
+        let reference = try #require(Self.expected["rows"] as? [String: [Int]])
+        let sorted = try sales.sorted(by: ["region", "amount"], descending: [false, true])
+        #expect(sorted.column(named: "row")?.numbers?.map { Int($0) } == reference["sorted"])
+        let distinct = try sales.distinctRows(by: ["region", "store"])
+        #expect(distinct.column(named: "row")?.numbers?.map { Int($0) } == reference["distinct"])
+        #expect((reference["distinct"]?.count ?? 0) > 50)
+    }
+}

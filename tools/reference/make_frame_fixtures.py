@@ -11,7 +11,9 @@ Outputs, under Tests/DriftCoreTests/Fixtures/frames/:
                 quantile(0.9), nunique, first, last of amount; and the joins of sales with labels on store
                 for every kind, as (sales row, labels row) pairs (−1 for none). Missing keys never match
                 (pandas matches NaN with NaN, so they are given distinct sentinels first); pandas sorts an
-                outer join's keys, so outer pairs are compared as a set.
+                outer join's keys, so outer pairs are compared as a set; the row order of a sort by region
+                ascending and amount descending (sort_values, missing last), and the rows drop_duplicates
+                keeps on (region, store).
 """
 import json, os
 import numpy as np
@@ -79,6 +81,12 @@ present = right["key"].to_numpy()
 joins["semi"] = {"left": [int(r) for r in left["row"][left["key"].isin(present)]]}
 joins["anti"] = {"left": [int(r) for r in left["row"][~left["key"].isin(present)]]}
 
+# Row order of a two-key sort (region ascending, amount descending, missing last in each) and the rows
+# drop_duplicates keeps on (region, store) — both as row numbers.
+ordered = sales.assign(row=np.arange(n)).sort_values(["region", "amount"], ascending=[True, False], na_position="last", kind="stable")
+distinct = sales.assign(row=np.arange(n)).drop_duplicates(subset=["region", "store"], keep="first")
+rows = {"sorted": [int(r) for r in ordered["row"]], "distinct": [int(r) for r in distinct["row"]]}
+
 with open(os.path.join(OUT, "expected.json"), "w") as f:
-    json.dump({"pandas": pd.__version__, "groups": groups, "joins": joins}, f, indent=1)
+    json.dump({"pandas": pd.__version__, "groups": groups, "joins": joins, "rows": rows}, f, indent=1)
 print("wrote", OUT)
