@@ -106,3 +106,18 @@ extension FrameVerbTests {
         #expect((reference["distinct"]?.count ?? 0) > 50)
     }
 }
+
+extension FrameVerbTests {
+    /// Two keys of many levels make combined codes too sparse for the dense table; the sorted path must
+    /// give the same groups in the same order.
+    @Test func sparseCombinedKeysGroupInKeyOrder() throws {
+        let n = 3000
+        let a = (0..<n).map { Double(($0 * 7) % n) }, b = (0..<n).map { Double($0 % 3) }
+        let frame = try DataFrame([(name: "a", column: .numeric(NumericColumn(a))), (name: "b", column: .numeric(NumericColumn(b)))])
+        let grouping = try Grouping(frame, by: ["b", "a"])
+        #expect(grouping.groupCount == n)
+        let keys = zip(grouping.keys.column(named: "b")?.numbers ?? [], grouping.keys.column(named: "a")?.numbers ?? []).map { [$0, $1] }
+        #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(keys.count == n)
+    }
+}

@@ -130,8 +130,14 @@ struct KeyCodes {
             return KeyCodes(codes: codes.map { rank[$0] }, cardinality: next)
         }
         try Cancellation.check()
-        let distinct = Array(Set(codes)).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-        return KeyCodes(codes: codes.map { rank[$0]! }, cardinality: distinct.count)
+        // Sparse codes: rank them by sorting the (code, row) pairs, then number the distinct codes.
+        let order = codes.indices.sorted { codes[$0] < codes[$1] }
+        var compact = [Int](repeating: 0, count: codes.count)
+        var next = -1
+        for (position, row) in order.enumerated() {
+            if position == 0 || codes[order[position - 1]] != codes[row] { next += 1 }
+            compact[row] = next
+        }
+        return KeyCodes(codes: compact, cardinality: next + 1)
     }
 }

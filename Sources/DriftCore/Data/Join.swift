@@ -35,9 +35,8 @@ extension DataFrame {
         var columns = self.columns.map { $0.gathering(orMissing: pairs.left) }
         guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
         for (name, column) in zip(right.names, right.columns) {
-            if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name {
+            if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
                 // One key column: the right side's value fills the rows only the right side has.
-                let position = names.firstIndex(of: name)!
                 let fromRight = column.gathering(orMissing: pairs.right)
                 let rightOnly = pairs.left.indices.filter { pairs.left[$0] < 0 }
                 if !rightOnly.isEmpty { columns[position] = try columns[position].replacing(rightOnly, with: fromRight.gathering(rightOnly)) }

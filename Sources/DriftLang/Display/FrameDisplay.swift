@@ -57,7 +57,7 @@ enum FrameDisplay {
     /// would break the row ("null", "", blanks at an end, line breaks or other control characters):
     /// then quoted with escapes, as a literal. Long text is cut.
     static func tableText(_ text: String) -> String {
-        let isAmbiguous = text.isEmpty || text == "null" || text.first!.isWhitespace || text.last!.isWhitespace
+        let isAmbiguous = text.isEmpty || text == "null" || text.first?.isWhitespace == true || text.last?.isWhitespace == true
             || text.unicodeScalars.contains { $0.properties.generalCategory == .control }
         let shown = isAmbiguous ? Renderer.quote(text) : text
         return shown.count > 30 ? String(shown.prefix(29)) + "…" : shown
