@@ -70,6 +70,10 @@ struct KeyCodes {
     init(_ column: Column) {
         switch column {
         case .numeric(let column):
+            if let direct = KeyCodes(integers: column.values) {
+                self = direct
+                return
+            }
             // Distinct present values, sorted; -0 and 0 are one value.
             var index: [Double: Int] = [:]
             var distinct: [Double] = []
@@ -93,6 +97,22 @@ struct KeyCodes {
             codes = column.values.map { $0 < 0 ? 2 : Int($0) }
             cardinality = 3
         }
+    }
+
+    /// Whole numbers within a span of a few times their count (ids, codes, years): each value's offset
+    /// from the smallest is its code, already in sort order, so no hashing is needed. Nil otherwise.
+    init?(integers values: [Double]) {
+        var low = Double.infinity, high = -Double.infinity
+        for value in values where !value.isNaN {
+            guard value == value.rounded(), value.isFinite else { return nil }
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        let span = low <= high ? high - low + 1 : 0
+        guard span <= Double(4 * values.count + 1024) else { return nil }
+        let missing = Int(span)
+        codes = values.map { $0.isNaN ? missing : Int($0 - low) }
+        cardinality = missing + 1
     }
 
     /// The rank of each value among the distinct values (equal values share a rank).
