@@ -27,8 +27,8 @@ struct FormatSpec {
     /// Parses `text` (without the ':'); the error says what is wrong with it.
     init(_ text: Substring) throws(BuiltinError) {
         var rest = text
-        if rest.count >= 2, let alignment = Alignment(rawValue: rest.dropFirst().first!) {
-            fill = rest.first!
+        if let first = rest.first, let second = rest.dropFirst().first, let alignment = Alignment(rawValue: second) {
+            fill = first
             self.alignment = alignment
             rest = rest.dropFirst(2)
         } else if let first = rest.first, let alignment = Alignment(rawValue: first) {
@@ -41,7 +41,7 @@ struct FormatSpec {
         }
         if rest.first == "0" {
             // Python: a 0 before the width pads with zeros, after the sign unless an alignment is given.
-            if text.count < 2 || Alignment(rawValue: text.dropFirst().first!) == nil { fill = "0" }
+            if text.dropFirst().first.flatMap({ Alignment(rawValue: $0) }) == nil { fill = "0" }
             if alignment == nil { alignment = .afterSign }
             rest = rest.dropFirst()
         }

@@ -74,7 +74,7 @@ struct FormatTemplate {
                 guard let position = isAutomatic ? automatic : Int(name) else { throw BuiltinError("'\(written)' is too large a position") }
                 automatic += 1
                 source = .position(position, automatic: isAutomatic)
-            } else if name.first!.isNumber == false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            } else if name.first?.isNumber == false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
                 source = .name(String(name))
             } else {
                 throw BuiltinError("'\(written)': a placeholder is {}, {0} or {name}, optionally followed by :spec")

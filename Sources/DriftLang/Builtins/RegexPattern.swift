@@ -67,7 +67,7 @@ struct RegexReplacement {
             if rest.first == "$" {
                 literal.append(rest.removeFirst())
                 continue
-            } else if let digit = rest.first?.wholeNumberValue, rest.first!.isASCII {
+            } else if let first = rest.first, let digit = first.wholeNumberValue, first.isASCII {
                 rest.removeFirst()
                 reference = .group(digit)
             } else if rest.first == "{", let close = rest.firstIndex(of: "}") {

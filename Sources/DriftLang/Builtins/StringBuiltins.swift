@@ -149,13 +149,15 @@ let stringBuiltins: [Builtin] = [
         let width = try arguments.integer(1, "width", in: 0...1_000_000)
         let side = try arguments.string(nil, "side", default: "left")
         let fill = try arguments.string(nil, "fill", default: " ")
-        guard fill.count == 1 else { throw BuiltinError("argument 'fill' must be one character, got \(Renderer.quote(fill))") }
+        guard fill.count == 1, let fillCharacter = fill.first else {
+            throw BuiltinError("argument 'fill' must be one character, got \(Renderer.quote(fill))")
+        }
         let alignments: [String: FormatSpec.Alignment] = ["left": .right, "right": .left, "both": .center]
         guard let alignment = alignments[side] else {
             throw BuiltinError("argument 'side' must be \"left\", \"right\" or \"both\", got \(Renderer.quote(side))")
         }
         return try StringOperand(arguments, 0, "s").mapStrings {
-            FormatSpec.padded("", $0, to: width, fill: fill.first!, alignment: alignment)
+            FormatSpec.padded("", $0, to: width, fill: fillCharacter, alignment: alignment)
         }
     },
     Builtin(
