@@ -23,8 +23,7 @@ extension DataFrame {
     public func distinctRows(by keys: [String]) throws -> DataFrame {
         guard rowCount > 0 else { return self }
         let grouping = try Grouping(self, by: keys.isEmpty ? names : keys)
-        let firstRows = (0..<grouping.groupCount).map { grouping.rows[grouping.offsets[$0]] }.sorted()
-        return gathering(firstRows)
+        return gathering(grouping.firstRows.sorted())
     }
 
     /// The long form: for each row, one row per column of `measured` (in that order), holding the other
@@ -57,41 +56,40 @@ extension DataFrame {
         guard case .text(let labelText) = labels else {
             throw DataError("names_from must be a string column, and '\(namesFrom)' holds \(labels.typeName) values")
         }
-        let idNames = names.filter { $0 != namesFrom && $0 != valuesFrom }
-        let ids = try distinctRows(by: idNames.isEmpty ? [] : idNames)
-        // Each row's id group, numbered in order of first appearance.
-        let rowGroup: [Int]
-        if idNames.isEmpty {
-            rowGroup = [Int](repeating: 0, count: rowCount)
-        } else {
+        let idColumns = names.indices.filter { names[$0] != namesFrom && names[$0] != valuesFrom }
+        let idNames = idColumns.map { names[$0] }
+        // Each row's id group, numbered in order of first appearance, and the first row of each group.
+        var rowGroup = [Int](repeating: 0, count: rowCount)
+        var idRows = rowCount > 0 ? [0] : []
+        if !idNames.isEmpty {
             let grouping = try Grouping(self, by: idNames)
-            let firsts = (0..<grouping.groupCount).map { grouping.rows[grouping.offsets[$0]] }
-            var appearance = [Int](repeating: 0, count: grouping.groupCount)
-            for (rank, group) in firsts.indices.sorted(by: { firsts[$0] < firsts[$1] }).enumerated() { appearance[group] = rank }
+            let firsts = grouping.firstRows
+            let byAppearance = firsts.indices.sorted { firsts[$0] < firsts[$1] }
+            var appearance = [Int](repeating: 0, count: firsts.count)
+            for (rank, group) in byAppearance.enumerated() { appearance[group] = rank }
             rowGroup = grouping.groupOfRow.map { appearance[$0] }
+            idRows = byAppearance.map { firsts[$0] }
         }
-        let groupCount = idNames.isEmpty ? (rowCount > 0 ? 1 : 0) : ids.rowCount
-        var order: [Int32] = [], seen = Set<Int32>()
-        for code in labelText.codes where code >= 0 && seen.insert(code).inserted { order.append(code) }
-        var result = idNames.isEmpty ? DataFrame(validNames: [], columns: []) : ids.selectingValid(idNames)
-        for code in order {
-            if idNames.contains(labelText.levels[Int(code)]) {
-                throw DataError("the new column '\(labelText.levels[Int(code)])' would replace the id column of that name; rename one first")
-            }
-            var cells = [Int](repeating: -1, count: groupCount)
-            for row in 0..<rowCount where labelText.codes[row] == code {
-                guard cells[rowGroup[row]] < 0 else {
-                    throw DataError("two '\(valuesFrom)' values for '\(labelText.levels[Int(code)])' in one row of the wide form (rows \(cells[rowGroup[row]]) and \(row)); aggregate first")
-                }
-                cells[rowGroup[row]] = row
-            }
-            result = try result.withColumn(labelText.levels[Int(code)], values.gathering(orMissing: cells))
+        // The new columns: the names in order of first appearance, and each level's column.
+        var columnOfLevel = [Int](repeating: -1, count: labelText.levels.count)
+        var wideNames: [String] = []
+        for code in labelText.codes where code >= 0 && columnOfLevel[Int(code)] < 0 {
+            columnOfLevel[Int(code)] = wideNames.count
+            wideNames.append(labelText.levels[Int(code)])
         }
-        return result
-    }
-
-    /// The columns `names`, which are known to exist.
-    private func selectingValid(_ wanted: [String]) -> DataFrame {
-        DataFrame(validNames: wanted, columns: wanted.compactMap { column(named: $0) })
+        if let clash = wideNames.first(where: idNames.contains) {
+            throw DataError("the new column '\(clash)' would replace the id column of that name; rename one first")
+        }
+        // One pass over the rows puts each value in its cell: the source row, −1 where there is none.
+        var cells = [[Int]](repeating: [Int](repeating: -1, count: idRows.count), count: wideNames.count)
+        for (row, code) in labelText.codes.enumerated() where code >= 0 {
+            let column = columnOfLevel[Int(code)], group = rowGroup[row]
+            guard cells[column][group] < 0 else {
+                throw DataError("two '\(valuesFrom)' values for '\(wideNames[column])' in one row of the wide form (rows \(cells[column][group]) and \(row)); aggregate first")
+            }
+            cells[column][group] = row
+        }
+        return try DataFrame(idColumns.map { (name: names[$0], column: columns[$0].gathering(idRows)) }
+            + zip(wideNames, cells).map { (name: $0, column: values.gathering(orMissing: $1)) })
     }
 }

@@ -47,15 +47,13 @@ extension Grouping {
                 Double(rows(of: group).count { !column.isMissing(at: $0) })
             }))
         case .first, .last:
-            let picked = (0..<groupCount).map { group -> Int? in
+            // A group with no present value gets a missing one (row −1).
+            let picked = (0..<groupCount).map { group -> Int in
                 let members = rows(of: group)
-                return aggregation == .first ? members.first { !column.isMissing(at: $0) } : members.last { !column.isMissing(at: $0) }
+                let present = aggregation == .first ? members.first { !column.isMissing(at: $0) } : members.last { !column.isMissing(at: $0) }
+                return present ?? -1
             }
-            // A group with no present value gets a missing one: gather a present row, then blank it.
-            var result = column.gathering(picked.map { $0 ?? 0 })
-            let blanks = picked.indices.filter { picked[$0] == nil }
-            if !blanks.isEmpty, column.count > 0 { result = try result.replacing(blanks, with: .missing(column.type, count: blanks.count)) }
-            return result
+            return column.gathering(orMissing: picked)
         case .distinctCount:
             return .numeric(NumericColumn((0..<groupCount).map { group in
                 Double(Grouping.distinctCount(column.gathering(Array(rows(of: group)))))

@@ -34,10 +34,16 @@ public struct Grouping: Sendable {
             try Cancellation.check()
             compact = try compact.combined(with: KeyCodes(column).compacted())
         }
-        groupOfRow = compact.codes
-        (rows, offsets) = Grouping.countingSort(compact.codes, groups: compact.cardinality)
-        let firstRows = (0..<compact.cardinality).map { [rows, offsets] in rows[offsets[$0]] }
-        keys = DataFrame(validNames: names, columns: keyColumns.map { $0.gathering(firstRows) })
+        let (rows, offsets) = Grouping.countingSort(compact.codes, groups: compact.cardinality)
+        (groupOfRow, self.rows, self.offsets) = (compact.codes, rows, offsets)
+        keys = DataFrame(validNames: names, columns: keyColumns.map { $0.gathering(Grouping.firstRows(rows, offsets)) })
+    }
+
+    /// The first row of each group (the group's smallest row number).
+    public var firstRows: [Int] { Grouping.firstRows(rows, offsets) }
+
+    private static func firstRows(_ rows: [Int], _ offsets: [Int]) -> [Int] {
+        offsets.dropLast().map { rows[$0] }
     }
 
     /// The rows listed group after group (stable, so row order within a group) and the group offsets.
@@ -150,14 +156,8 @@ struct KeyCodes {
             return KeyCodes(codes: codes.map { rank[$0] }, cardinality: next)
         }
         try Cancellation.check()
-        // Sparse codes: rank them by sorting the (code, row) pairs, then number the distinct codes.
-        let order = codes.indices.sorted { codes[$0] < codes[$1] }
-        var compact = [Int](repeating: 0, count: codes.count)
-        var next = -1
-        for (position, row) in order.enumerated() {
-            if position == 0 || codes[order[position - 1]] != codes[row] { next += 1 }
-            compact[row] = next
-        }
-        return KeyCodes(codes: compact, cardinality: next + 1)
+        // Sparse codes: rank them by sorting (equal codes share a rank).
+        let compact = KeyCodes.ranks(of: codes)
+        return KeyCodes(codes: compact, cardinality: (compact.max() ?? -1) + 1)
     }
 }

@@ -58,9 +58,10 @@ let groupingBuiltins: [Builtin] = [
         example: #"count_by(df, "approved")"#
     ) { arguments, _ in
         let grouped = try GroupedFrameObject(try arguments.frame(0, "df"), by: try arguments.strings(1, "keys"))
-        let keys = grouped.grouping.keys
-        guard !keys.names.contains("count") else { throw BuiltinError("a key column is named 'count'; use aggregate(group_by(...), n: count())") }
-        return .frame(DataFrame(validNames: keys.names + ["count"], columns: keys.columns + [grouped.grouping.sizes()]))
+        guard !grouped.grouping.keys.names.contains("count") else {
+            throw BuiltinError("a key column is named 'count'; use aggregate(group_by(...), n: count())")
+        }
+        return .frame(grouped.sizes(named: "count"))
     },
     Builtin(
         "join(left, right, on: null, left_on: null, right_on: null, how: \"inner\", suffix: \"_right\")",

@@ -80,10 +80,3 @@ let reshapeBuiltins: [Builtin] = [
         return .frame(try frame.pivotedWider(namesFrom: try arguments.string(nil, "names_from"), valuesFrom: try arguments.string(nil, "values_from")))
     },
 ]
-
-extension DataFrame {
-    /// Row `row` as a record of its columns (missing values as null).
-    func record(at row: Int) -> Record {
-        Record(zip(names, columns).map { ($0, $1.element(at: row)) })
-    }
-}

@@ -165,6 +165,10 @@ enum Arithmetic {
         switch (left, right) {
         case (.vector(let column), .null), (.null, .vector(let column)):
             return .vector(.boolean(BoolColumn(raw: (0..<column.count).map { column.isMissing(at: $0) == wantEqual ? 1 : 0 })))
+        case (.vector(.text(let text)), .string(let string)), (.string(let string), .vector(.text(let text))):
+            // `df.region != "north"`: each level is compared once, then each row looks its level up.
+            let answers = text.levels.map { ($0 == string) == wantEqual ? Int8(1) : 0 }
+            return .vector(.boolean(BoolColumn(raw: text.codes.map { $0 < 0 ? -1 : answers[Int($0)] })))
         case (.vector(let column), _) where right.isScalar:
             return .vector(.boolean(elementwiseEquality(column, count: column.count, wantEqual) { _ in right }))
         case (_, .vector(let column)) where left.isScalar:

@@ -83,6 +83,11 @@ extension Column {
 }
 
 extension DataFrame {
+    /// Row `row` as a record of its columns (missing values as null), for `rows(df)` and `df[i]`.
+    func record(at row: Int) -> Record {
+        Record(zip(names, columns).map { ($0, $1.element(at: row)) })
+    }
+
     /// A frame from records with the same fields (in any order; the first record's order names the
     /// columns), one row each, as `dataframe(list)` and `parse_json(…, as_dataframe: true)` make it.
     /// Each cell is a number, string, boolean or null, and each column holds one kind.

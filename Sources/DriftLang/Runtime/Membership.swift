@@ -39,8 +39,8 @@ enum Membership {
         }
         var flags = [Int8](repeating: 0, count: column.count)
         for group in groups.values {
-            guard let set = Value.collection(group).asColumn ?? (group.allSatisfy(\.isNull) ? .missing(.numeric, count: group.count) : nil),
-                  case .boolean(let found) = column.isIn(set) else { continue }
+            // A group of nulls only is an all-missing numeric column (asColumn's rule for such lists).
+            guard let set = Value.collection(group).asColumn, case .boolean(let found) = column.isIn(set) else { continue }
             for row in flags.indices where found.values[row] == 1 { flags[row] = 1 }
         }
         return .boolean(BoolColumn(raw: flags))

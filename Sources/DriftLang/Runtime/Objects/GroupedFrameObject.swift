@@ -23,11 +23,9 @@ final class GroupedFrameObject: DriftObject {
         }
     }
 
-    /// The key values of each group with its row count (in a column `rows`, or `n_rows` if a key is
-    /// called that).
-    var sizes: DataFrame {
-        let name = grouping.keys.names.contains("rows") ? "n_rows" : "rows"
-        return DataFrame(validNames: grouping.keys.names + [name], columns: grouping.keys.columns + [grouping.sizes()])
+    /// The key values of each group with its row count in a column `name`, which no key may have.
+    func sizes(named name: String) -> DataFrame {
+        DataFrame(validNames: grouping.keys.names + [name], columns: grouping.keys.columns + [grouping.sizes()])
     }
 
     /// The rows of group g as a frame.
@@ -38,6 +36,6 @@ final class GroupedFrameObject: DriftObject {
     func render(to renderer: inout Renderer) {
         let keys = grouping.keys.names.joined(separator: ", ")
         renderer.text("grouped dataframe: \(counted(grouping.groupCount, "group")) by \(keys), \(counted(frame.rowCount, "row"))\n")
-        renderer.value(.frame(sizes))
+        renderer.value(.frame(sizes(named: grouping.keys.names.contains("rows") ? "n_rows" : "rows")))
     }
 }
