@@ -72,15 +72,28 @@ public enum Column: Sendable, Equatable {
 
     /// The rows of `b` after the rows of `a`. Both must be of the same kind.
     public static func concatenating(_ a: Column, _ b: Column) throws -> Column {
-        switch (a, b) {
-        case (.numeric(let x), .numeric(let y)):
-            return .numeric(NumericColumn(x.values + y.values))
-        case (.boolean(let x), .boolean(let y)):
-            return .boolean(BoolColumn(raw: x.values + y.values))
-        case (.text(let x), .text(let y)):
-            return .text(x.appending(y))
-        default:
-            throw DataError("cannot concatenate a \(a.typeName) column with a \(b.typeName) column")
+        try concatenating([a, b])
+    }
+
+    /// The rows of every part, one part after another, copied once (so joining many parts is linear).
+    /// All parts must be of the same kind; there must be at least one.
+    public static func concatenating(_ parts: [Column]) throws -> Column {
+        guard let first = parts.first else { throw DataError("there is nothing to concatenate") }
+        if let other = parts.first(where: { $0.type != first.type }) {
+            throw DataError("cannot concatenate a \(first.typeName) column with a \(other.typeName) column")
+        }
+        switch first {
+        case .numeric(var merged):
+            merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for case .numeric(let part) in parts.dropFirst() { merged.values += part.values }
+            return .numeric(merged)
+        case .boolean(var merged):
+            merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for case .boolean(let part) in parts.dropFirst() { merged.values += part.values }
+            return .boolean(merged)
+        case .text(var merged):
+            merged.append(parts.dropFirst().compactMap { if case .text(let part) = $0 { part } else { nil } })
+            return .text(merged)
         }
     }
 }
@@ -99,19 +112,26 @@ extension Column {
 extension TextColumn {
     /// The rows of `other` after ours, re-coding `other` into a merged level table.
     func appending(_ other: TextColumn) -> TextColumn {
-        var levels = self.levels
+        var merged = self
+        merged.append([other])
+        return merged
+    }
+
+    /// Appends the rows of `others`, one after another, re-coding them into this column's level table
+    /// (new levels added; the table's index is built once for all of them).
+    mutating func append(_ others: [TextColumn]) {
         var index = Dictionary(levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        let remap: [Int32] = other.levels.map { level in
-            if let code = index[level] { return code }
-            let code = Int32(levels.count)
-            index[level] = code
-            levels.append(level)
-            return code
+        codes.reserveCapacity(others.reduce(codes.count) { $0 + $1.codes.count })
+        for other in others {
+            let remap: [Int32] = other.levels.map { level in
+                if let code = index[level] { return code }
+                let code = Int32(levels.count)
+                index[level] = code
+                levels.append(level)
+                return code
+            }
+            for code in other.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
         }
-        var codes = self.codes
-        codes.reserveCapacity(codes.count + other.codes.count)
-        for code in other.codes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
-        return TextColumn(codes: codes, levels: levels)
     }
 }
 

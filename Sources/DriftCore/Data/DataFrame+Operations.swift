@@ -58,19 +58,26 @@ extension DataFrame {
 
     /// The rows of `b` after the rows of `a`; both need the same column names in the same order, of the same kinds.
     public static func concatenating(_ a: DataFrame, _ b: DataFrame) throws -> DataFrame {
-        guard a.names == b.names else {
+        try concatenating([a, b])
+    }
+
+    /// The rows of every frame, one after another, each column copied once (so stacking many frames is
+    /// linear); they need the same column names in the same order, of the same kinds.
+    public static func concatenating(_ frames: [DataFrame]) throws -> DataFrame {
+        guard let first = frames.first else { throw DataError("there is nothing to concatenate") }
+        if let other = frames.first(where: { $0.names != first.names }) {
             throw DataError(
-                "cannot concatenate frames with different columns: [\(a.names.joined(separator: ", "))] and [\(b.names.joined(separator: ", "))]")
+                "cannot concatenate frames with different columns: [\(first.names.joined(separator: ", "))] and [\(other.names.joined(separator: ", "))]")
         }
         var columns: [Column] = []
-        for (name, (x, y)) in zip(a.names, zip(a.columns, b.columns)) {
+        for (position, name) in first.names.enumerated() {
             do {
-                columns.append(try Column.concatenating(x, y))
+                columns.append(try Column.concatenating(frames.map { $0.columns[position] }))
             } catch let error as DataError {
                 throw DataError("column '\(name)': \(error.message)")
             }
         }
-        return DataFrame(validNames: a.names, columns: columns)
+        return DataFrame(validNames: first.names, columns: columns)
     }
 
     /// `n` distinct rows drawn at random without replacement, in the order drawn. The same seed gives the same rows.

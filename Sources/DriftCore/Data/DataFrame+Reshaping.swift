@@ -39,7 +39,7 @@ extension DataFrame {
         let width = measured.count
         let rowOfCell = (0..<rowCount * width).map { $0 / width }
         // The measured columns one after another; output cell i is row i / width of column i % width.
-        let concatenated = try values.dropFirst().reduce(values[0]) { try Column.concatenating($0, $1) }
+        let concatenated = try Column.concatenating(values)
         let stacked = concatenated.gathering(rowOfCell.indices.map { ($0 % width) * rowCount + rowOfCell[$0] })
         let labels = Column.text(TextColumn(codes: (0..<rowOfCell.count).map { Int32($0 % width) }, levels: measured))
         return try DataFrame(ids.map { (name: names[$0], column: columns[$0].gathering(rowOfCell)) }

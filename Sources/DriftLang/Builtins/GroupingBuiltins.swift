@@ -44,13 +44,14 @@ let groupingBuiltins: [Builtin] = [
     ) { arguments, interpreter in
         let grouped = try groupedFrame(arguments)
         let function = try arguments.function(1, "f")
-        var result: DataFrame?
+        var parts: [DataFrame] = []
         for group in 0..<grouped.grouping.groupCount {
             let value = try function.call(Arguments(positional: [.frame(grouped.rows(of: group))], at: arguments.location), interpreter, at: arguments.location)
             guard case .frame(let part) = value else { throw BuiltinError("f must return a dataframe for every group, got \(value.kindName)") }
-            result = try result.map { try DataFrame.concatenating($0, part) } ?? part
+            parts.append(part)
         }
-        return .frame(result ?? grouped.frame.rows(0..<0))
+        // Stacked once at the end: concatenating as they come would copy the result so far every time.
+        return .frame(parts.isEmpty ? grouped.frame.rows(0..<0) : try DataFrame.concatenating(parts))
     },
     Builtin(
         "count_by(df, keys)",

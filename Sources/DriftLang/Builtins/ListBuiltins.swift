@@ -34,11 +34,10 @@ func concatenated(_ values: [Value]) throws -> Value {
     guard !values.isEmpty else { throw BuiltinError("needs at least one value to join") }
     let frames = values.compactMap { value -> DataFrame? in if case .frame(let frame) = value { frame } else { nil } }
     if !frames.isEmpty {
-        guard frames.count == values.count else {
-            let other = values.first { if case .frame = $0 { false } else { true } }!
+        if let other = values.first(where: { if case .frame = $0 { false } else { true } }) {
             throw BuiltinError("cannot join a dataframe with a \(other.kindName)")
         }
-        return .frame(try frames.dropFirst().reduce(frames[0]) { try DataFrame.concatenating($0, $1) })
+        return .frame(try DataFrame.concatenating(frames))
     }
     let columns = values.compactMap { value -> Column? in
         switch value {
@@ -48,7 +47,7 @@ func concatenated(_ values: [Value]) throws -> Value {
         }
     }
     if columns.count == values.count, columns.allSatisfy({ $0.type == columns[0].type }) {
-        return .vector(try columns.dropFirst().reduce(columns[0]) { try Column.concatenating($0, $1) })
+        return .vector(try Column.concatenating(columns))
     }
     var elements: [Value] = []
     for (position, value) in values.enumerated() {
