@@ -1,6 +1,7 @@
 // DriftCommand: the command line. `drift` alone starts the REPL on a terminal or runs standard input;
-// `drift -e CODE` runs a snippet; subcommands `run`, `check` and `repl`.
+// `drift -e CODE` runs a snippet; subcommands `run`, `check`, `repl`, `notebook` and `kernel`.
 import ArgumentParser
+import DriftLang
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,7 @@ import Darwin
 #endif
 
 /// The version `drift --version` prints.
-let driftVersion = "0.1.0"
+let driftVersion = JupyterLanguage.version
 
 struct DriftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct DriftCommand: ParsableCommand {
             runs the program read from standard input.
             """,
         version: "drift \(driftVersion)",
-        subcommands: [RunSubcommand.self, CheckSubcommand.self, ReplSubcommand.self, NotebookSubcommand.self]
+        subcommands: [RunSubcommand.self, CheckSubcommand.self, ReplSubcommand.self, NotebookSubcommand.self, KernelSubcommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))

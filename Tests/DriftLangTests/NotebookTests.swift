@@ -203,6 +203,6 @@ private func printed(_ cell: RanCell) -> String {
     let outputs = session.runCell("print(\"before\")\nshow(hist([1, 2, 3]), hist([\"a\", \"b\"]))\nprint(\"after\")", name: "cell.drift")
     #expect(outputs.count == 4)
     if case .printed(let text) = outputs.first { #expect(text == "before\n") } else { Issue.record("first output: \(outputs)") }
-    #expect(outputs.dropFirst().prefix(2).allSatisfy { if case .value = $0 { return true } else { return false } })
+    #expect(outputs.dropFirst().prefix(2).allSatisfy { if case .shown = $0 { return true } else { return false } })
     if case .printed(let text) = outputs.last { #expect(text == "after\n") } else { Issue.record("last output: \(outputs)") }
 }

@@ -3,10 +3,14 @@
 enum Help {
     static func text(for name: String?, interpreter: Interpreter) -> String {
         guard let name else { return overview(interpreter) }
-        if let builtin = interpreter.builtins.byName[name] { return builtin.helpText }
-        if let doc = interpreter.documentation[name] { return doc }
+        if let entry = entry(for: name, interpreter: interpreter) { return entry }
         let known = Array(interpreter.builtins.names) + Array(interpreter.documentation.keys)
         return "no help for '\(name)'\(Suggestion.hint(for: name, among: known))"
+    }
+
+    /// The help of one builtin or documented function; nil for other names.
+    static func entry(for name: String, interpreter: Interpreter) -> String? {
+        interpreter.builtins.byName[name]?.helpText ?? interpreter.documentation[name]
     }
 
     /// Every builtin by topic, then the standard library's documented functions.

@@ -54,7 +54,7 @@ public enum NotebookHTML {
         var renderer = Renderer(backend: .html)
         switch output {
         case .printed(let text): renderer.text(text)
-        case .value(let value): renderer.value(value)
+        case .value(let value), .shown(let value): renderer.value(value)
         case .error(let report):
             return "<div class=\"error\"><pre>" + HTMLDisplay.escape(report.hasSuffix("\n") ? String(report.dropLast()) : report) + "</pre></div>\n"
         }

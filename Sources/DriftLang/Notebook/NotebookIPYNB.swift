@@ -1,7 +1,8 @@
 // NotebookIPYNB: a run notebook as a Jupyter notebook (nbformat 4.5): markdown cells, and code cells
-// with their run number and outputs — `stream` for printed text, `execute_result` with text/plain,
-// text/html (and image/svg+xml for charts) for the shown value, `error` with name, message and
-// traceback. Cells skipped after an error are left out, as in the other formats.
+// with their run number and outputs — `stream` for printed text, `display_data` for values passed to
+// `show` and `execute_result` for the cell's value (both as `Renderer.mimeBundle`), `error` with name,
+// message and traceback. Cells skipped after an error are left out, as in the other formats. The
+// metadata names the kernel `drift kernel install` installs, so the notebook re-runs under it.
 import Foundation
 
 public enum NotebookIPYNB {
@@ -24,8 +25,8 @@ public enum NotebookIPYNB {
             cells.append(cell)
         }
         var metadata: [String: Any] = [
-            "kernelspec": ["name": "drift", "display_name": "Drift", "language": "drift"],
-            "language_info": ["name": "drift", "file_extension": ".drift"],
+            "kernelspec": JupyterLanguage.kernelSpec,
+            "language_info": JupyterLanguage.languageInfo,
         ]
         if !run.parameters.isEmpty {
             metadata["drift"] = ["parameters": Dictionary(run.parameters.map { ($0, Renderer.display($1)) }) { _, last in last }]
@@ -43,23 +44,16 @@ public enum NotebookIPYNB {
         switch output {
         case .printed(let text):
             return ["output_type": "stream", "name": "stdout", "text": lines(text)]
+        case .shown(let value):
+            return ["output_type": "display_data", "data": Renderer.mimeBundle(value).mapValues(lines), "metadata": [String: Any]()]
         case .value(let value):
-            var html = Renderer(backend: .html)
-            html.value(value)
-            var data: [String: Any] = [
-                "text/plain": lines(Renderer.display(value, width: 100)),
-                "text/html": lines(html.output),
-            ]
-            if let svg = html.figures.first { data["image/svg+xml"] = lines(svg) }
-            return ["output_type": "execute_result", "execution_count": executionCount ?? NSNull(), "data": data, "metadata": [String: Any]()]
-        case .error(let report):
-            // "file:3:5: error: message" → the message; the whole report is the traceback.
-            let first = report.split(separator: "\n").first.map(String.init) ?? report
-            let message = first.range(of: "error: ").map { String(first[$0.upperBound...]) } ?? first
             return [
-                "output_type": "error", "ename": "DriftError", "evalue": message,
-                "traceback": report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty },
+                "output_type": "execute_result", "execution_count": executionCount ?? NSNull(),
+                "data": Renderer.mimeBundle(value).mapValues(lines), "metadata": [String: Any](),
             ]
+        case .error(let report):
+            let error = JupyterError(report: report)
+            return ["output_type": "error", "ename": error.name, "evalue": error.value, "traceback": error.traceback]
         }
     }
 

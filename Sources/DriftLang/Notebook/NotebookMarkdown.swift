@@ -23,7 +23,7 @@ public struct NotebookMarkdown {
                 for output in ran.outputs {
                     switch output {
                     case .printed(let printed): renderer.text(printed)
-                    case .value(let value): renderer.value(value)
+                    case .value(let value), .shown(let value): renderer.value(value)
                     case .error(let report): renderer.markup(MarkdownDisplay.fenced(report, language: "text"))
                     }
                     // Each output its own block.

@@ -75,10 +75,13 @@ public protocol DriftObject: AnyObject {
     func render(to renderer: inout Renderer)
     /// Its own JSON form, when it has one richer than its fields (a model's full parameters).
     func jsonText() throws -> String?
+    /// Whether it shows itself as one chart and nothing else, so Jupyter gets it as an SVG image.
+    var isChart: Bool { get }
 }
 
 extension DriftObject {
     func jsonText() throws -> String? { nil }
+    public var isChart: Bool { false }
 }
 
 /// An ordered record of named values. Small, so fields are found by a linear scan.

@@ -1,12 +1,15 @@
-// Session+Cells: running one notebook cell in the session's global state and keeping what it produced,
-// in order — printed text, the value of its last expression statement (as the REPL shows it) and the
-// error that stopped it. Values are kept as values so each notebook format renders them its own way.
+// Session+Cells: running one notebook cell in the session's global state and reporting what it produced,
+// in order, as it happens — printed text, values passed to `show`, the value of its last expression
+// statement (as the REPL shows it) and the error that stopped it. Values are kept as values so each
+// front end (the notebook formats, the Jupyter kernel) renders them its own way.
 import DriftCore
 
 /// One thing a cell produced.
 public enum CellOutput {
-    /// Text written by `print` (consecutive prints are joined).
+    /// Text written by `print` (consecutive prints are joined in `runCell`'s array).
     case printed(String)
+    /// A value passed to `show` while the cell ran.
+    case shown(Value)
     /// The value of the cell's last expression statement.
     case value(Value)
     /// The rendered diagnostic (file:line:col, source line, caret, stack) of the error that stopped the cell.
@@ -20,53 +23,62 @@ extension CellOutput {
     }
 }
 
-/// Forwards `print` and `show` to the session's output, or collects them in order while a cell runs.
+/// Forwards `print` and `show` to the session's output, or to a running cell's receiver.
 final class OutputSink {
     let forward: (String) -> Void
     /// How a shown value reads as text outside a cell (the session's display width applies).
     var displayText: (Value) -> String = { Renderer.display($0) }
-    var captured: [CellOutput]?
+    /// Where a running cell's outputs go, as they are produced; nil outside a cell.
+    var receiver: ((CellOutput) -> Void)?
 
     init(forward: @escaping (String) -> Void) { self.forward = forward }
 
     func write(_ text: String) {
-        guard var outputs = captured else { return forward(text) }
-        if case .printed(let soFar)? = outputs.last {
-            outputs[outputs.count - 1] = .printed(soFar + text)
-        } else {
-            outputs.append(.printed(text))
-        }
-        captured = outputs
+        guard let receiver else { return forward(text) }
+        receiver(.printed(text))
     }
 
     func show(_ value: Value) {
-        guard captured != nil else { return forward(displayText(value) + "\n") }
-        captured?.append(.value(value))
+        guard let receiver else { return forward(displayText(value) + "\n") }
+        receiver(.shown(value))
     }
 }
 
 extension Session {
     /// Runs `source` as one cell of the file `name` whose first line is file line `firstLine`, so
-    /// diagnostics name the real line. Globals persist across cells; the last shown value is kept in `_`.
-    /// `name` is the file's path: its imports are relative to its directory.
+    /// diagnostics name the real line, and returns its outputs in order (consecutive prints joined).
+    /// Globals persist across cells; the last shown value is kept in `_`. `name` is the file's path:
+    /// its imports are relative to its directory.
     public func runCell(_ source: String, name: String, firstLine: Int = 1) -> [CellOutput] {
+        var outputs: [CellOutput] = []
+        runCell(source, name: name, firstLine: firstLine) { output in
+            if case .printed(let text) = output, case .printed(let soFar)? = outputs.last {
+                outputs[outputs.count - 1] = .printed(soFar + text)
+            } else {
+                outputs.append(output)
+            }
+        }
+        return outputs
+    }
+
+    /// Runs `source` as `runCell(_:name:firstLine:)` does, handing each output to `receive` as soon as it
+    /// is produced (each `print` on its own), on the thread that runs the cell, before this returns.
+    public func runCell(_ source: String, name: String, firstLine: Int = 1, receive: @escaping (CellOutput) -> Void) {
         // Leading newlines put the cell's code on its file lines; the lexer skips them at no real cost.
         let text = String(repeating: "\n", count: max(0, firstLine - 1)) + source
         let file = SourceFile(name: name, text: text, path: Session.path(ofSourceNamed: name))
-        sink.captured = []
+        sink.receiver = receive
         let execution = execute(file)
-        var outputs = sink.captured ?? []
-        sink.captured = nil
+        sink.receiver = nil
         switch execution {
         case .success(let program, let value):
             if program.showsLastValue, let value, !value.isNull {
                 interpreter.globals[interpreter.declareGlobal(Session.lastValueName)] = value
-                outputs.append(.value(value))
+                receive(.value(value))
             }
         case .failure(let diagnostics):
-            outputs.append(.error(diagnostics.map { $0.rendered() }.joined()))
+            receive(.error(diagnostics.map { $0.rendered() }.joined()))
         }
-        return outputs
     }
 
     /// Sets (or defines) the global `name`, as notebook parameters do before the first cell.

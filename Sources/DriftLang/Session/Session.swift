@@ -182,9 +182,18 @@ public final class Session {
         }
     }
 
+    /// The characters that end the word completion replaces: every candidate `completions` returns
+    /// replaces the text after the last of them before the cursor.
+    public static let completionWordBreakCharacters = Completion.wordBreakCharacters
+
     /// The help text for a name (builtin or documented stdlib function); an overview when name is nil.
     public func help(_ name: String?) -> String? {
         Help.text(for: name, interpreter: interpreter)
+    }
+
+    /// The help text of a builtin or documented function, or nil when `name` has none.
+    public func documentation(of name: String) -> String? {
+        Help.entry(for: name, interpreter: interpreter)
     }
 
     /// The user's variables, for `:vars`.

@@ -34,7 +34,7 @@ extension REPL {
             for output in outputs {
                 switch output {
                 case .printed(let text): console.write(text)
-                case .value(let value): console.line(Renderer.display(value, width: session.displayWidth))
+                case .value(let value), .shown(let value): console.line(Renderer.display(value, width: session.displayWidth))
                 case .error(let report): console.errorLine(report)
                 }
             }

@@ -18,6 +18,7 @@ final class HistogramComparisonObject: DriftObject {
         self.currentCounts = currentCounts
     }
 
+    var isChart: Bool { true }
     var kindName: String { "histogram comparison" }
 
     var fieldNames: [String] {

@@ -12,6 +12,7 @@ final class HistogramObject: DriftObject {
 
     init(_ bins: Bins) { self.bins = bins }
 
+    var isChart: Bool { true }
     var kindName: String { "histogram" }
 
     var fieldNames: [String] {

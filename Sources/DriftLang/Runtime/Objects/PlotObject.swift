@@ -11,6 +11,7 @@ final class PlotObject: DriftObject {
 
     init(_ chart: Chart) { self.chart = chart }
 
+    var isChart: Bool { true }
     var kindName: String { "plot" }
     var fieldNames: [String] { ["title"] }
 
