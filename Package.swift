@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+        // HMAC-SHA256 for the Jupyter kernel's message signatures (already in the graph through PostgresNIO).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // GNU readline, through a module map and a small shim header.
@@ -26,6 +28,12 @@ let package = Package(
             name: "CReadline",
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
+        ),
+        // ZeroMQ, the Jupyter kernel's transport, through a module map and a shim header. No pkgConfig:
+        // Debian's libzmq.pc adds include flags SwiftPM refuses, and zmq.h is on the default path.
+        .systemLibrary(
+            name: "CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
         ),
         // The numerics and data core: columns, data frames, CSV, statistics. Knows nothing of the language.
         .target(name: "DriftCore"),
@@ -52,11 +60,16 @@ let package = Package(
             ],
             plugins: ["EmbedStdlib"]
         ),
-        // The command line: REPL, script runner, checker.
+        // The Jupyter kernel: a front end over DriftLang's Session speaking the Jupyter messaging protocol.
+        .target(
+            name: "DriftKernel",
+            dependencies: ["DriftLang", "DriftCore", "CZeroMQ", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The command line: REPL, script runner, checker, notebook writer, Jupyter kernel.
         .executableTarget(
             name: "drift",
             dependencies: [
-                "DriftLang", "DriftCore", "CReadline",
+                "DriftLang", "DriftCore", "DriftKernel", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,5 +91,6 @@ let package = Package(
         ),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
         .testTarget(name: "DriftCLITests", dependencies: ["drift"]),
+        .testTarget(name: "DriftKernelTests", dependencies: ["DriftKernel", "DriftLang", "DriftCore"]),
     ]
 )

@@ -1,5 +1,5 @@
 // ExecutionOptions: the limits and the safe mode every command that runs Drift code shares
-// (`drift`, `drift run`, `drift repl`, `drift notebook`): --safe with --allow-read/--allow-write,
+// (`drift`, `drift run`, `drift repl`, `drift notebook`, `drift kernel`): --safe with --allow-read/--allow-write,
 // --max-memory and --max-depth. `apply` installs them in the core before any code runs.
 import ArgumentParser
 import DriftCore
@@ -49,6 +49,18 @@ struct ExecutionOptions: ParsableArguments {
             readable: readableDirectories.isEmpty ? [defaultDirectory] : readableDirectories,
             writable: writableDirectories,
             commandOutputs: outputs))
+    }
+
+    /// The options as command-line arguments (directories made absolute), for a command started later
+    /// elsewhere: the kernel spec's.
+    var arguments: [String] {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        var arguments = safe ? ["--safe"] : []
+        arguments += readableDirectories.flatMap { ["--allow-read", absolute($0)] }
+        arguments += writableDirectories.flatMap { ["--allow-write", absolute($0)] }
+        if let maximumMemory { arguments += ["--max-memory", maximumMemory] }
+        if maximumCallDepth != Session.defaultMaximumCallDepth { arguments += ["--max-depth", String(maximumCallDepth)] }
+        return arguments
     }
 
     /// The directory of a script path ("." for a bare file name).
