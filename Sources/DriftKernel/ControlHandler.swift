@@ -29,7 +29,7 @@ final class ControlHandler: Sendable {
         case "kernel_info_request":
             exchange.reply("kernel_info_reply", KernelInfoReply.drift)
         default:
-            KernelLog.write("ignored a \(exchange.type) on the control channel")
+            KernelLog.write("ignored \(exchange.type) on the control channel")
         }
     }
 }

@@ -41,10 +41,10 @@ final class ShellHandler {
                 exchange.whileBusy { exchange.reply("shutdown_reply", ShutdownReply(restart: shutdown.restart)) }
                 shutdownRequested = true
             default:
-                KernelLog.write("ignored a \(exchange.type) on the shell channel")
+                KernelLog.write("ignored \(exchange.type) on the shell channel")
             }
         } catch {
-            KernelLog.write("dropped a \(exchange.type) whose content does not fit it: \(error)")
+            KernelLog.write("dropped \(exchange.type): its content does not fit it: \(error)")
         }
     }
 
