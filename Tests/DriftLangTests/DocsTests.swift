@@ -32,6 +32,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/models-and-streams.md", minimumDriftBlocks: 2),
         DocPage(path: "docs/notebooks.md", minimumDriftBlocks: 1),
         DocPage(path: "docs/repl.md", minimumDriftBlocks: 0),
+        DocPage(path: "docs/kernel.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/safety.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/examples.md", minimumDriftBlocks: 0),
         DocPage(path: "docs/architecture.md", minimumDriftBlocks: 0),
