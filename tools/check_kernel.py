@@ -8,9 +8,10 @@ It installs the kernel spec into a temporary prefix, then
 - executes every workshop notebook written by `drift notebook -o ...ipynb` with nbclient, and
   examples/notebook.drift converted by Jupytext, checking the SVG figures come back cell by cell;
 - sends hostile messages: a wrong key, no signature, malformed JSON, an oversize frame (each gets no
-  reply, is logged, and the kernel goes on);
+  reply, is logged, and the kernel goes on), and pings the heartbeat;
 - interrupts a 1M-row read_csv by SIGINT and by interrupt_request (a KeyboardInterrupt error, and the
-  next cell still sees the earlier variables), and shuts the kernel down and restarts it.
+  next cell still sees the earlier variables), aborts the cells queued behind a failing one, and shuts
+  the kernel down and restarts it.
 
 Needs jupyter_client, jupyter_kernel_test, nbclient, nbformat, jupytext and pyzmq (CI installs them in a
 throw-away virtual environment). Prints "kernel: N passed, N failed, N skipped" and exits 1 on a failure.
@@ -145,6 +146,16 @@ class KernelProcessTests(unittest.TestCase):
         self.assertEqual(socket.poll(30000), zmq.POLLIN)
         socket.close()
 
+    def test_heartbeat_echoes(self):
+        socket = zmq.Context.instance().socket(zmq.REQ)
+        socket.linger = 0
+        info = self.km.get_connection_info()
+        socket.connect(f"{info['transport']}://{info['ip']}:{info['hb_port']}")
+        socket.send(b"ping")
+        self.assertEqual(socket.poll(10000), zmq.POLLIN)
+        self.assertEqual(socket.recv(), b"ping")
+        socket.close()
+
     def large_csv(self):
         path = os.path.join(work, "million.csv")
         if not os.path.exists(path):
@@ -175,6 +186,17 @@ class KernelProcessTests(unittest.TestCase):
             self.kc.control_channel.send(self.kc.session.msg("interrupt_request", {}))
         self.interrupted(request)
         self.assertEqual(self.kc.control_channel.get_msg(timeout=10)["msg_type"], "interrupt_reply")
+
+    def test_cells_queued_behind_a_failure_are_aborted(self):
+        # Run All: the first cell reads for a while, then fails; the two behind it are already queued.
+        ids = [self.kc.execute(f'let rows = read_csv("{self.large_csv()}")\nnope'), self.kc.execute("let after = 1"),
+               self.kc.execute("after")]
+        replies = {}
+        while len(replies) < 3:
+            reply = self.kc.get_shell_msg(timeout=60)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["error", "aborted", "aborted"])
+        self.assertEqual(self.run_cell("1 + 1")["status"], "ok")
 
     def test_restart_and_shutdown(self):
         self.assertEqual(self.run_cell("let before = 1")["status"], "ok")

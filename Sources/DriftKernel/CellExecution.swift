@@ -20,6 +20,7 @@ extension ShellHandler {
                 return exchange.reply("execute_reply", ExecuteReply(status: "ok", executionCount: count))
             }
             exchange.publish("error", ErrorOutput(ename: error.name, evalue: error.value, traceback: error.traceback))
+            if request.stopOnError { abortQueuedCells() }
             exchange.reply("execute_reply", ErrorOutput(
                 status: "error", executionCount: count, ename: error.name, evalue: error.value, traceback: error.traceback))
         }

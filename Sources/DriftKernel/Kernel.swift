@@ -25,6 +25,7 @@ public enum Kernel {
             controlStopped.signal()
         }
         controlThread.start()
+        shell.handleQueuedRequests = { [unowned shell] in handleWaiting(on: sockets.shell, codec: codec, handle: shell.handle) }
         serve(sockets.shell, codec: codec, until: { shell.shutdownRequested || control.shutdownRequested.load(ordering: .relaxed) },
               handle: shell.handle)
         control.shutdownRequested.store(true, ordering: .relaxed)
@@ -35,7 +36,13 @@ public enum Kernel {
     /// Reads, checks and handles the messages of `socket` until `stop` says so.
     private static func serve(_ socket: ZMQSocket, codec: WireCodec, until stop: () -> Bool, handle: (IncomingMessage) -> Void) {
         while !stop() {
-            guard ZMQSocket.waitReadable(socket, timeout: pollInterval), let received = socket.receive() else { continue }
+            if ZMQSocket.waitReadable(socket, timeout: pollInterval) { handleWaiting(on: socket, codec: codec, handle: handle) }
+        }
+    }
+
+    /// Checks and handles every message already waiting on `socket`, without waiting for more.
+    private static func handleWaiting(on socket: ZMQSocket, codec: WireCodec, handle: (IncomingMessage) -> Void) {
+        while let received = socket.receive() {
             switch received {
             case .tooLarge(let bytes):
                 KernelLog.write("dropped a message: \(WireError.tooLarge(bytes: bytes))")

@@ -16,6 +16,11 @@ final class ShellHandler {
     var history = ExecutionHistory()
     /// Set by a `shutdown_request`: the kernel stops after replying.
     private(set) var shutdownRequested = false
+    /// Handles the requests already queued on the shell socket (the kernel sets it). A cell that fails
+    /// with `stop_on_error` calls it before its reply, with `abortsQueuedCells` set, so the cells queued
+    /// behind it (Run All) are answered `aborted`, not run, while later requests are not affected.
+    var handleQueuedRequests: () -> Void = {}
+    private(set) var abortsQueuedCells = false
 
     init(session: Session, codec: WireCodec, outlet: any MessageOutlet) {
         self.session = session
@@ -28,6 +33,8 @@ final class ShellHandler {
         do {
             switch exchange.type {
             case "kernel_info_request": exchange.whileBusy { exchange.reply("kernel_info_reply", KernelInfoReply.drift) }
+            case "execute_request" where abortsQueuedCells:
+                exchange.whileBusy { exchange.reply("execute_reply", StatusReply(status: "aborted")) }
             case "execute_request": try execute(exchange.request.content(as: ExecuteRequest.self), in: exchange)
             case "complete_request": try complete(exchange.request.content(as: CursorRequest.self), in: exchange)
             case "inspect_request": try inspect(exchange.request.content(as: CursorRequest.self), in: exchange)
@@ -46,6 +53,13 @@ final class ShellHandler {
         } catch {
             KernelLog.write("dropped \(exchange.type): its content does not fit it: \(error)")
         }
+    }
+
+    /// Answers the execute requests queued now `aborted` (other requests as usual).
+    func abortQueuedCells() {
+        abortsQueuedCells = true
+        handleQueuedRequests()
+        abortsQueuedCells = false
     }
 
     private func complete(_ request: CursorRequest, in exchange: Exchange) {

@@ -85,6 +85,21 @@ import Testing
         #expect(traceback == ["<cell 1>:2:13: error: unknown name 'nope'", "  let b = a + nope", "              ^"])
     }
 
+    @Test func cellsQueuedBehindAFailureAreAbortedBeforeItsReply() {
+        var queued: [String: Any] = [:]
+        handler.handleQueuedRequests = { [handler, outlet] in
+            handler.handle(request("execute_request", ["code": "let ran = 1"]))
+            queued = outlet.replies.last?.content ?? [:]
+        }
+        #expect(execute("nope")["status"] as? String == "error")
+        #expect(queued["status"] as? String == "aborted")
+        #expect(!handler.abortsQueuedCells)
+        #expect(execute("ran")["status"] as? String == "error")
+        queued = [:]
+        handler.handle(request("execute_request", ["code": "nope", "stop_on_error": false]))
+        #expect(queued.isEmpty)
+    }
+
     @Test func silentCellsShowNothingAndDoNotCount() {
         execute("1 + 1", silent: true)
         #expect(outlet.outputs.isEmpty)
