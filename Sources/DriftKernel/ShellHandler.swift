@@ -3,7 +3,6 @@
 // `is_complete` with the REPL's continuation rule, history, comm info (no comms) and shutdown. Every
 // request is framed by `busy` and `idle` on IOPub. A request whose content does not decode is logged
 // and dropped; an unknown one is ignored, as the protocol asks.
-import DriftCore
 import DriftLang
 import Foundation
 
