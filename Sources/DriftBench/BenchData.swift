@@ -81,6 +81,7 @@ func generateBenchData(in directory: String) throws {
         case .numeric(let numbers): numericCells += numbers.values.count
         case .text(let text): for row in 0..<text.count { stringBytes += text[row]?.utf8.count ?? 0 }
         case .boolean(let flags): numericCells += flags.count
+        case .time(let times): numericCells += times.count
         }
     }
     let manifest = "{" + versionField + #" "ref_rows": \#(reference.rowCount), "numeric_cells": \#(numericCells), "string_bytes": \#(stringBytes)}"#

@@ -58,12 +58,19 @@ extension Grouping {
             return .numeric(NumericColumn((0..<groupCount).map { group in
                 Double(Grouping.distinctCount(column.gathering(Array(rows(of: group)))))
             }))
+        case .min, .max where column.type.timeKind != nil:
+            guard case .time(let times) = column else { return column }
+            return .time(TimeColumn((0..<groupCount).map { group in
+                let present = rows(of: group).lazy.map { times.values[$0] }.filter { $0 != TimeValue.missing }
+                return (aggregation == .min ? present.min() : present.max()) ?? TimeValue.missing
+            }, kind: times.kind))
         case .sum, .mean, .median, .min, .max, .sd, .variance, .quantile:
             let values: [Double]
             switch column {
             case .numeric(let numbers): values = numbers.values
             case .boolean(let flags): values = flags.values.map { $0 < 0 ? .nan : Double($0) }
-            case .text: throw DataError("\(aggregation.name) needs a numeric or boolean column, got a string column")
+            case .text, .time:
+                throw DataError("\(aggregation.name) needs a numeric or boolean column, got a \(column.typeName) column")
             }
             let statistic: ([Double]) -> Double
             switch aggregation {
@@ -85,6 +92,7 @@ extension Grouping {
         case .numeric(let numbers): Set(numbers.values.filter { !$0.isNaN }.map { $0 == 0 ? 0 : $0 }).count
         case .text(let text): Set(text.codes.filter { $0 >= 0 }.map { text.levels[Int($0)] }).count
         case .boolean(let flags): Set(flags.values.filter { $0 >= 0 }).count
+        case .time(let times): Set(times.values.filter { $0 != TimeValue.missing }).count
         }
     }
 }

@@ -80,29 +80,33 @@ struct KeyCodes {
                 self = direct
                 return
             }
-            // Distinct present values, sorted; -0 and 0 are one value.
-            var index: [Double: Int] = [:]
-            var distinct: [Double] = []
-            let first = column.values.map { value -> Int in
-                guard !value.isNaN else { return -1 }
-                let key = value == 0 ? 0 : value
-                if let code = index[key] { return code }
-                index[key] = distinct.count
-                distinct.append(key)
-                return distinct.count - 1
-            }
-            let ranks = KeyCodes.ranks(of: distinct)
-            codes = first.map { $0 < 0 ? distinct.count : ranks[$0] }
-            cardinality = distinct.count + 1
+            // -0 and 0 are one value.
+            self.init(hashing: column.values) { $0.isNaN ? nil : ($0 == 0 ? 0 : $0) }
+        case .time(let column):
+            self.init(hashing: column.values) { $0 == TimeValue.missing ? nil : $0 }
         case .text(let column):
             let ranks = KeyCodes.ranks(of: column.levels)
             let missing = (ranks.max() ?? -1) + 1
-            codes = column.codes.map { $0 < 0 ? missing : ranks[Int($0)] }
-            cardinality = missing + 1
+            self.init(codes: column.codes.map { $0 < 0 ? missing : ranks[Int($0)] }, cardinality: missing + 1)
         case .boolean(let column):
-            codes = column.values.map { $0 < 0 ? 2 : Int($0) }
-            cardinality = 3
+            self.init(codes: column.values.map { $0 < 0 ? 2 : Int($0) }, cardinality: 3)
         }
+    }
+
+    /// Codes of the distinct present keys in sorted order, found by hashing; missing (a nil key) last.
+    private init<Element, Key: Hashable & Comparable>(hashing values: [Element], key: (Element) -> Key?) {
+        var index: [Key: Int] = [:]
+        var distinct: [Key] = []
+        let first = values.map { value -> Int in
+            guard let key = key(value) else { return -1 }
+            if let code = index[key] { return code }
+            index[key] = distinct.count
+            distinct.append(key)
+            return distinct.count - 1
+        }
+        let ranks = KeyCodes.ranks(of: distinct)
+        codes = first.map { $0 < 0 ? distinct.count : ranks[$0] }
+        cardinality = distinct.count + 1
     }
 
     /// Whole numbers within a span of a few times their count (ids, codes, years): each value's offset

@@ -147,6 +147,8 @@ extension Column {
             .text(TextColumn(codes: indices.map { $0 < 0 ? -1 : column.codes[$0] }, levels: column.levels))
         case .boolean(let column):
             .boolean(BoolColumn(raw: indices.map { $0 < 0 ? -1 : column.values[$0] }))
+        case .time(let column):
+            .time(TimeColumn(indices.map { $0 < 0 ? TimeValue.missing : column.values[$0] }, kind: column.kind))
         }
     }
 }

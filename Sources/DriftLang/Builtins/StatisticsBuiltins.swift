@@ -7,6 +7,12 @@ private func reduction(_ signature: String, doc: String, example: String, _ aggr
     Builtin(signature, doc: doc + " Given a column's name, it is an aggregation for aggregate.", example: example) { arguments, _ in
         if let aggregation = aggregationOfColumn(arguments, aggregation) { return aggregation }
         if let lazy = arguments.lazyColumn(0, "v") { return .number(try LazyColumns.reduce(String(signature.prefix { $0 != "(" }), lazy)) }
+        if aggregation == .min || aggregation == .max, case .time(let times)? = arguments.optional(0, "v")?.asColumn {
+            // Times have an order, not an average: min and max only.
+            let present = times.values.lazy.filter { $0 != TimeValue.missing }
+            let extreme = aggregation == .min ? present.min() : present.max()
+            return extreme.map { .time(TimeValue(micros: $0, kind: times.kind)) } ?? .null
+        }
         return .number(reduce(try arguments.numbers(0, "v")))
     }
 }
@@ -33,8 +39,8 @@ let statisticsBuiltins: [Builtin] = [
     reduction("median(v)", doc: "The middle value of the non-missing values (the mean of the two middle ones for an even count). Infinities count as values: median([1, inf, 3]) is 3, as in numpy, pandas and R.", example: "median([3, 1, 2])  # 2", .median, Statistics.median),
     reduction("sd(v)", doc: "The sample standard deviation (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "sd([1, 2, 3, 4])", .sd, Statistics.standardDeviation),
     reduction("var(v)", doc: "The sample variance (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "var([1, 2, 3, 4])  # 1.6666666666666667", .variance, Statistics.variance),
-    reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none.", example: "min([3, 1, 2])  # 1", .min, Statistics.min),
-    reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", .max, Statistics.max),
+    reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none. Also the earliest of dates or datetimes and the shortest duration (null when there are none).", example: "min([3, 1, 2])  # 1", .min, Statistics.min),
+    reduction("max(v)", doc: "The largest non-missing value; NaN when there are none. Also the latest of dates or datetimes and the longest duration (null when there are none).", example: "max([3, 1, 2])  # 3", .max, Statistics.max),
     Builtin(
         "quantile(v, q)",
         doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default; next to an infinity the quantile is that infinity (NaN only between −inf and +inf), as numpy's median and R's quantile give, where numpy.quantile gives NaN. q may be a vector of levels, giving a vector. quantile(\"col\", q) is an aggregation for aggregate. On a lazy column (scan_csv or table), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",
