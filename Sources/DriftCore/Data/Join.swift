@@ -52,7 +52,7 @@ extension DataFrame {
 }
 
 /// The keys of both sides of a join as comparable integer codes (nil where a key is missing).
-private struct JoinKeys {
+struct JoinKeys {
     let left: [Int?]
     let right: [Int?]
     let cardinality: Int

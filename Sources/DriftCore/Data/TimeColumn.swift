@@ -32,3 +32,29 @@ public struct TimeColumn: Sendable, Equatable {
         return TimeColumn(values.map { $0 == TimeValue.missing ? $0 : $0 - $0.floorModulo(Micros.day) }, kind: .date)
     }
 }
+
+extension TimeColumn {
+    /// The start of each value's window of length `period`, windows laid from `origin` (see
+    /// `Period.start(of:origin:)`). Dates stay dates when the windows start at midnights (whole days or months
+    /// from a midnight origin); otherwise the starts are datetimes.
+    public func windowStarts(every period: Period, origin: Int64) -> TimeColumn {
+        var startsAtMidnight = origin % Micros.day == 0
+        if case .fixed(let length) = period, length % Micros.day != 0 { startsAtMidnight = false }
+        let starts = values.map { $0 == TimeValue.missing ? $0 : period.start(of: $0, origin: origin) }
+        return TimeColumn(starts, kind: kind == .date && startsAtMidnight ? .date : .datetime)
+    }
+
+    /// Every window start from the first present value's window to the last one's, in order.
+    public func allWindowStarts(every period: Period, origin: Int64) throws -> [Int64] {
+        let present = values.lazy.filter { $0 != TimeValue.missing }
+        guard let first = present.min(), let last = present.max() else { return [] }
+        var starts: [Int64] = []
+        var start = period.start(of: first, origin: origin)
+        while start <= last {
+            starts.append(start)
+            if starts.count > 10_000_000 { throw DataError("more than 10,000,000 windows between \(ISOTime.text(TimeValue(micros: first, kind: kind))) and \(ISOTime.text(TimeValue(micros: last, kind: kind))); choose a longer period") }
+            start = period.end(after: start)
+        }
+        return starts
+    }
+}

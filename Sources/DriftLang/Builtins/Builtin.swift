@@ -104,6 +104,6 @@ final class BuiltinTable: @unchecked Sendable {
         ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
         ("Strings", stringBuiltins), ("Missing values", missingValueBuiltins), ("Sorting and membership", orderingBuiltins),
-        ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins), ("Dates and times", timeBuiltins),
+        ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins), ("Dates and times", timeBuiltins + timeWindowBuiltins),
     ])
 }
