@@ -20,6 +20,8 @@ public struct ReconstructionDrift: Sendable {
 
     /// The share of variance the kept components explain (NannyML's n_components = 0.65).
     public static let explainedVariance = 0.65
+    /// NannyML's default: mean ± 3 standard deviations of the reference chunks' values.
+    public static let defaultThreshold = MonitorThreshold.standardDeviations(lower: 3, upper: 3)
 
     public let columns: [String]
     public let chunking: Chunking
@@ -32,7 +34,7 @@ public struct ReconstructionDrift: Sendable {
 
     public init(
         reference: DataFrame, analysis: DataFrame, columns: [String]? = nil, chunking: Chunking,
-        threshold: MonitorThreshold = .standardDeviations(lower: 3, upper: 3)
+        threshold: MonitorThreshold? = nil
     ) throws {
         guard reference.rowCount > 0 else { throw DataError("the reference has no rows") }
         guard analysis.rowCount > 0 else { throw DataError("the analysis data has no rows") }
@@ -55,7 +57,7 @@ public struct ReconstructionDrift: Sendable {
         }
         let referenceValues = referenceChunks.map { summary(referenceErrors, $0) }
         let analysisValues = analysisChunks.map { summary(analysisErrors, $0) }
-        let (lower, upper) = threshold.bounds(of: referenceValues.map(\.value), lowerLimit: 0, dropClipped: true)
+        let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues.map(\.value), lowerLimit: 0, dropClipped: true)
         func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: (value: Double, samplingError: Double)) -> Row {
             let inside = (lower ?? -.infinity) < value.value && value.value < (upper ?? .infinity)
             return Row(chunk: chunk, period: period, value: value.value, samplingError: value.samplingError, lower: lower, upper: upper, alert: !inside)

@@ -67,7 +67,8 @@ public struct UnivariateMonitor: Sendable {
         guard !names.isEmpty else { throw DataError("no columns to monitor") }
         let monitored = try names.map { try MonitoredColumn($0, reference: reference, analysis: analysis) }
         for (name, column) in zip(names, monitored) where (column.isNumeric ? methods.numeric : methods.categorical).isEmpty {
-            throw DataError("column '\(name)' holds \(column.kindName), and no method for \(column.kindName) was given")
+            let fitting = MonitorMethod.all.filter { column.isNumeric ? $0.takesNumbers : $0.takesCategories }.map(\.name)
+            throw DataError("column '\(name)' holds \(column.kindName), and none of the methods given compares \(column.kindName) (methods for \(column.kindName): \(fitting.joined(separator: ", ")))")
         }
         let referenceChunks = try chunking.chunks(of: reference), analysisChunks = try chunking.chunks(of: analysis)
         let tasks = zip(names, monitored).flatMap { name, column in

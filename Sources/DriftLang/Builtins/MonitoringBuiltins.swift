@@ -1,5 +1,5 @@
-// Monitoring builtins: `chunks` and `monitor`, thin bindings to DriftCore's Chunking and UnivariateMonitor
-// (NannyML 0.13's chunkers and univariate drift). This file reads the language's arguments: how to chunk
+// Monitoring builtins: `chunks`, `monitor` and `reconstruction_drift`, thin bindings to DriftCore's Chunking,
+// UnivariateMonitor and ReconstructionDrift (NannyML 0.13's chunkers, univariate and multivariate drift). This file reads the language's arguments: how to chunk
 // (size:, count:, or by: + every: once timestamps exist), the methods per kind of column, and thresholds.
 import DriftCore
 
@@ -58,6 +58,12 @@ private func monitorMethods(_ arguments: Arguments) throws -> MonitorMethods {
     return try MonitorMethods(numeric: all.filter(\.takesNumbers), categorical: all.filter(\.takesCategories))
 }
 
+/// `columns:` — a list of names, or every shared column when absent or null.
+private func columnNames(_ arguments: Arguments) throws -> [String]? {
+    guard let value = arguments.optional(nil, "columns"), !value.isNull else { return nil }
+    return try arguments.strings(nil, "columns")
+}
+
 /// `threshold:` — {kind: "std", k: 3} (or lower:/upper: multipliers) or {kind: "constant", lower:, upper:}.
 private func monitorThreshold(_ arguments: Arguments) throws -> MonitorThreshold? {
     guard let value = arguments.optional(nil, "threshold"), !value.isNull else { return nil }
@@ -92,7 +98,7 @@ private func monitorThreshold(_ arguments: Arguments) throws -> MonitorThreshold
 
 let monitoringBuiltins: [Builtin] = [
     Builtin(
-        "chunks(df, size: null, count: null)",
+        "chunks(df, size: null, count: null, by: null, every: null)",
         doc: "Splits a dataframe's rows into consecutive chunks as NannyML's chunkers do, for monitoring over time: size: rows per chunk, or count: chunks of rows / count rows each (integer division). An incomplete last chunk is kept as it is (NannyML's default), so count: 7 on 3000 rows gives seven chunks of 428 and an eighth of 4. Without either, count: 10. Returns a list of records {index, key, start_index, end_index, start_date, end_date, rows}; row positions count from 0 and end_index is the chunk's last row, as NannyML's; key is \"[start:end]\"; the dates are null for row chunks (chunking by a timestamp column, by: and every:, is not available yet).",
         example: "chunks(reference, size: 200)"
     ) { arguments, _ in
@@ -100,7 +106,7 @@ let monitoringBuiltins: [Builtin] = [
         return .list(try chunking(arguments).chunks(of: frame).map(record))
     },
     Builtin(
-        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, threshold: null)",
+        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, by: null, every: null, threshold: null)",
         doc: """
             Univariate drift over time, as NannyML's UnivariateDriftCalculator: both dataframes are split into chunks (size: or count:, as chunks; default count: 10), and every chunk — the reference's own too — is compared with the whole reference, column by column and method by method. Methods (docs/monitoring.md has the table): ks, wasserstein, js, hellinger for numbers; chi2, js, hellinger, l_infinity for strings and booleans; NannyML's names (kolmogorov_smirnov, jensen_shannon) work too. methods: a record {num: [...], cat: [...]}, or a list whose names go to the kinds of column they take; default {num: ["ks", "js"], cat: ["chi2", "js"]}. columns: default every reference column the analysis data has.
             Thresholds are NannyML's: an alert when a chunk's value is above the mean + 3 standard deviations of the reference chunks' values (clipped to the method's range); chi2 alerts when its p-value is below 0.05 instead. threshold: {kind: "std", k: 3} (both sides; or lower:/upper: multipliers) or {kind: "constant", lower:, upper:} overrides. Missing values are dropped; a chunk without values has a null value and no alert.
@@ -108,11 +114,24 @@ let monitoringBuiltins: [Builtin] = [
             """,
         example: #"monitor(reference, current, columns: ["age", "income", "region"], size: 100)"#
     ) { arguments, _ in
-        var columns: [String]?
-        if let value = arguments.optional(nil, "columns"), !value.isNull { columns = try arguments.strings(nil, "columns") }
         let monitor = try UnivariateMonitor(
-            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"), columns: columns,
+            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
+            columns: try columnNames(arguments),
             methods: try monitorMethods(arguments), chunking: try chunking(arguments), threshold: try monitorThreshold(arguments))
         return .object(try MonitorResultObject(monitor))
+    },
+    Builtin(
+        "reconstruction_drift(reference, analysis, columns: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: """
+            Multivariate drift over time, as NannyML's DataReconstructionDriftCalculator: fitted on the reference, missing numbers become the reference mean and missing categories its most frequent one; each category becomes its share of the reference (one the reference never had becomes 0); the columns are standardised and PCA keeps the fewest components explaining more than 65% of the variance. Each chunk's value is its rows' mean distance from their reconstruction through those components — it grows when the relations between columns change, even when each column alone looks stable. Chunks as for monitor (size: or count:, default count: 10).
+            Thresholds: mean ± 3 standard deviations of the reference chunks' values (a lower bound at or below 0 is dropped); a chunk alerts unless its value lies strictly inside. threshold: {kind: "std", k: 3} or {kind: "constant", lower:, upper:} overrides. Returns a result with table (chunk, key, start, end, period, value, sampling_error, lower, upper, alert), alerts, n_alerts, components and columns; plot and explain take it.
+            """,
+        example: #"reconstruction_drift(reference, current, columns: ["age", "income", "debt_ratio", "region"], size: 100)"#
+    ) { arguments, _ in
+        let drift = try ReconstructionDrift(
+            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
+            columns: try columnNames(arguments), chunking: try chunking(arguments),
+            threshold: try monitorThreshold(arguments))
+        return .object(try ReconstructionResultObject(drift))
     },
 ]
