@@ -69,3 +69,14 @@ import Testing
         #expect(MonitorMethod.all.count == MonitorStatistic.allCases.count)
     }
 }
+
+/// The methods table in docs/monitoring.md is the one the descriptors render.
+@Test func monitorMethodsTableIsDocumented() throws {
+    let url = MonitoringFixtures.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/monitoring.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let begin = try #require(text.range(of: "<!-- monitor-methods:begin -->\n"))
+    let end = try #require(text.range(of: "<!-- monitor-methods:end -->", range: begin.upperBound..<text.endIndex))
+    #expect(String(text[begin.upperBound..<end.lowerBound]) == MonitorMethod.markdownTable(),
+            "docs/monitoring.md: replace the table between the monitor-methods markers with:\n\(MonitorMethod.markdownTable())")
+}
