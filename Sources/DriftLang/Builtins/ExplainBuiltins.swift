@@ -111,10 +111,10 @@ private func explain(_ result: MonitorResultObject) -> String {
     if !stable.isEmpty && !alerted.isEmpty { sentences.append("Stable: \(stable.joined(separator: ", ")).") }
     let methods = Set(monitor.rows.map(\.method.name))
     sentences += MonitorMethod.all.filter { methods.contains($0.name) }.map(\.explanation)
-    sentences.append(alerted.isEmpty
+    let next = alerted.isEmpty
         ? "Next: keep monitoring; reconstruction_drift watches the relations between columns, which can move while each column looks stable."
-        : "Next: plot(m) shows when each column moved; compare the alerting chunks' histograms with the reference's, and check whether the model's performance moved with them (estimate it without labels, or score it once labels arrive).")
-    return sentences.joined(separator: " ")
+        : "Next: plot(m) shows when each column moved; compare the alerting chunks' histograms with the reference's, and check whether the model's performance moved with them (score it once labels arrive)."
+    return (sentences + [next]).joined(separator: " ")
 }
 
 private func explain(_ result: ReconstructionResultObject) -> String {

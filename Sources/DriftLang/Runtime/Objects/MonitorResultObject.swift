@@ -3,16 +3,24 @@
 // alerted, from which chunk on.
 import DriftCore
 
+/// A chunked result's table, and its rows that are alerting analysis chunks (the `alerts` field).
+struct ChunkTables {
+    let all: DataFrame
+    let alerts: DataFrame
+
+    init(_ table: DataFrame, periods: [MonitorPeriod], alerts: [Bool]) throws {
+        all = table
+        self.alerts = try table.filtered(by: BoolColumn(zip(periods, alerts).map { $0 == .analysis && $1 }))
+    }
+}
+
 final class MonitorResultObject: DriftObject {
     let monitor: UnivariateMonitor
-    let table: DataFrame
-    /// The analysis rows that alerted.
-    let alerts: DataFrame
+    let tables: ChunkTables
 
     init(_ monitor: UnivariateMonitor) throws {
         self.monitor = monitor
-        table = try monitor.table()
-        alerts = try table.filtered(by: BoolColumn(monitor.rows.map { $0.alert && $0.period == .analysis }))
+        tables = try ChunkTables(try monitor.table(), periods: monitor.rows.map(\.period), alerts: monitor.rows.map(\.alert))
     }
 
     var kindName: String { "monitor result" }
@@ -20,8 +28,8 @@ final class MonitorResultObject: DriftObject {
 
     func field(_ name: String) -> Value? {
         switch name {
-        case "table": return .frame(table)
-        case "alerts": return .frame(alerts)
+        case "table": return .frame(tables.all)
+        case "alerts": return .frame(tables.alerts)
         case "alerted_columns": return .vector(.text(TextColumn(alertedColumns)))
         case "n_alerts": return .number(Double(monitor.alerts.count))
         case "columns": return .vector(.text(TextColumn(monitor.columns)))

@@ -4,13 +4,11 @@ import DriftCore
 
 final class ReconstructionResultObject: DriftObject {
     let drift: ReconstructionDrift
-    let table: DataFrame
-    let alerts: DataFrame
+    let tables: ChunkTables
 
     init(_ drift: ReconstructionDrift) throws {
         self.drift = drift
-        table = try drift.table()
-        alerts = try table.filtered(by: BoolColumn(drift.rows.map { $0.alert && $0.period == .analysis }))
+        tables = try ChunkTables(try drift.table(), periods: drift.rows.map(\.period), alerts: drift.rows.map(\.alert))
     }
 
     var kindName: String { "reconstruction drift" }
@@ -20,8 +18,8 @@ final class ReconstructionResultObject: DriftObject {
 
     func field(_ name: String) -> Value? {
         switch name {
-        case "table": return .frame(table)
-        case "alerts": return .frame(alerts)
+        case "table": return .frame(tables.all)
+        case "alerts": return .frame(tables.alerts)
         case "n_alerts": return .number(Double(analysisAlerts.count))
         case "components": return .number(Double(drift.components))
         case "columns": return .vector(.text(TextColumn(drift.columns)))
