@@ -3,7 +3,8 @@
 
 Usage (NannyML in its own virtual environment; it needs pandas < 3, and without the variable it sends usage
 statistics):
-  python3 -m venv /tmp/nml && /tmp/nml/bin/pip install 'nannyml==0.13.*' 'pandas<3' statsmodels
+  python3 -m venv /tmp/nml && /tmp/nml/bin/pip install 'nannyml==0.13.*' 'pandas<3' statsmodels 'numpy<2.3' 'scikit-learn<1.7'
+  (0.13.1 imports statsmodels without declaring it, and needs a numpy and scikit-learn of its time)
   NML_DISABLE_USAGE_LOGGING=1 /tmp/nml/bin/python tools/reference/make_monitoring_fixtures.py
 Outputs, under Tests/DriftCoreTests/Fixtures/monitoring/:
   reference.csv, analysis.csv  seeded rows (3000 each): normal, skewed (lognormal), counts (integers, ties),
