@@ -40,6 +40,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/modules.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/strings.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/vectors.md", minimumDriftBlocks: 4),
+        DocPage(path: "docs/monitoring.md", minimumDriftBlocks: 2),
     ]
 
     func text() throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -1,0 +1,137 @@
+// Monitoring builtins: `chunks`, `monitor` and `reconstruction_drift`, thin bindings to DriftCore's Chunking,
+// UnivariateMonitor and ReconstructionDrift (NannyML 0.13's chunkers, univariate and multivariate drift). This file reads the language's arguments: how to chunk
+// (size:, count:, or by: + every: once timestamps exist), the methods per kind of column, and thresholds.
+import DriftCore
+
+/// The chunking named by `size:` or `count:` (at most one); NannyML's default, 10 chunks, when neither is given.
+func chunking(_ arguments: Arguments) throws -> Chunking {
+    if arguments.optional(nil, "by") != nil || arguments.optional(nil, "every") != nil {
+        throw BuiltinError("chunking by a timestamp column (by:, every:) is not available yet: it needs the datetime column kind; use size: or count:")
+    }
+    let size = arguments.optional(nil, "size"), count = arguments.optional(nil, "count")
+    if size != nil && count != nil { throw BuiltinError("give size: or count:, not both") }
+    if size != nil { return .size(try arguments.integer(nil, "size", in: 1...Int(Int32.max))) }
+    return .count(try arguments.integer(nil, "count", default: 10, in: 1...Int(Int32.max)))
+}
+
+/// A chunk as a record: index, key, start_index, end_index, start_date, end_date, rows.
+private func record(_ chunk: Chunk) -> Value {
+    .record(Record([
+        ("index", .number(Double(chunk.index))), ("key", .string(chunk.key)),
+        ("start_index", .number(Double(chunk.startIndex))), ("end_index", .number(Double(chunk.endIndex))),
+        ("start_date", chunk.startDate.map(Value.number) ?? .null), ("end_date", chunk.endDate.map(Value.number) ?? .null),
+        ("rows", .number(Double(chunk.rowCount))),
+    ]))
+}
+
+/// The monitoring method called `name` (Drift's name or NannyML's).
+private func monitorMethod(_ name: String) throws -> MonitorMethod {
+    guard let method = MonitorMethod.named(name) else {
+        throw BuiltinError("unknown monitoring method \(Renderer.quote(name))\(Suggestion.hint(for: name, among: MonitorMethod.names)); methods: \(MonitorMethod.names.joined(separator: ", "))")
+    }
+    return method
+}
+
+/// `methods:` — a record {num: [...], cat: [...]}, or a list of names (each goes to the kinds of column it takes).
+private func monitorMethods(_ arguments: Arguments) throws -> MonitorMethods {
+    guard let value = arguments.optional(nil, "methods"), !value.isNull else { return .standard }
+    func names(_ value: Value, _ label: String) throws -> [MonitorMethod] {
+        if case .string(let name) = value { return [try monitorMethod(name)] }
+        guard case .vector(.text(let column)) = value else {
+            if case .list(let items) = value, items.isEmpty { return [] }
+            throw arguments.mismatch(label, expected: "a list of method names", got: value)
+        }
+        return try (0..<column.count).map { row in
+            guard let name = column[row] else { throw BuiltinError("argument '\(label)' has a missing value") }
+            return try monitorMethod(name)
+        }
+    }
+    if case .record(let record) = value {
+        for key in record.keys where key != "num" && key != "cat" {
+            throw BuiltinError("methods has an unknown key '\(key)': use {num: [...], cat: [...]}")
+        }
+        return try MonitorMethods(
+            numeric: try record["num"].map { try names($0, "methods.num") } ?? [],
+            categorical: try record["cat"].map { try names($0, "methods.cat") } ?? [])
+    }
+    let all = try names(value, "methods")
+    return try MonitorMethods(numeric: all.filter(\.takesNumbers), categorical: all.filter(\.takesCategories))
+}
+
+/// `columns:` — a list of names, or every shared column when absent or null.
+private func columnNames(_ arguments: Arguments) throws -> [String]? {
+    guard let value = arguments.optional(nil, "columns"), !value.isNull else { return nil }
+    return try arguments.strings(nil, "columns")
+}
+
+/// `threshold:` — {kind: "std", k: 3} (or lower:/upper: multipliers) or {kind: "constant", lower:, upper:}.
+private func monitorThreshold(_ arguments: Arguments) throws -> MonitorThreshold? {
+    guard let value = arguments.optional(nil, "threshold"), !value.isNull else { return nil }
+    guard case .record(let record) = value else {
+        throw arguments.mismatch("threshold", expected: #"a record such as {kind: "std", k: 3} or {kind: "constant", upper: 0.1}"#, got: value)
+    }
+    func number(_ key: String) throws -> Double? {
+        switch record[key] {
+        case nil, .null?: return nil
+        case .number(let number)?: return number
+        case let other?: throw BuiltinError("threshold.\(key) must be a number, got \(other.kindName)")
+        }
+    }
+    let allowed: [String]
+    let threshold: MonitorThreshold
+    switch record["kind"] {
+    case .string("std")?:
+        allowed = ["kind", "k", "lower", "upper"]
+        let k = try number("k")
+        threshold = .standardDeviations(lower: try number("lower") ?? k, upper: try number("upper") ?? k)
+    case .string("constant")?:
+        allowed = ["kind", "lower", "upper"]
+        threshold = .constant(lower: try number("lower"), upper: try number("upper"))
+    default:
+        throw BuiltinError(#"threshold.kind must be "std" or "constant""#)
+    }
+    for key in record.keys where !allowed.contains(key) {
+        throw BuiltinError("threshold has an unknown key '\(key)'\(Suggestion.hint(for: key, among: allowed))")
+    }
+    return try threshold.validated()
+}
+
+let monitoringBuiltins: [Builtin] = [
+    Builtin(
+        "chunks(df, size: null, count: null, by: null, every: null)",
+        doc: "Splits a dataframe's rows into consecutive chunks as NannyML's chunkers do, for monitoring over time: size: rows per chunk, or count: chunks of rows / count rows each (integer division). An incomplete last chunk is kept as it is (NannyML's default), so count: 7 on 3000 rows gives seven chunks of 428 and an eighth of 4. Without either, count: 10. Returns a list of records {index, key, start_index, end_index, start_date, end_date, rows}; row positions count from 0 and end_index is the chunk's last row, as NannyML's; key is \"[start:end]\"; the dates are null for row chunks (chunking by a timestamp column, by: and every:, is not available yet).",
+        example: "chunks(reference, size: 200)"
+    ) { arguments, _ in
+        let frame = try arguments.frame(0, "df")
+        return .list(try chunking(arguments).chunks(of: frame).map(record))
+    },
+    Builtin(
+        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: """
+            Univariate drift over time, as NannyML's UnivariateDriftCalculator: both dataframes are split into chunks (size: or count:, as chunks; default count: 10), and every chunk — the reference's own too — is compared with the whole reference, column by column and method by method. Methods (docs/monitoring.md has the table): ks, wasserstein, js, hellinger for numbers; chi2, js, hellinger, l_infinity for strings and booleans; NannyML's names (kolmogorov_smirnov, jensen_shannon) work too. methods: a record {num: [...], cat: [...]}, or a list whose names go to the kinds of column they take; default {num: ["ks", "js"], cat: ["chi2", "js"]}. columns: default every reference column the analysis data has.
+            Thresholds are NannyML's: an alert when a chunk's value is above the mean + 3 standard deviations of the reference chunks' values (clipped to the method's range); chi2 alerts when its p-value is below 0.05 instead. threshold: {kind: "std", k: 3} (both sides; or lower:/upper: multipliers) or {kind: "constant", lower:, upper:} overrides. Missing values are dropped; a chunk without values has a null value and no alert.
+            Returns a monitor result: table (chunk, key, start, end, period, column, method, value, lower, upper, alert; start and end are row positions, end inclusive), alerts (the analysis rows that alerted), alerted_columns, n_alerts, columns. plot(m) draws each column's values with the threshold; explain(m) says what alerted, since when and how strongly.
+            """,
+        example: #"monitor(reference, current, columns: ["age", "income", "region"], size: 100)"#
+    ) { arguments, _ in
+        let monitor = try UnivariateMonitor(
+            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
+            columns: try columnNames(arguments),
+            methods: try monitorMethods(arguments), chunking: try chunking(arguments), threshold: try monitorThreshold(arguments))
+        return .object(try MonitorResultObject(monitor))
+    },
+    Builtin(
+        "reconstruction_drift(reference, analysis, columns: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: """
+            Multivariate drift over time, as NannyML's DataReconstructionDriftCalculator: fitted on the reference, missing numbers become the reference mean and missing categories its most frequent one; each category becomes its share of the reference (one the reference never had becomes 0); the columns are standardised and PCA keeps the fewest components explaining more than 65% of the variance. Each chunk's value is its rows' mean distance from their reconstruction through those components — it grows when the relations between columns change, even when each column alone looks stable. Chunks as for monitor (size: or count:, default count: 10).
+            Thresholds: mean ± 3 standard deviations of the reference chunks' values (a lower bound at or below 0 is dropped); a chunk alerts unless its value lies strictly inside. threshold: {kind: "std", k: 3} or {kind: "constant", lower:, upper:} overrides. Returns a result with table (chunk, key, start, end, period, value, sampling_error, lower, upper, alert), alerts, n_alerts, components and columns; plot and explain take it.
+            """,
+        example: #"reconstruction_drift(reference, current, columns: ["age", "income", "debt_ratio", "region"], size: 100)"#
+    ) { arguments, _ in
+        let drift = try ReconstructionDrift(
+            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
+            columns: try columnNames(arguments), chunking: try chunking(arguments),
+            threshold: try monitorThreshold(arguments))
+        return .object(try ReconstructionResultObject(drift))
+    },
+]
