@@ -1,7 +1,8 @@
 // ColumnCollector: builds one typed Drift column from database values arriving row by row. The declared type
 // picks the kind up front; a value that does not fit (SQLite lets any column hold any value) widens the column
 // along boolean -> numeric -> text, or time -> text, converting the values collected so far, so nothing is lost.
-// A date column that meets a timestamp becomes a datetime column (its days are their midnights).
+// A date column that meets a timestamp becomes a datetime column (its days are their midnights); a declared
+// time column whose first value is a number (an epoch) is a number column.
 import DriftCore
 
 struct ColumnCollector {
@@ -93,6 +94,12 @@ struct ColumnCollector {
 
     /// Moves to the kind that holds both the current kind and `target`, converting what was collected.
     private mutating func widen(to target: Kind) {
+        if case .time = kind, target != kind, !times.contains(where: { $0 != TimeValue.missing }) {
+            // A time column that has held only NULLs so far takes the kind of its first value (epoch numbers).
+            missingBeforeKind = times.count
+            times = []
+            kind = .undetermined
+        }
         let next = kind.widened(to: target)
         guard next != kind else { return }
         switch (kind, next) {

@@ -58,7 +58,7 @@ extension Grouping {
             return .numeric(NumericColumn((0..<groupCount).map { group in
                 Double(Grouping.distinctCount(column.gathering(Array(rows(of: group)))))
             }))
-        case .min, .max where column.type.timeKind != nil:
+        case .min where column.type.timeKind != nil, .max where column.type.timeKind != nil:
             guard case .time(let times) = column else { return column }
             return .time(TimeColumn((0..<groupCount).map { group in
                 let present = rows(of: group).lazy.map { times.values[$0] }.filter { $0 != TimeValue.missing }
@@ -70,7 +70,7 @@ extension Grouping {
             case .numeric(let numbers): values = numbers.values
             case .boolean(let flags): values = flags.values.map { $0 < 0 ? .nan : Double($0) }
             case .text, .time:
-                throw DataError("\(aggregation.name) needs a numeric or boolean column, got a \(column.typeName) column")
+                throw DataError("\(aggregation.name) needs a numeric or boolean column, got a \(column.type == .text ? "string" : column.typeName) column")
             }
             let statistic: ([Double]) -> Double
             switch aggregation {

@@ -20,7 +20,7 @@ let histogramBuiltins: [Builtin] = [
         case .text, .boolean:
             return .object(HistogramObject(.categorical(CategoricalHistogram(values))))
         case .time(let column):
-            throw BuiltinError(#"hist takes numbers, strings or booleans, not a \#(column.kind.rawValue) vector; count times per period with count_by(window(df, by: "ts", every: "1d"), "window"), or take a part such as hist(hour(t))"#)
+            throw BuiltinError(#"a histogram takes numbers, strings or booleans, not a \#(column.kind.rawValue) vector; count times per period with count_by(window(df, by: "ts", every: "1d"), "window"), or take a part such as hist(hour(t))"#)
         }
     },
     Builtin(

@@ -146,6 +146,8 @@ private func convert(_ arguments: Arguments, to kind: TimeKind) throws -> Value 
         }, kind: .datetime)
     case .time(let time) where time.kind != .duration: column = TimeColumn([time.micros], kind: time.kind)
     case .vector(.time(let times)) where times.kind != .duration: column = times
+    case .list(let items) where items.allSatisfy(\.isNull):
+        column = TimeColumn([Int64](repeating: TimeValue.missing, count: items.count), kind: kind)
     default:
         throw arguments.mismatch("x", expected: kind == .date ? "text or a datetime" : "text, a number of seconds or a date", got: value)
     }
