@@ -34,20 +34,24 @@ extension DataFrame {
         var names = self.names
         // A left join where no left row has two matches keeps the left rows as they are: no gather.
         let keepsLeftRows = pairs.left.count == rowCount && pairs.left.indices.allSatisfy { pairs.left[$0] == $0 }
-        var columns = keepsLeftRows ? self.columns : self.columns.map { $0.gathering(orMissing: pairs.left) }
+        // Inner, semi and anti joins have a left row in every pair: a plain gather, no −1 check per row.
+        let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
+        var columns = keepsLeftRows ? self.columns
+            : self.columns.map { leftAlwaysThere ? $0.gathering(pairs.left) : $0.gathering(orMissing: pairs.left) }
         guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
         for (name, column) in zip(right.names, right.columns) {
             if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
                 // One key column: the right side's value fills the rows only the right side has.
-                let fromRight = column.gathering(orMissing: pairs.right)
-                let rightOnly = pairs.left.indices.filter { pairs.left[$0] < 0 }
-                if !rightOnly.isEmpty { columns[position] = try columns[position].replacing(rightOnly, with: fromRight.gathering(rightOnly)) }
+                let rightOnly = kind == .right || kind == .outer ? pairs.left.indices.filter { pairs.left[$0] < 0 } : []
+                if !rightOnly.isEmpty {
+                    columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+                }
                 continue
             }
             var outputName = names.contains(name) ? name + suffix : name
             while names.contains(outputName) { outputName += suffix }
             names.append(outputName)
-            columns.append(column.gathering(orMissing: pairs.right))
+            columns.append(kind == .inner || kind == .right ? column.gathering(pairs.right) : column.gathering(orMissing: pairs.right))
         }
         return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
     }
