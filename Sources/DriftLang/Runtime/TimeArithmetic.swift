@@ -41,9 +41,12 @@ enum TimeArithmetic {
         }
     }
 
-    /// The result, or nil when neither side is a time (the other operators' rules apply then).
+    /// The result, or nil when neither side is a time (the other operators' rules apply then). `==` and
+    /// `!=` between a time and something that is neither a time nor ISO 8601 text are plain inequality, as
+    /// between other values of different kinds.
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
         guard left.holdsTime || right.holdsTime else { return nil }
+        if op == .equal || op == .notEqual, !left.comparesWithTimes || !right.comparesWithTimes { return nil }
         let a = try operand(left, comparedWith: right, op), b = try operand(right, comparedWith: left, op)
         let count = try length(op, a, b)
         // Two single values give a single value; a vector, even of one element, gives a vector.
@@ -214,6 +217,15 @@ extension Value {
     var holdsTime: Bool {
         switch self {
         case .time, .vector(.time): true
+        default: false
+        }
+    }
+
+    /// Whether `==` with a time compares times: a time, null, or ISO 8601 text.
+    fileprivate var comparesWithTimes: Bool {
+        switch self {
+        case .time, .vector(.time), .null: true
+        case .string(let text): ISOTime.parse(text) != nil
         default: false
         }
     }
