@@ -88,15 +88,7 @@ private func timeRange(_ arguments: Arguments) throws -> Value {
     guard case .time(let from) = try arguments.required(0, "from"), from.kind != .duration,
           case .time(let to)? = arguments.optional(1, "to"), to.kind != .duration
     else { throw BuiltinError("a range of times goes from a date or datetime to another: range(from, to, step)") }
-    let period: Period
-    switch arguments.optional(2, "step") {
-    case nil: period = .fixed(Micros.day)
-    case .time(let step)? where step.kind == .duration && Period.fixed(step.micros).isWithinLongest: period = .fixed(step.micros)
-    case .string(let text)?:
-        guard let parsed = Period(text) else { throw BuiltinError("step is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
-        period = parsed
-    case let other?: throw arguments.mismatch("step", expected: "a positive duration of at most 10,000 years or a period such as \"1w\"", got: other)
-    }
+    let period = arguments.optional(2, "step") == nil ? .fixed(Micros.day) : try periodArgument(arguments, 2, "step")
     // At most this many values (a month is at least 28 days), checked against the memory limit once.
     let shortest: Int64
     switch period {
