@@ -67,16 +67,20 @@ private func windowArguments(_ arguments: Arguments) throws -> (DataFrame, TimeC
     guard case .time(let times) = column, times.kind != .duration else {
         throw BuiltinError("column '\(name)' holds \(column.typeName) values; windows need dates or datetimes (read_csv(..., dates: [\"\(name)\"]) or datetime(df.\(name)) makes them)")
     }
-    let period: Period
-    switch try arguments.required(2, "every") {
-    case .string(let text):
-        guard let parsed = Period(text) else { throw BuiltinError("every: is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
-        period = parsed
-    case .time(let time) where time.kind == .duration && time.micros > 0:
-        period = .fixed(time.micros)
-    case let other:
-        throw arguments.mismatch("every", expected: "a period such as \"1d\" or a positive duration", got: other)
-    }
+    let period = try periodArgument(arguments, 2, "every")
     let origin = arguments.optional(nil, "start").map(\.isNull) == false ? try instant(arguments, nil, "start") : period.defaultOrigin
     return (frame, times, period, origin)
+}
+
+/// A period argument: text such as "1w" or a positive duration.
+func periodArgument(_ arguments: Arguments, _ index: Int?, _ name: String) throws -> Period {
+    switch try arguments.required(index, name) {
+    case .string(let text):
+        guard let parsed = Period(text) else { throw BuiltinError("\(name): is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
+        return parsed
+    case .time(let time) where time.kind == .duration && time.micros > 0:
+        return .fixed(time.micros)
+    case let other:
+        throw arguments.mismatch(name, expected: "a period such as \"1d\" or a positive duration", got: other)
+    }
 }
