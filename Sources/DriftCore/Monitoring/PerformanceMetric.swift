@@ -23,7 +23,7 @@ public enum PerformanceMetric: String, CaseIterable, Sendable {
     /// What the metric's estimate is, for explain.
     public var explanation: String {
         switch self {
-        case .rocAUC: "roc_auc's estimate ranks the rows by the model's own scores and counts each row as calibrated-probability positive and the rest negative, tracing an expected ROC curve."
+        case .rocAUC: "roc_auc's estimate ranks the rows by the model's scores and counts each row as p of a positive and 1 − p of a negative (p its calibrated probability), tracing the expected ROC curve."
         case .accuracy: "accuracy's estimate is the mean probability that each prediction is right: p where the model predicted 1, 1 − p where it predicted 0."
         case .precision: "precision's estimate is the expected true positives over the predicted positives: the mean calibrated p among rows predicted 1."
         case .recall: "recall's estimate is the expected true positives over the expected positives (the sum of calibrated p over all rows)."

@@ -1,6 +1,8 @@
-// Monitoring builtins: `chunks`, `monitor` and `reconstruction_drift`, thin bindings to DriftCore's Chunking,
-// UnivariateMonitor and ReconstructionDrift (NannyML 0.13's chunkers, univariate and multivariate drift). This file reads the language's arguments: how to chunk
-// (size:, count:, or by: + every:), the methods per kind of column, and thresholds.
+// Monitoring builtins: `chunks`, `monitor`, `reconstruction_drift`, `estimate_performance` and
+// `realized_performance`, thin bindings to DriftCore's Chunking, UnivariateMonitor, ReconstructionDrift and
+// PerformanceEstimation (NannyML 0.13's chunkers, univariate and multivariate drift, CBPE). This file reads the
+// language's arguments: how to chunk (size:, count:, or by: + every:), the methods per kind of column, the
+// metrics, calibration and thresholds.
 import DriftCore
 
 /// The chunking named by `size:`, `count:` or `by:` + `every:` (one of them); NannyML's default, 10 chunks, when none
@@ -99,6 +101,42 @@ private func monitorThreshold(_ arguments: Arguments) throws -> MonitorThreshold
     return try threshold.validated()
 }
 
+/// `metrics:` — a name or a list of names; every metric when absent or null.
+private func performanceMetrics(_ arguments: Arguments) throws -> [PerformanceMetric] {
+    guard let value = arguments.optional(nil, "metrics"), !value.isNull else { return PerformanceMetric.allCases }
+    let names: [String]
+    if case .string(let name) = value { names = [name] } else { names = try arguments.strings(nil, "metrics") }
+    return try names.map { name in
+        guard let metric = PerformanceMetric.named(name) else {
+            throw BuiltinError("unknown metric \(Renderer.quote(name))\(Suggestion.hint(for: name, among: PerformanceMetric.names)); metrics: \(PerformanceMetric.names.joined(separator: ", "))")
+        }
+        return metric
+    }
+}
+
+/// `calibrate:` — "auto", true or false.
+private func calibration(_ arguments: Arguments) throws -> Calibration {
+    switch arguments.optional(nil, "calibrate") {
+    case nil, .null?, .string("auto")?: return .auto
+    case .bool(true)?: return .always
+    case .bool(false)?: return .never
+    case .string(let text)?: throw BuiltinError(#"calibrate: is \#(Renderer.quote(text)); use "auto", true (isotonic) or false"#)
+    case let other?: throw arguments.mismatch("calibrate", expected: #""auto", true or false"#, got: other)
+    }
+}
+
+/// estimate_performance's and realized_performance's result.
+private func performance(_ arguments: Arguments, estimated: Bool) throws -> Value {
+    let columns = PerformanceEstimation.Columns(
+        probability: try arguments.string(nil, "probability"), prediction: try arguments.string(nil, "prediction"),
+        target: try arguments.string(nil, "target"))
+    let estimation = try PerformanceEstimation(
+        reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"), columns: columns,
+        metrics: try performanceMetrics(arguments), chunking: try chunking(arguments), estimated: estimated,
+        calibration: estimated ? try calibration(arguments) : .never, threshold: try monitorThreshold(arguments))
+    return .object(try PerformanceResultObject(estimation))
+}
+
 let monitoringBuiltins: [Builtin] = [
     Builtin(
         "chunks(df, size: null, count: null, by: null, every: null)",
@@ -137,4 +175,17 @@ let monitoringBuiltins: [Builtin] = [
             threshold: try monitorThreshold(arguments))
         return .object(try ReconstructionResultObject(drift))
     },
+    Builtin(
+        "estimate_performance(reference, analysis, probability:, prediction:, target:, metrics: null, size: null, count: null, by: null, every: null, calibrate: \"auto\", threshold: null)",
+        doc: """
+            A binary classifier's performance per chunk estimated without labels, as NannyML's CBPE: probability: names the column of predicted probabilities of class 1, prediction: the predicted labels (0/1 or booleans), target: the true labels, which the reference must have on every row. Fitted on the reference: if calibrate: says so, an isotonic regression of the labels on the probabilities calibrates them ("auto": when a 10-fold cross-validation on the reference says it lowers the Brier score; true; false). Each chunk's expected confusion matrix counts a row predicted 1 as a true positive with its calibrated probability p and a false positive with 1 − p (predicted 0: a false negative with p, a true negative with 1 − p), giving accuracy, precision, recall and f1; roc_auc traces the expected ROC curve of the rows ranked by probability. metrics: any of roc_auc, accuracy, precision, recall, f1 (default all). Chunks as monitor (size:, count:, or by: + every:; default count: 10).
+            Each value has NannyML's sampling error; thresholds are the mean ± 3 standard deviations of the reference chunks' realized values, clipped to [0, 1] (threshold: overrides, as for monitor), and a chunk alerts when its estimate leaves them. Where the analysis data has the target column, realized holds the metric from its labels. Returns a result with table (chunk, key, start, end, period, metric, value, sampling_error, lower, upper, alert, realized), alerts, n_alerts, metrics and calibrated; plot and explain take it.
+            """,
+        example: #"estimate_performance(reference, current, probability: "p", prediction: "y_pred", target: "y", size: 500)"#
+    ) { arguments, _ in try performance(arguments, estimated: true) },
+    Builtin(
+        "realized_performance(reference, analysis, probability:, prediction:, target:, metrics: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: "The same table as estimate_performance, from labels: each chunk's value is the metric from its labels (the analysis data needs the target column; rows without a label are left out), with the same sampling errors and thresholds (the reference chunks' realized values, mean ± 3 standard deviations), as NannyML's PerformanceCalculator. To score labels that arrive later, join them to the analysis data first (join or join_asof on an id).",
+        example: #"realized_performance(reference, current, probability: "p", prediction: "y_pred", target: "y", size: 500)"#
+    ) { arguments, _ in try performance(arguments, estimated: false) },
 ]

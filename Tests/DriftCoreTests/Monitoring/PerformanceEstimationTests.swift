@@ -1,7 +1,7 @@
 // PerformanceEstimationTests: CBPE against NannyML 0.13 on the seeded fixtures, for every chunking — on `p`
-// uncalibrated (NannyML's NoopCalibrator) and on `p_raw` calibrated (isotonic, as NannyML decides): estimates
-// within 0.005, realized values, thresholds and sampling errors to 1e-9 relative (ROC AUC's to 1e-5: tied
-// scores), every alert.
+// uncalibrated (NannyML's NoopCalibrator) and on `p_raw` calibrated (isotonic, as NannyML decides): estimates,
+// realized values, thresholds and sampling errors to 1e-9 relative (ROC AUC's sampling error to 1e-5: tied
+// scores), every alert. (The issue asks for estimates within 0.005; they agree to about 1e-15.)
 import Testing
 @testable import DriftCore
 
@@ -28,8 +28,7 @@ import Testing
                 let key = "\(want["metric"] ?? "") \(want["period"] ?? "") \(want["chunk"] ?? "")"
                 let label = "\(fixture.label) \(name) \(key)"
                 let row = try #require(rows[key], "\(label): no row")
-                let value = try #require(MonitoringFixtures.number(want["value"]))
-                #expect(abs(row.value - value) <= 0.005, "\(label) value \(row.value) vs \(value)")
+                #expect(close(row.value, MonitoringFixtures.number(want["value"]), relative: 1e-9), "\(label) value \(row.value)")
                 #expect(close(row.realized, MonitoringFixtures.number(want["realized"]), relative: 1e-9), "\(label) realized")
                 // ROC AUC's sampling error ranks the reference by score, and NumPy orders tied scores its own way.
                 let tolerance = row.metric == .rocAUC ? 1e-5 : 1e-9
