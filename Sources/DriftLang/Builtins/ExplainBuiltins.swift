@@ -109,6 +109,7 @@ private func explain(_ result: MonitorResultObject) -> String {
     }
     let stable = monitor.columns.filter { !result.alertedColumns.contains($0) }
     if !stable.isEmpty && !alerted.isEmpty { sentences.append("Stable: \(stable.joined(separator: ", ")).") }
+    if let segments = result.segmentSummary { sentences.append("By segment (each against its own reference rows): " + segments.split(separator: "\n").joined(separator: "; ") + ".") }
     let methods = Set(monitor.rows.map(\.method.name))
     sentences += MonitorMethod.all.filter { methods.contains($0.name) }.map(\.explanation)
     let next = alerted.isEmpty

@@ -147,19 +147,25 @@ let monitoringBuiltins: [Builtin] = [
         return .list(try chunking(arguments).chunks(of: frame).map(record))
     },
     Builtin(
-        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, by: null, every: null, threshold: null)",
+        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, by: null, every: null, threshold: null, by_segment: null)",
         doc: """
             Univariate drift over time, as NannyML's UnivariateDriftCalculator: both dataframes are split into chunks (size: or count:, as chunks; default count: 10), and every chunk — the reference's own too — is compared with the whole reference, column by column and method by method; by: + every: chunk by calendar periods of a timestamp column, as chunks. Methods (docs/monitoring.md has the table): ks, wasserstein, js, hellinger for numbers; chi2, js, hellinger, l_infinity for strings and booleans; NannyML's names (kolmogorov_smirnov, jensen_shannon) work too. methods: a record {num: [...], cat: [...]}, or a list whose names go to the kinds of column they take; default {num: ["ks", "js"], cat: ["chi2", "js"]}. columns: default every reference column the analysis data has.
             Thresholds are NannyML's: an alert when a chunk's value is above the mean + 3 standard deviations of the reference chunks' values (clipped to the method's range); chi2 alerts when its p-value is below 0.05 instead. threshold: {kind: "std", k: 3} (both sides; or lower:/upper: multipliers) or {kind: "constant", lower:, upper:} overrides. Missing values are dropped; a chunk without values has a null value and no alert.
             Returns a monitor result: table (chunk, key, start, end, period, column, method, value, lower, upper, alert; start and end are row positions, end inclusive, or a period chunk's first and last instant or day), alerts (the analysis rows that alerted), alerted_columns, n_alerts, columns. plot(m) draws each column's values with the threshold; explain(m) says what alerted, since when and how strongly.
+            by_segment: a text or boolean column monitors the whole data and then each segment (the rows sharing a value) on its own — each segment's reference rows against its analysis rows, chunked alike; the table gains a first column segment ("overall" or the segment's value), the result the fields segments, new_segments (only in the analysis data) and vanished_segments (only in the reference). The summary, alerts fields and plot are the overall ones plus one line per segment.
             """,
         example: #"monitor(reference, current, columns: ["age", "income", "region"], size: 100)"#
     ) { arguments, _ in
-        let monitor = try UnivariateMonitor(
-            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
-            columns: try columnNames(arguments),
-            methods: try monitorMethods(arguments), chunking: try chunking(arguments), threshold: try monitorThreshold(arguments))
-        return .object(try MonitorResultObject(monitor))
+        let (reference, analysis) = (try arguments.frame(0, "reference"), try arguments.frame(1, "analysis"))
+        let (columns, methods) = (try columnNames(arguments), try monitorMethods(arguments))
+        let (chunking, threshold) = (try chunking(arguments), try monitorThreshold(arguments))
+        if let segment = arguments.optional(nil, "by_segment"), !segment.isNull {
+            return .object(try MonitorResultObject(try SegmentedMonitor(
+                reference: reference, analysis: analysis, by: try arguments.string(nil, "by_segment"), columns: columns,
+                methods: methods, chunking: chunking, threshold: threshold)))
+        }
+        return .object(try MonitorResultObject(try UnivariateMonitor(
+            reference: reference, analysis: analysis, columns: columns, methods: methods, chunking: chunking, threshold: threshold)))
     },
     Builtin(
         "reconstruction_drift(reference, analysis, columns: null, size: null, count: null, by: null, every: null, threshold: null)",
