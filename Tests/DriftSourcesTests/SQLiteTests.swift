@@ -23,6 +23,17 @@ import Testing
         #expect(try read(path, "select * from t") == sample)
     }
 
+    @Test func datesAndDatetimesRoundTripAsISOText() throws {
+        let frame = try DataFrame([
+            ("day", .time(TimeColumn([19_783 * Micros.day, TimeValue.missing, -1 * Micros.day], kind: .date))),
+            ("at", .time(TimeColumn([1_709_280_000_250_000, 7, TimeValue.missing], kind: .datetime))),
+        ])
+        let path = temporaryDatabasePath()
+        try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "t", mode: .replace)
+        #expect(try read(path, "select * from t") == frame)
+        #expect(try read(path, "select at from t where day = '2024-03-01'").columns[0].count == 1, "dates are stored as ISO text")
+    }
+
     @Test func replaceReplacesAndAppendAdds() throws {
         let path = temporaryDatabasePath()
         let url = DatabaseURL.sqlite(path: path)

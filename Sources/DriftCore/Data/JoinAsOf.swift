@@ -25,7 +25,7 @@ extension DataFrame {
         guard leftKey.type == rightKey.type, leftKey.type == .numeric || leftKey.type.timeKind != nil else {
             throw DataError("join_asof's on: column '\(on)' must hold numbers or times of one kind on both sides, got \(leftKey.typeName) and \(rightKey.typeName)")
         }
-        let groups: (left: [Int?], right: [Int?])
+        let groups: (left: [Int], right: [Int])
         if by.isEmpty {
             groups = (Array(repeating: 0, count: rowCount), Array(repeating: 0, count: right.rowCount))
         } else {
@@ -53,19 +53,21 @@ extension DataFrame {
 
     /// For each left row, the matching right row or −1.
     private static func asOfMatches<Key: Comparable>(
-        _ left: [Key], _ right: [Key], _ groups: (left: [Int?], right: [Int?]), _ direction: AsOfDirection,
+        _ left: [Key], _ right: [Key], _ groups: (left: [Int], right: [Int]), _ direction: AsOfDirection,
         _ tolerance: Double?, isMissing: (Key) -> Bool, distance: (Key, Key) -> Double
     ) throws -> [Int] {
         // The right rows of each group, ordered by key (equal keys keep row order, so the last is the latest row).
         var byGroup: [Int: [Int]] = [:]
         for row in right.indices where !isMissing(right[row]) {
-            if let group = groups.right[row] { byGroup[group, default: []].append(row) }
+            let group = groups.right[row]
+            if group >= 0 { byGroup[group, default: []].append(row) }
         }
         for group in byGroup.keys { byGroup[group]?.sort { right[$0] < right[$1] || (right[$0] == right[$1] && $0 < $1) } }
         var matches = [Int](repeating: -1, count: left.count)
         for row in left.indices {
             if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-            guard !isMissing(left[row]), let group = groups.left[row], let candidates = byGroup[group] else { continue }
+            let group = groups.left[row]
+            guard !isMissing(left[row]), group >= 0, let candidates = byGroup[group] else { continue }
             let key = left[row]
             // The first candidate whose key is above `key`, and the first at or above it.
             let above = candidates.partitioningIndex { right[$0] > key }

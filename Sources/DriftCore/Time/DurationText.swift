@@ -73,6 +73,23 @@ public enum Period: Equatable, Sendable {
         }
     }
 
+    /// `micros` moved on by `steps` periods: a fixed length times `steps`, or that many months on the
+    /// calendar, keeping the day of the month and the time of day (the day is cut to the month's last, so
+    /// 31 January plus one month is 28 or 29 February), as pandas' `DateOffset(months=n)`.
+    public func advanced(_ micros: Int64, by steps: Int) -> Int64 {
+        switch self {
+        case .fixed(let length):
+            return micros + length * Int64(steps)
+        case .months(let count):
+            let day = micros.floorDivided(by: Micros.day)
+            let date = CivilCalendar.date(ofDay: day)
+            let month = CalendarMonth(index: date.year * 12 + Int64(date.month - 1) + Int64(count * steps))
+            let target = CivilCalendar.date(ofDay: month.startMicros / Micros.day)
+            let dayOfMonth = min(date.day, CivilCalendar.daysInMonth(year: target.year, month: target.month))
+            return month.startMicros + Int64(dayOfMonth - 1) * Micros.day + (micros - day * Micros.day)
+        }
+    }
+
     /// The origin windows count from when the caller gives none: the epoch, but a Monday for whole weeks (as
     /// `floor_time(t, "week")`), and January 1970 for months.
     public var defaultOrigin: Int64 {
