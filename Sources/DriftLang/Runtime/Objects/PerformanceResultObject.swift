@@ -6,14 +6,14 @@ import DriftCore
 final class PerformanceResultObject: DriftObject {
     let estimation: PerformanceEstimation
     let tables: ChunkTables
-
-    init(_ estimation: PerformanceEstimation) throws {
-        self.estimation = estimation
-        tables = try ChunkTables(try estimation.table(), periods: estimation.rows.map(\.period), alerts: estimation.rows.map(\.alert))
-    }
-
     var kindName: String { estimation.estimated ? "performance estimate" : "realized performance" }
     var fieldNames: [String] { ["table", "alerts", "n_alerts", "metrics", "calibrated"] }
+
+    init(_ estimation: PerformanceEstimation) throws {
+        let rows = estimation.rows
+        tables = try ChunkTables(try estimation.table(), periods: rows.map(\.period), alerts: rows.map(\.alert))
+        self.estimation = estimation
+    }
 
     func field(_ name: String) -> Value? {
         switch name {
