@@ -113,20 +113,25 @@ enum FittedStatistic {
         return sum.squareRoot() / 2.0.squareRoot()
     }
 
-    /// KS D of a chunk against the whole reference (both sorted) in O(m log n) rather than a walk through the
-    /// reference: the gap between the two ECDFs is widest at one of the chunk's values or just before it, so
-    /// only there are the reference's counts looked up, by binary search. The differences are the same
+    /// KS D of a chunk against the whole reference (both sorted) without walking the whole reference: the gap
+    /// between the two ECDFs is widest at one of the chunk's values or just before it, so only there are the
+    /// reference's counts looked up. The differences are the same
     /// quotients the walk forms, so D is the same to the last bit.
     private static func ksStatistic(sortedReference reference: [Double], sortedChunk chunk: [Double]) -> Double {
         let n = Double(reference.count), m = Double(chunk.count)
         var largest = -Double.infinity, smallest = Double.infinity
         reference.withUnsafeBufferPointer { ref in
-            /// The first position in `ref[from...]` whose value is not before `value` (`orEqual`: not at or before).
+            /// The first position in `ref[from...]` whose value is not before `value` (`orEqual`: not at or before):
+            /// galloping from `from`, since successive chunk values land close together, then binary search.
             func bound(_ value: Double, from: Int, orEqual: Bool) -> Int {
-                var low = from, high = ref.count
+                func before(_ index: Int) -> Bool { ref[index] < value || (orEqual && ref[index] == value) }
+                var step = 1
+                while from + step < ref.count, before(from + step) { step *= 2 }
+                var low = from + step / 2, high = Swift.min(from + step + 1, ref.count)
+                if step == 1 { low = from }
                 while low < high {
                     let middle = (low + high) / 2
-                    if ref[middle] < value || (orEqual && ref[middle] == value) { low = middle + 1 } else { high = middle }
+                    if before(middle) { low = middle + 1 } else { high = middle }
                 }
                 return low
             }
