@@ -87,14 +87,16 @@ struct PostgresResultReader {
                 if days == .max || days == .min {
                     collectors[index].appendMissing()
                 } else {
-                    collectors[index].append(TimeValue(micros: (Int64(days) + Self.epochDay) * Micros.day, kind: .date))
+                    guard let micros = Micros.exactly(Int64(days) + Self.epochDay, Micros.day) else { throw outOfRange(index) }
+                    collectors[index].append(TimeValue(micros: micros, kind: .date))
                 }
             case .timestamp:
                 guard let micros = bytes.readInteger(as: Int64.self) else { throw Self.malformed(cell) }
                 if micros == .max || micros == .min {
                     collectors[index].appendMissing()
                 } else {
-                    collectors[index].append(TimeValue(micros: micros + Self.epochDay * Micros.day, kind: .datetime))
+                    guard let instant = Micros.exactly(Self.epochDay, Micros.day, plus: micros) else { throw outOfRange(index) }
+                    collectors[index].append(TimeValue(micros: instant, kind: .datetime))
                 }
             case .interval:
                 // Microseconds, days, months; a month has no fixed length.
@@ -104,13 +106,19 @@ struct PostgresResultReader {
                 guard months == 0 else {
                     throw SQLError("column '\(names[index])' holds an interval of \(months) months, which has no fixed length; convert it in the query, e.g. extract(epoch from \(names[index]))")
                 }
-                collectors[index].append(TimeValue(micros: micros + Int64(days) * Micros.day, kind: .duration))
+                guard let length = Micros.exactly(Int64(days), Micros.day, plus: micros) else { throw outOfRange(index) }
+                collectors[index].append(TimeValue(micros: length, kind: .duration))
             }
         }
     }
 
     /// Days from 1970-01-01 to PostgreSQL's epoch, 2000-01-01.
     private static let epochDay: Int64 = 10_957
+
+    /// A date, timestamp or interval beyond the range of Drift's times.
+    private func outOfRange(_ column: Int) -> SQLError {
+        SQLError("column '\(names[column])' holds a time beyond the range Drift's times hold (about 73,000 years either side of 1970)")
+    }
 
     func frame() throws -> DataFrame {
         try DataFrame(zip(names, collectors).map { ($0, $1.column()) })

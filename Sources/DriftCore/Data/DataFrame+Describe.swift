@@ -47,11 +47,11 @@ extension DataFrame {
             let levels = used.sorted().map { text.levels[Int($0)] }
             let times = levels.filter { ISOTime.parse($0) != nil }.count
             let numbers = levels.filter { NumberParser.parse($0) != nil }.count
-            // Say why only when most values fit another kind: a few stray cells kept the column strings.
+            // Say why when at least half the distinct values fit another kind: stray cells kept the column strings.
             let (fitting, kind, isFit): (Int, String, (String) -> Bool) = times >= numbers
                 ? (times, "an ISO 8601 date or time", { ISOTime.parse($0) != nil })
                 : (numbers, "a number", { NumberParser.parse($0) != nil })
-            guard fitting * 2 > levels.count, fitting < levels.count,
+            guard fitting * 2 >= levels.count, fitting < levels.count,
                   let stray = text.codes.firstIndex(where: { $0 >= 0 && !isFit(text.levels[Int($0)]) })
             else { return nil }
             return "strings: row \(stray) is \"\(text.levels[Int(text.codes[stray])].prefix(40))\", not \(kind)"

@@ -112,17 +112,25 @@ struct KeyCodes {
     /// Whole numbers within a span of a few times their count (ids, codes, years): each value's offset
     /// from the smallest is its code, already in sort order, so no hashing is needed. Nil otherwise.
     init?(integers values: [Double]) {
+        guard let (low, span) = KeyCodes.integerSpan(of: [values]) else { return nil }
+        codes = values.map { $0.isNaN ? span : Int($0 - low) }
+        cardinality = span + 1
+    }
+
+    /// The smallest present value and the span up to the largest, when every present value of every array
+    /// is a whole number and the span is at most a few times their count; nil otherwise.
+    static func integerSpan(of arrays: [[Double]]) -> (low: Double, span: Int)? {
         var low = Double.infinity, high = -Double.infinity
-        for value in values where !value.isNaN {
-            guard value == value.rounded(), value.isFinite else { return nil }
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
+        for values in arrays {
+            for value in values where !value.isNaN {
+                guard value == value.rounded(), value.isFinite else { return nil }
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+            }
         }
         let span = low <= high ? high - low + 1 : 0
-        guard span <= Double(4 * values.count + 1024) else { return nil }
-        let missing = Int(span)
-        codes = values.map { $0.isNaN ? missing : Int($0 - low) }
-        cardinality = missing + 1
+        guard span <= Double(4 * arrays.reduce(0) { $0 + $1.count } + 1024) else { return nil }
+        return (low, Int(span))
     }
 
     /// The rank of each value among the distinct values (equal values share a rank).

@@ -64,6 +64,12 @@ struct JoinKeys {
     let cardinality: Int
 
     init(left: DataFrame, right: DataFrame, leftKeys: [String], rightKeys: [String]) throws {
+        if leftKeys.count == 1, case .numeric(let a)? = left.column(named: leftKeys[0]),
+           case .numeric(let b)? = right.column(named: rightKeys[0]),
+           let direct = Self.integerCodes(a.values, b.values) {
+            (self.left, self.right, cardinality) = direct
+            return
+        }
         var combined: KeyCodes?
         var missing = [Int8](repeating: 0, count: left.rowCount + right.rowCount)
         for (leftName, rightName) in zip(leftKeys, rightKeys) {
@@ -82,6 +88,14 @@ struct JoinKeys {
         self.left = Array(keyed[0..<left.rowCount])
         self.right = Array(keyed[left.rowCount...])
         cardinality = combined?.cardinality ?? 0
+    }
+
+    /// Whole-number keys within a span of a few times the row count (ids): each key's offset from the
+    /// smallest is its code, with no concatenation, hashing or compaction. Nil for other keys.
+    private static func integerCodes(_ a: [Double], _ b: [Double]) -> (left: [Int], right: [Int], cardinality: Int)? {
+        guard let (low, span) = KeyCodes.integerSpan(of: [a, b]) else { return nil }
+        func codes(_ values: [Double]) -> [Int] { values.map { $0.isNaN ? -1 : Int($0 - low) } }
+        return (codes(a), codes(b), span)
     }
 
     /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row.

@@ -23,7 +23,7 @@ extension DataFrame {
     ) throws -> DataFrame {
         let leftKey = columns[try index(of: on)], rightKey = right.columns[try right.index(of: on)]
         guard leftKey.type == rightKey.type, leftKey.type == .numeric || leftKey.type.timeKind != nil else {
-            throw DataError("join_asof's on: column '\(on)' must hold numbers or times of one kind on both sides, got \(leftKey.typeName) and \(rightKey.typeName)")
+            throw DataError("the as-of key '\(on)' must hold numbers or times of one kind on both sides, got \(leftKey.typeName) and \(rightKey.typeName)")
         }
         let groups: (left: [Int], right: [Int])
         if by.isEmpty {
@@ -39,7 +39,7 @@ extension DataFrame {
         case (.time(let a), .time(let b)):
             matches = try Self.asOfMatches(a.values, b.values, groups, direction, tolerance, isMissing: { $0 == TimeValue.missing }) { Double($0) - Double($1) }
         default:
-            throw DataError("join_asof's on: column '\(on)' must hold numbers or times")
+            throw DataError("the as-of key '\(on)' must hold numbers or times")
         }
         var names = self.names, columns = self.columns
         for (name, column) in zip(right.names, right.columns) where name != on && !by.contains(name) {

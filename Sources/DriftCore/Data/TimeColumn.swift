@@ -28,7 +28,7 @@ public struct TimeColumn: Sendable, Equatable {
 
     /// The same instants as a column of another kind (a date column read as instants, or instants cut to days).
     public func converted(to newKind: TimeKind) -> TimeColumn {
-        guard newKind == .date, kind != .date else { return TimeColumn(values, kind: newKind) }
+        guard newKind == .date else { return TimeColumn(values, kind: newKind) }
         return TimeColumn(values.map { $0 == TimeValue.missing ? $0 : $0 - $0.floorModulo(Micros.day) }, kind: .date)
     }
 }

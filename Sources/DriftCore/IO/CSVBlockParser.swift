@@ -99,7 +99,7 @@ struct CSVBlockParser {
         case .invalidUTF8: throw input.error(at: offset, "invalid UTF-8 in field \(j + 1)")
         case .notATime:
             let text = String(decoding: UnsafeBufferPointer(start: input.base + offset, count: end - offset), as: UTF8.self)
-            throw input.error(at: offset, "field \(j + 1) is read as a time (dates:), but \"\(text.prefix(40))\" is not one\(builders[j].layoutHint)")
+            throw input.error(at: offset, "field \(j + 1) is read as a time, but \"\(text.prefix(40))\" is not one\(builders[j].layoutHint)")
         }
     }
 

@@ -67,7 +67,7 @@ struct CSVColumnBuilder {
     /// For an error message: the layout times are read with.
     var layoutHint: String {
         if case .time(let format?) = mode { return " in the layout \"\(format.layout)\"" }
-        return " in ISO 8601 (give date_format: for another layout)"
+        return " in ISO 8601"
     }
 
     /// Adds a number already parsed from the cell (the fast path of numeric columns).

@@ -20,7 +20,7 @@ public struct CSVOptions: Sendable, Equatable {
         var modes = [CSVColumnMode](repeating: .inferred, count: names.count)
         for name in timeColumns {
             guard let index = names.firstIndex(of: name) else {
-                throw CSVError(source: source, line: 1, column: 1, message: "dates: names '\(name)', which is not a column; the columns are \(names.joined(separator: ", "))")
+                throw CSVError(source: source, line: 1, column: 1, message: "there is no column '\(name)' to read as times; the columns are \(names.joined(separator: ", "))")
             }
             modes[index] = .time(timeFormat)
         }

@@ -36,8 +36,12 @@ public enum ISOTime {
 
     static func dateText(day: Int64) -> String {
         let date = CivilCalendar.date(ofDay: day)
-        let year = (0...9999).contains(date.year) ? padded(date.year, 4) : (date.year < 0 ? "-" : "+") + padded(abs(date.year), 4)
-        return year + "-" + padded(Int64(date.month), 2) + "-" + padded(Int64(date.day), 2)
+        return yearText(date.year) + "-" + padded(Int64(date.month), 2) + "-" + padded(Int64(date.day), 2)
+    }
+
+    /// Four digits for years 0 to 9999, else a sign and at least four digits (ISO 8601's expanded years).
+    static func yearText(_ year: Int64) -> String {
+        (0...9999).contains(year) ? padded(year, 4) : (year < 0 ? "-" : "+") + padded(abs(year), 4)
     }
 
     static func timestampText(_ micros: Int64) -> String {

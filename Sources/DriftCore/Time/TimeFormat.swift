@@ -63,7 +63,7 @@ public struct TimeFormat: Sendable, Equatable {
             case .literal(let byte): bytes.append(byte)
             case .field(let field):
                 switch field {
-                case .year: put(date.year, width: 4)
+                case .year: bytes += ISOTime.yearText(date.year).utf8
                 case .shortYear: put(date.year.floorModulo(100), width: 2)
                 case .month: put(Int64(date.month), width: 2)
                 case .day: put(Int64(date.day), width: 2)
@@ -83,7 +83,7 @@ public struct TimeFormat: Sendable, Equatable {
                 case .isoWeekday: put(Int64(CivilCalendar.weekday(ofDay: day) + 1), width: 1)
                 case .weekdayFromSunday: put(Int64((CivilCalendar.weekday(ofDay: day) + 1) % 7), width: 1)
                 case .isoWeek: put(Int64(CivilCalendar.isoWeek(ofDay: day).week), width: 2)
-                case .isoYear: put(CivilCalendar.isoWeek(ofDay: day).year, width: 4)
+                case .isoYear: bytes += ISOTime.yearText(CivilCalendar.isoWeek(ofDay: day).year).utf8
                 }
             }
         }
@@ -94,27 +94,32 @@ public struct TimeFormat: Sendable, Equatable {
 
     /// The instant the text names, read with this layout; nil if it does not match or names no real day.
     /// Numeric fields take up to their width in digits (`%d` reads `1` and `01`); names match in any case;
-    /// `%z` takes `Z`, `±hh`, `±hhmm` or `±hh:mm`; fields not in the layout default to 1970-01-01 00:00:00.
+    /// `%z` takes `Z`, `±hh`, `±hhmm` or `±hh:mm`; `%I` without `%p` is a morning hour; `%G`, `%V` and `%u` (or
+    /// `%w`) read an ISO week date, and `%V` needs `%G`; fields not in the layout default to 1970-01-01 00:00:00.
     /// Blanks around the text are allowed.
     public func parse(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
         var reader = FieldReader(bytes: text)
         reader.skipBlanks()
         var year: Int64 = 1970, month = 1, day = 1, dayOfYear: Int? = nil
         var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, fraction: Int64 = 0, offset: Int64 = 0
-        var pm: Bool? = nil
+        var pm: Bool? = nil, twelveHour = false
+        // An ISO week date (%G-W%V-%u): its year, week and weekday (Monday 1).
+        var isoYear: Int64? = nil, isoWeek: Int64? = nil, isoWeekday: Int64 = 1
         for token in tokens {
             switch token {
             case .literal(let byte):
                 guard reader.take(byte) else { return nil }
             case .field(let field):
                 switch field {
-                case .year, .isoYear: guard let value = reader.number(maxDigits: 4) else { return nil }; year = value
+                case .year: guard let value = reader.number(maxDigits: 4) else { return nil }; year = value
+                case .isoYear: guard let value = reader.number(maxDigits: 4) else { return nil }; isoYear = value
                 case .shortYear:
                     guard let value = reader.number(maxDigits: 2) else { return nil }
                     year = value < 69 ? 2000 + value : 1900 + value
                 case .month: guard let value = reader.number(maxDigits: 2) else { return nil }; month = Int(value)
                 case .day: guard let value = reader.number(maxDigits: 2) else { return nil }; day = Int(value)
-                case .hour, .hour12: guard let value = reader.number(maxDigits: 2) else { return nil }; hour = value
+                case .hour: guard let value = reader.number(maxDigits: 2) else { return nil }; hour = value
+                case .hour12: guard let value = reader.number(maxDigits: 2) else { return nil }; hour = value; twelveHour = true
                 case .minute: guard let value = reader.number(maxDigits: 2), value < 60 else { return nil }; minute = value
                 case .second: guard let value = reader.number(maxDigits: 2), value < 60 else { return nil }; second = value
                 case .fraction: guard let value = reader.fraction() else { return nil }; fraction = value
@@ -129,20 +134,34 @@ public struct TimeFormat: Sendable, Equatable {
                     guard reader.name(in: Self.weekdayNames, abbreviated: field == .weekdayAbbreviation) != nil else { return nil }
                 case .offset: guard let value = reader.offset() else { return nil }; offset = value
                 case .zoneName: guard reader.name(in: ["UTC", "GMT", "Z"], abbreviated: false) != nil else { return nil }
-                case .isoWeekday, .weekdayFromSunday: guard reader.number(maxDigits: 1) != nil else { return nil }
-                case .isoWeek: guard reader.number(maxDigits: 2) != nil else { return nil }
+                case .isoWeekday: guard let value = reader.number(maxDigits: 1), (1...7).contains(value) else { return nil }; isoWeekday = value
+                case .weekdayFromSunday:
+                    guard let value = reader.number(maxDigits: 1), (0...6).contains(value) else { return nil }
+                    isoWeekday = value == 0 ? 7 : value
+                case .isoWeek: guard let value = reader.number(maxDigits: 2) else { return nil }; isoWeek = value
                 }
             }
         }
         reader.skipBlanks()
         guard reader.atEnd else { return nil }
+        // %I without %p is a morning hour, as strptime reads it.
+        if twelveHour, pm == nil { pm = false }
         if let pm {
             guard (1...12).contains(hour) else { return nil }
             hour = hour % 12 + (pm ? 12 : 0)
         }
         guard hour < 24 else { return nil }
         let dayNumber: Int64
-        if let dayOfYear {
+        if let isoWeek {
+            // Week 1 is the week (from Monday) holding 4 January; a week the year does not have is refused.
+            guard let isoYear else { return nil }
+            let fourthOfJanuary = CivilCalendar.day(year: isoYear, month: 1, day: 4)
+            let firstMonday = fourthOfJanuary - Int64(CivilCalendar.weekday(ofDay: fourthOfJanuary))
+            dayNumber = firstMonday + 7 * (isoWeek - 1) + (isoWeekday - 1)
+            guard CivilCalendar.isoWeek(ofDay: dayNumber) == (isoYear, Int(isoWeek)) else { return nil }
+        } else if isoYear != nil {
+            return nil
+        } else if let dayOfYear {
             guard dayOfYear >= 1, dayOfYear <= (CivilCalendar.isLeapYear(year) ? 366 : 365) else { return nil }
             dayNumber = CivilCalendar.day(year: year, month: 1, day: 1) + Int64(dayOfYear - 1)
         } else {

@@ -2,12 +2,11 @@
 // its hour, day, week, month, quarter or year — all in UTC.
 
 public enum TimeField: String, CaseIterable, Sendable {
-    case year, month, day, weekday, hour, minute, second
+    case year, month, day, weekday, hour, minute
     case dayOfYear = "day_of_year"
     case week
 
-    /// The field of the instant `micros`: `weekday` counts Monday as 0, `week` is the ISO week (1–53),
-    /// `second` includes the fraction.
+    /// The field of the instant `micros`: `weekday` counts Monday as 0, `week` is the ISO week (1–53).
     public func value(of micros: Int64) -> Double {
         let day = micros.floorDivided(by: Micros.day)
         let inDay = micros - day * Micros.day
@@ -18,7 +17,6 @@ public enum TimeField: String, CaseIterable, Sendable {
         case .weekday: return Double(CivilCalendar.weekday(ofDay: day))
         case .hour: return Double(inDay / Micros.hour)
         case .minute: return Double(inDay / Micros.minute % 60)
-        case .second: return Double(inDay % Micros.minute) / Double(Micros.second)
         case .dayOfYear: return Double(CivilCalendar.dayOfYear(ofDay: day))
         case .week: return Double(CivilCalendar.isoWeek(ofDay: day).week)
         }

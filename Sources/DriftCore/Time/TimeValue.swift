@@ -34,9 +34,16 @@ public enum Micros {
     public static let day: Int64 = 24 * hour
     public static let week: Int64 = 7 * day
 
-    /// The largest magnitude a time value may have: about 292,000 years either side of 1970, so that the
-    /// sum or difference of two values never overflows (and years stay within four or five digits).
+    /// The largest magnitude a time value may have: about 73,000 years either side of 1970, so that the
+    /// sum or difference of two values never overflows (and years stay within five digits).
     public static let limit: Int64 = Int64.max / 4
+
+    /// `count` of `unit` microseconds plus `offset`, exactly; nil when beyond `limit`.
+    public static func exactly(_ count: Int64, _ unit: Int64, plus offset: Int64 = 0) -> Int64? {
+        let (product, overflow) = count.multipliedReportingOverflow(by: unit)
+        guard !overflow, abs(product) <= limit, abs(offset) <= limit, abs(product + offset) <= limit else { return nil }
+        return product + offset
+    }
 
     /// `amount` of `unit` microseconds, rounded to the microsecond; nil when not finite or out of range.
     public static func of(_ amount: Double, _ unit: Int64) -> Int64? {

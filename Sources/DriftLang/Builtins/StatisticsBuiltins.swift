@@ -7,13 +7,26 @@ private func reduction(_ signature: String, doc: String, example: String, _ aggr
     Builtin(signature, doc: doc + " Given a column's name, it is an aggregation for aggregate.", example: example) { arguments, _ in
         if let aggregation = aggregationOfColumn(arguments, aggregation) { return aggregation }
         if let lazy = arguments.lazyColumn(0, "v") { return .number(try LazyColumns.reduce(String(signature.prefix { $0 != "(" }), lazy)) }
-        if aggregation == .min || aggregation == .max, case .time(let times)? = arguments.optional(0, "v")?.asColumn {
-            // Times have an order, not an average: min and max only.
-            let present = times.values.lazy.filter { $0 != TimeValue.missing }
-            let extreme = aggregation == .min ? present.min() : present.max()
-            return extreme.map { .time(TimeValue(micros: $0, kind: times.kind)) } ?? .null
-        }
+        if case .time(let times)? = arguments.optional(0, "v")?.asColumn { return try timeReduction(times, aggregation) }
         return .number(reduce(try arguments.numbers(0, "v")))
+    }
+}
+
+/// min and max of dates, datetimes or durations; also sum, mean and median of durations, which add.
+private func timeReduction(_ times: TimeColumn, _ aggregation: GroupAggregation) throws -> Value {
+    let present = times.values.filter { $0 != TimeValue.missing }
+    func time(_ micros: Int64?) -> Value { micros.map { .time(TimeValue(micros: $0, kind: times.kind)) } ?? .null }
+    switch aggregation {
+    case .min: return time(present.min())
+    case .max: return time(present.max())
+    case .sum where times.kind == .duration:
+        guard let total = Micros.of(Statistics.sum(present.map(Double.init)), 1) else { throw BuiltinError("the sum of the durations is out of the range of times") }
+        return time(total)
+    case .mean where times.kind == .duration, .median where times.kind == .duration:
+        let value = aggregation == .mean ? Statistics.mean(present.map(Double.init)) : Statistics.median(present.map(Double.init))
+        return time(value.isNaN ? nil : Micros.of(value, 1))
+    default:
+        throw BuiltinError("\(aggregation.name) takes numbers\(times.kind == .duration ? "" : " or durations"), not a \(times.kind.rawValue) vector; min and max take any times")
     }
 }
 

@@ -14,7 +14,7 @@ let timeWindowBuiltins: [Builtin] = [
     },
     Builtin(
         "resample(df, by, every, agg, start: null)",
-        doc: #"One row per time window from the first row's window to the last one's, empty windows included: the column `window` (as window makes it) and one column per aggregation in the record agg: ({n: count(), mean_sales: mean("sales")}), as aggregate takes them. An empty window counts 0 and has missing values for the other aggregations."#,
+        doc: #"One row per time window from the first row's window to the last one's, empty windows included: the column `window` (as window makes it) and one column per aggregation in the record agg: ({n: count(), mean_sales: mean("sales")}), as aggregate takes them. As in pandas, an empty window's count, sum and n_unique are 0 and its other aggregations missing."#,
         example: #"resample(dataframe({ts: date(["2024-03-01", "2024-03-03"]), sales: [5, 7]}), "ts", "1d", {n: count(), total: sum("sales")})"#
     ) { arguments, interpreter in
         let (frame, times, period, origin) = try windowArguments(arguments)
@@ -27,8 +27,8 @@ let timeWindowBuiltins: [Builtin] = [
         let every = DataFrame(validNames: ["window"], columns: [.time(TimeColumn(try times.allWindowStarts(every: period, origin: origin), kind: starts.kind))])
         var result = try every.joined(with: perWindow, leftKeys: ["window"], rightKeys: ["window"], kind: .left)
         for (name, value) in aggregations.fields {
-            if case .object(let aggregation as AggregationObject) = value, aggregation.aggregation == .count,
-               let column = result.column(named: name) {
+            if case .object(let aggregation as AggregationObject) = value,
+               [.count, .sum, .distinctCount].contains(aggregation.aggregation), let column = result.column(named: name) {
                 result = try result.withColumn(name, try column.fillingMissing(from: .numeric(NumericColumn([0]))))
             }
         }
@@ -46,12 +46,15 @@ let timeWindowBuiltins: [Builtin] = [
         guard let direction = AsOfDirection(rawValue: name) else {
             throw BuiltinError("direction must be one of \(AsOfDirection.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), got \(Renderer.quote(name))")
         }
+        // A tolerance in the key's units: a duration for times, a number for numbers; never negative.
+        let timeKeys = left.column(named: on)?.type.timeKind != nil
         var tolerance: Double?
         switch arguments.optional(nil, "tolerance") {
         case nil, .null?: tolerance = nil
-        case .number(let number)?: tolerance = number
-        case .time(let time)? where time.kind == .duration: tolerance = Double(time.micros)
-        case let other?: throw arguments.mismatch("tolerance", expected: "a duration or a number", got: other)
+        case .number(let number)? where !timeKeys && number >= 0: tolerance = number
+        case .time(let time)? where timeKeys && time.kind == .duration && time.micros >= 0: tolerance = Double(time.micros)
+        case let other?:
+            throw arguments.mismatch("tolerance", expected: timeKeys ? "a duration of 0 or more (the keys are times)" : "a number of 0 or more (the keys are numbers)", got: other)
         }
         return .frame(try left.joinedAsOf(right, on: on, by: by, direction: direction, tolerance: tolerance, suffix: try arguments.string(nil, "suffix", default: "_right")))
     },
@@ -72,15 +75,15 @@ private func windowArguments(_ arguments: Arguments) throws -> (DataFrame, TimeC
     return (frame, times, period, origin)
 }
 
-/// A period argument: text such as "1w" or a positive duration.
+/// A period argument: text such as "1w" or a positive duration of at most 10,000 years.
 func periodArgument(_ arguments: Arguments, _ index: Int?, _ name: String) throws -> Period {
     switch try arguments.required(index, name) {
     case .string(let text):
         guard let parsed = Period(text) else { throw BuiltinError("\(name): is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
         return parsed
-    case .time(let time) where time.kind == .duration && time.micros > 0:
+    case .time(let time) where time.kind == .duration && Period.fixed(time.micros).isWithinLongest:
         return .fixed(time.micros)
     case let other:
-        throw arguments.mismatch(name, expected: "a period such as \"1d\" or a positive duration", got: other)
+        throw arguments.mismatch(name, expected: "a period such as \"1d\" or a positive duration of at most 10,000 years", got: other)
     }
 }

@@ -91,11 +91,11 @@ private func timeRange(_ arguments: Arguments) throws -> Value {
     let period: Period
     switch arguments.optional(2, "step") {
     case nil: period = .fixed(Micros.day)
-    case .time(let step)? where step.kind == .duration && step.micros > 0: period = .fixed(step.micros)
+    case .time(let step)? where step.kind == .duration && Period.fixed(step.micros).isWithinLongest: period = .fixed(step.micros)
     case .string(let text)?:
         guard let parsed = Period(text) else { throw BuiltinError("step is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
         period = parsed
-    case let other?: throw arguments.mismatch("step", expected: "a positive duration or a period such as \"1w\"", got: other)
+    case let other?: throw arguments.mismatch("step", expected: "a positive duration of at most 10,000 years or a period such as \"1w\"", got: other)
     }
     // At most this many values (a month is at least 28 days), checked against the memory limit once.
     let shortest: Int64

@@ -41,36 +41,45 @@ enum TimeArithmetic {
         }
     }
 
-    /// The result, or nil when neither side is a time (the other operators' rules apply then).
+    /// The result, or nil when neither side is a time (the other operators' rules apply then). `==` and
+    /// `!=` between a time and something that is neither a time nor ISO 8601 text are plain inequality, as
+    /// between other values of different kinds.
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
         guard left.holdsTime || right.holdsTime else { return nil }
+        if op == .equal || op == .notEqual, !left.comparesWithTimes || !right.comparesWithTimes { return nil }
         let a = try operand(left, comparedWith: right, op), b = try operand(right, comparedWith: left, op)
         let count = try length(op, a, b)
+        // Two single values give a single value; a vector, even of one element, gives a vector.
+        let single = a.count == nil && b.count == nil
         if Arithmetic.isComparison(op) { return try compare(op, a, b, count: count) }
         switch (op, a, b) {
         case (.add, .times(let x, let u, _), .times(.duration, let v, _)) where x != .duration,
              (.subtract, .times(let x, let u, _), .times(.duration, let v, _)) where x != .duration:
-            return try times(op, u, v, count: count, kind: x, keepsDate: v)
+            return try times(op, u, v, count: count, kind: x, keepsDate: v, single: single)
         case (.add, .times(.duration, let u, _), .times(let x, let v, _)) where x != .duration:
-            return try times(.add, v, u, count: count, kind: x, keepsDate: u)
-        case (.add, .times(let x, let u, _), .missing), (.subtract, .times(let x, let u, _), .missing),
-             (.add, .missing, .times(let x, let u, _)):
-            return missing(kind: x, count: count, single: u.count == 1 && count == 1)
+            return try times(.add, v, u, count: count, kind: x, keepsDate: u, single: single)
+        case (.add, .times(let x, _, _), .missing), (.subtract, .times(let x, _, _), .missing), (.add, .missing, .times(let x, _, _)):
+            return missing(kind: x, count: count, single: single)
+        case (.subtract, .missing, .times(let x, _, _)):
+            return missing(kind: x == .duration ? .duration : .datetime, count: count, single: single)
+        case (.multiply, .times(.duration, _, _), .missing), (.multiply, .missing, .times(.duration, _, _)),
+             (.divide, .times(.duration, _, _), .missing):
+            return missing(kind: .duration, count: count, single: single)
         case (.subtract, .times(let x, let u, _), .times(let y, let v, _)) where x != .duration && y != .duration:
-            return try times(op, u, v, count: count, kind: .duration, keepsDate: nil)
+            return try times(op, u, v, count: count, kind: .duration, keepsDate: nil, single: single)
         case (.add, .times(.duration, let u, _), .times(.duration, let v, _)),
              (.subtract, .times(.duration, let u, _), .times(.duration, let v, _)):
-            return try times(op, u, v, count: count, kind: .duration, keepsDate: nil)
+            return try times(op, u, v, count: count, kind: .duration, keepsDate: nil, single: single)
         case (.multiply, .times(.duration, let u, _), .numbers(let n, _)), (.multiply, .numbers(let n, _), .times(.duration, let u, _)):
-            return try scaled(u, n, count: count) { Double($0) * $1 }
+            return try scaled(u, n, count: count, single: single) { Double($0) * $1 }
         case (.divide, .times(.duration, let u, _), .numbers(let n, _)):
-            return try scaled(u, n, count: count) { Double($0) / $1 }
+            return try scaled(u, n, count: count, single: single) { Double($0) / $1 }
         case (.divide, .times(.duration, let u, _), .times(.duration, let v, _)):
             let ratios = (0..<count).map { i -> Double in
                 let x = u[u.count == 1 ? 0 : i], y = v[v.count == 1 ? 0 : i]
                 return x == TimeValue.missing || y == TimeValue.missing ? .nan : Double(x) / Double(y)
             }
-            return a.count == nil && b.count == nil ? (ratios[0].isNaN ? .null : .number(ratios[0])) : .vector(.numeric(NumericColumn(ratios)))
+            return single ? (ratios[0].isNaN ? .null : .number(ratios[0])) : .vector(.numeric(NumericColumn(ratios)))
         default:
             throw BuiltinError(advice(op, a, b))
         }
@@ -135,7 +144,9 @@ enum TimeArithmetic {
     }
 
     /// `u ± v` element-wise, as `kind`; a date plus durations that are not all whole days becomes a datetime.
-    private static func times(_ op: BinaryOperator, _ u: [Int64], _ v: [Int64], count: Int, kind: TimeKind, keepsDate durations: [Int64]?) throws(BuiltinError) -> Value {
+    private static func times(
+        _ op: BinaryOperator, _ u: [Int64], _ v: [Int64], count: Int, kind: TimeKind, keepsDate durations: [Int64]?, single: Bool
+    ) throws(BuiltinError) -> Value {
         var kind = kind
         if kind == .date, let durations, durations.contains(where: { $0 != TimeValue.missing && $0 % Micros.day != 0 }) {
             kind = .datetime
@@ -151,11 +162,11 @@ enum TimeArithmetic {
             guard abs(value) <= Micros.limit else { throw BuiltinError("the result of '\(op.rawValue)' is out of the range of times") }
             result[i] = value
         }
-        return wrap(result, kind: kind, single: u.count == 1 && v.count == 1 && count == 1)
+        return wrap(result, kind: kind, single: single)
     }
 
     /// A duration scaled by numbers, rounded to the microsecond.
-    private static func scaled(_ u: [Int64], _ n: [Double], count: Int, _ combine: (Int64, Double) -> Double) throws(BuiltinError) -> Value {
+    private static func scaled(_ u: [Int64], _ n: [Double], count: Int, single: Bool, _ combine: (Int64, Double) -> Double) throws(BuiltinError) -> Value {
         var result = [Int64](repeating: 0, count: count)
         for i in 0..<count {
             let x = u[u.count == 1 ? 0 : i], y = n[n.count == 1 ? 0 : i]
@@ -169,7 +180,7 @@ enum TimeArithmetic {
             }
             result[i] = Int64(value)
         }
-        return wrap(result, kind: .duration, single: u.count == 1 && n.count == 1 && count == 1)
+        return wrap(result, kind: .duration, single: single)
     }
 
     private static func wrap(_ values: [Int64], kind: TimeKind, single: Bool) -> Value {
@@ -206,6 +217,15 @@ extension Value {
     var holdsTime: Bool {
         switch self {
         case .time, .vector(.time): true
+        default: false
+        }
+    }
+
+    /// Whether `==` with a time compares times: a time, null, or ISO 8601 text.
+    fileprivate var comparesWithTimes: Bool {
+        switch self {
+        case .time, .vector(.time), .null: true
+        case .string(let text): ISOTime.parse(text) != nil
         default: false
         }
     }
