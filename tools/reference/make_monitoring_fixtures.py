@@ -11,9 +11,12 @@ Outputs, under Tests/DriftCoreTests/Fixtures/monitoring/:
                 gappy (normal with missing values), region (text, a new region and a shift late in analysis),
                 plan (two categories, some missing), flag (booleans), and a binary classifier's outputs: y (label),
                 p (predicted probability), p_raw (the same model, badly calibrated), y_pred (p ≥ 0.5),
-                y_pred_raw (p_raw ≥ 0.5). The analysis drifts after row 1800.
-  expected.json for each chunking (size 500, size 700, count 7, count 4): the chunks of both frames (key,
-                index, start_index, end_index, rows); UnivariateDriftCalculator with every method on every column
+                y_pred_raw (p_raw ≥ 0.5), ts (a timestamp about every 90 minutes, jittered so the rows are not in
+                time order, five missing; the reference from Monday 2024-01-01, the analysis from Monday 2024-07-08
+                with a gap of 12 days after row 1000, so one week has no rows). The analysis drifts after row 1800.
+  expected.json for each chunking (size 500, size 700, count 7, count 4, and PeriodBasedChunker on ts with
+                offset W and M): the chunks of both frames (key, index, start_index, end_index, rows, and
+                start_date/end_date for periods); UnivariateDriftCalculator with every method on every column
                 that takes it (value, lower and upper threshold, alert per chunk); DataReconstructionDriftCalculator
                 on all seven feature columns (value, sampling error, thresholds, alert); CBPE for
                 roc_auc, accuracy, precision, recall, f1 on p, uncalibrated (NoopCalibrator: the probabilities
@@ -61,8 +64,22 @@ def frame(n, drift_from):
     })
 
 
+def timestamps(n, start, gap_after=None):
+    """Jittered, so not in time order; a separate generator keeps the columns above as they were."""
+    minutes = np.arange(n) * 90.0 + times_rng.uniform(-100, 100, n)
+    if gap_after is not None:
+        minutes[gap_after:] += 12 * 24 * 60
+    ts = pd.Timestamp(start) + pd.to_timedelta(np.round(minutes), unit="m")
+    text = ts.strftime("%Y-%m-%dT%H:%M:%S").to_numpy().astype(object)
+    text[times_rng.choice(n, 5, replace=False)] = None
+    return text
+
+
 reference = frame(3000, 10**9)
 analysis = frame(3000, 1800)
+times_rng = np.random.default_rng(20261217)
+reference["ts"] = timestamps(3000, "2024-01-01")
+analysis["ts"] = timestamps(3000, "2024-07-08", gap_after=1000)
 os.makedirs(OUT, exist_ok=True)
 for name, df in [("reference", reference), ("analysis", analysis)]:
     df.to_csv(os.path.join(OUT, f"{name}.csv"), index=False, na_rep="", )
@@ -78,7 +95,7 @@ CATEGORICAL = ["region", "plan", "flag"]
 FEATURES = NUMERIC + CATEGORICAL
 NUM_METHODS = ["kolmogorov_smirnov", "wasserstein", "jensen_shannon", "hellinger"]
 CAT_METHODS = ["chi2", "jensen_shannon", "hellinger", "l_infinity"]
-CHUNKINGS = [("size", 500), ("size", 700), ("count", 7), ("count", 4)]
+CHUNKINGS = [("size", 500), ("size", 700), ("count", 7), ("count", 4), ("period", "W"), ("period", "M")]
 
 
 def number(v):
@@ -89,13 +106,22 @@ def number(v):
 
 
 def chunker(kind, n):
+    if kind == "period":
+        return nml.PeriodBasedChunker(timestamp_column_name="ts", offset=n)
     return nml.SizeBasedChunker(chunk_size=n) if kind == "size" else nml.CountBasedChunker(chunk_number=n)
 
 
+def timestamp(kind):
+    """Period chunks need the timestamp column passed to the calculator too."""
+    return "ts" if kind == "period" else None
+
+
 def chunks(kind, n, df):
+    def date(t):
+        return None if t is None else pd.Timestamp(t).strftime("%Y-%m-%dT%H:%M:%S.%f")
     return [
         {"key": c.key, "index": c.chunk_index, "start_index": int(c.start_index), "end_index": int(c.end_index),
-         "rows": len(c)}
+         "rows": len(c), "start_date": date(c.start_datetime), "end_date": date(c.end_datetime)}
         for c in chunker(kind, n).split(df)
     ]
 
@@ -103,7 +129,7 @@ def chunks(kind, n, df):
 def univariate(kind, n):
     calc = nml.UnivariateDriftCalculator(
         column_names=FEATURES, treat_as_categorical=CATEGORICAL, continuous_methods=NUM_METHODS,
-        categorical_methods=CAT_METHODS, chunker=chunker(kind, n))
+        categorical_methods=CAT_METHODS, chunker=chunker(kind, n), timestamp_column_name=timestamp(kind))
     calc.fit(reference)
     data = calc.calculate(analysis).data
     rows = []
@@ -122,7 +148,8 @@ def univariate(kind, n):
 
 
 def reconstruction(kind, n):
-    calc = nml.DataReconstructionDriftCalculator(column_names=FEATURES, chunker=chunker(kind, n))
+    calc = nml.DataReconstructionDriftCalculator(
+        column_names=FEATURES, chunker=chunker(kind, n), timestamp_column_name=timestamp(kind))
     calc.fit(reference)
     data = calc.calculate(analysis).data
     return [
@@ -141,7 +168,8 @@ METRICS = ["roc_auc", "accuracy", "precision", "recall", "f1"]
 
 def cbpe(kind, n, proba, pred, calibrator=None):
     est = nml.CBPE(y_pred_proba=proba, y_pred=pred, y_true="y", problem_type="classification_binary",
-                   metrics=METRICS, chunker=chunker(kind, n), calibrator=calibrator)
+                   metrics=METRICS, chunker=chunker(kind, n), calibrator=calibrator,
+                   timestamp_column_name=timestamp(kind))
     est.fit(reference)
     data = est.estimate(analysis).data
     rows = []

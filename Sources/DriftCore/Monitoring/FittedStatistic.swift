@@ -1,7 +1,8 @@
 // FittedStatistic: a monitoring method fitted on the whole reference column, ready to give each chunk's value.
-// The formulas are NannyML 0.13's (drift/univariate/methods.py): KS D (scipy.stats.ks_2samp) and the Wasserstein
-// distance (scipy.stats.wasserstein_distance) on every value; Jensen–Shannon (scipy's jensenshannon, base 2) and
-// Hellinger over the reference's Doane bins (numbers) or categories, the chunk's share outside them one extra bin;
+// The formulas are NannyML 0.13's (drift/univariate/methods.py): KS D (scipy.stats.ks_2samp; the chunk's values
+// looked up in the reference by binary search) and the Wasserstein distance (scipy.stats.wasserstein_distance) on
+// every value; Jensen–Shannon (scipy's jensenshannon, base 2) and Hellinger over the reference's Doane bins
+// (numbers) or categories, the chunk's share outside them one extra bin;
 // L-infinity over categories; chi-square of the reference's and the chunk's category counts (scipy's
 // chi2_contingency, Yates-corrected for two categories). Missing values are dropped; a chunk with none left has
 // the value NaN.
@@ -57,7 +58,7 @@ enum FittedStatistic {
         guard !chunk.isEmpty else { return .missing }
         switch self {
         case .ks(let reference):
-            return ChunkValue(value: DriftTests.kolmogorovSmirnovStatistic(reference, chunk))
+            return ChunkValue(value: Self.ksStatistic(sortedReference: reference, sortedChunk: chunk))
         case .wasserstein(let reference):
             return ChunkValue(value: DriftTests.cdfDistance(reference, chunk, power: 1))
         case .binned(let statistic, let edges, let referenceShares):
@@ -110,6 +111,43 @@ enum FittedStatistic {
         var sum = 0.0
         for (p, q) in zip(reference, chunk) { sum += (p.squareRoot() - q.squareRoot()) * (p.squareRoot() - q.squareRoot()) }
         return sum.squareRoot() / 2.0.squareRoot()
+    }
+
+    /// KS D of a chunk against the whole reference (both sorted) without walking the whole reference: the gap
+    /// between the two ECDFs is widest at one of the chunk's values or just before it, so only there are the
+    /// reference's counts looked up. The differences are the same
+    /// quotients the walk forms, so D is the same to the last bit.
+    private static func ksStatistic(sortedReference reference: [Double], sortedChunk chunk: [Double]) -> Double {
+        let n = Double(reference.count), m = Double(chunk.count)
+        var largest = -Double.infinity, smallest = Double.infinity
+        reference.withUnsafeBufferPointer { ref in
+            /// The first position in `ref[from...]` whose value is not before `value` (`orEqual`: not at or before):
+            /// galloping from `from`, since successive chunk values land close together, then binary search.
+            func bound(_ value: Double, from: Int, orEqual: Bool) -> Int {
+                func before(_ index: Int) -> Bool { ref[index] < value || (orEqual && ref[index] == value) }
+                var step = 1
+                while from + step < ref.count, before(from + step) { step *= 2 }
+                var low = from + step / 2, high = Swift.min(from + step + 1, ref.count)
+                if step == 1 { low = from }
+                while low < high {
+                    let middle = (low + high) / 2
+                    if before(middle) { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            var start = 0, below = 0
+            while start < chunk.count {
+                var end = start
+                while end + 1 < chunk.count, chunk[end + 1] == chunk[start] { end += 1 }
+                below = bound(chunk[start], from: below, orEqual: false)
+                let atOrBelow = bound(chunk[start], from: below, orEqual: true)
+                let before = Double(below) / n - Double(start) / m, at = Double(atOrBelow) / n - Double(end + 1) / m
+                largest = Swift.max(largest, before, at)
+                smallest = Swift.min(smallest, before, at)
+                start = end + 1
+            }
+        }
+        return Swift.max(largest, Swift.min(1, Swift.max(0, -smallest)))
     }
 
     private static func counts(_ codes: ArraySlice<Int32>, _ categoryCount: Int) -> [Int] {

@@ -36,8 +36,8 @@ public struct ReconstructionDrift: Sendable {
         reference: DataFrame, analysis: DataFrame, columns: [String]? = nil, chunking: Chunking,
         threshold: MonitorThreshold? = nil
     ) throws {
-        guard reference.rowCount > 0 else { throw DataError("the reference has no rows") }
-        guard analysis.rowCount > 0 else { throw DataError("the analysis data has no rows") }
+        let (reference, referenceChunks) = try chunking.split(reference, "the reference")
+        let (analysis, analysisChunks) = try chunking.split(analysis, "the analysis data")
         let names = columns ?? reference.names.filter { analysis.column(named: $0) != nil }
         guard names.count >= 2 else { throw DataError("reconstruction drift needs at least two columns, got \(names.count)") }
         let encoded = try names.map { name in
@@ -47,7 +47,6 @@ public struct ReconstructionDrift: Sendable {
         let pca = try ReconstructionPCA(reference: encoded.map(\.reference), rows: reference.rowCount)
         let referenceErrors = try pca.errors(encoded.map(\.reference), rows: reference.rowCount)
         let analysisErrors = try pca.errors(encoded.map(\.analysis), rows: analysis.rowCount)
-        let referenceChunks = try chunking.chunks(of: reference), analysisChunks = try chunking.chunks(of: analysis)
         func summary(_ errors: [Double], _ chunk: Chunk) -> (value: Double, samplingError: Double) {
             let slice = errors[chunk.rows]
             let n = Double(slice.count)
@@ -74,12 +73,7 @@ public struct ReconstructionDrift: Sendable {
     /// The result as a data frame: chunk, key, start, end, period, value, sampling_error, lower, upper, alert.
     public func table() throws -> DataFrame {
         func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
-        return try DataFrame([
-            ("chunk", numbers { Double($0.chunk.index) }),
-            ("key", .text(TextColumn(rows.map(\.chunk.key)))),
-            ("start", numbers { Double($0.chunk.startIndex) }),
-            ("end", numbers { Double($0.chunk.endIndex) }),
-            ("period", .text(TextColumn(rows.map(\.period.rawValue)))),
+        return try DataFrame(ChunkColumns.leading(rows.map { ($0.chunk, $0.period) }) + [
             ("value", numbers(\.value)),
             ("sampling_error", numbers(\.samplingError)),
             ("lower", numbers(\.lower)),

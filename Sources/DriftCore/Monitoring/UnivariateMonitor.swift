@@ -1,7 +1,8 @@
 // UnivariateMonitor: NannyML 0.13's univariate drift over time. Both frames are split into chunks the same way;
 // every chunk — the reference's own too — is compared with the whole reference by each method, and each method's
 // thresholds come from the values of the reference chunks (`MonitorThreshold`). A chunk alerts when its value
-// leaves the band (chi2: when its p-value is below 0.05). Columns × methods run in parallel.
+// leaves the band (chi2: when its p-value is below 0.05). Columns × methods run in parallel. Period chunks refer
+// to the frames sorted by their timestamp; the methods are fitted on the whole reference all the same.
 
 /// Whether a chunk comes from the reference or the analysis data.
 public enum MonitorPeriod: String, Sendable {
@@ -61,8 +62,8 @@ public struct UnivariateMonitor: Sendable {
         reference: DataFrame, analysis: DataFrame, columns: [String]? = nil, methods: MonitorMethods = .standard,
         chunking: Chunking, threshold: MonitorThreshold? = nil
     ) throws {
-        guard reference.rowCount > 0 else { throw DataError("the reference has no rows") }
-        guard analysis.rowCount > 0 else { throw DataError("the analysis data has no rows") }
+        let (reference, referenceChunks) = try chunking.split(reference, "the reference")
+        let (analysis, analysisChunks) = try chunking.split(analysis, "the analysis data")
         let names = columns ?? reference.names.filter { analysis.column(named: $0) != nil }
         guard !names.isEmpty else { throw DataError("no columns to monitor") }
         let monitored = try names.map { try MonitoredColumn($0, reference: reference, analysis: analysis) }
@@ -70,7 +71,6 @@ public struct UnivariateMonitor: Sendable {
             let fitting = MonitorMethod.all.filter { column.isNumeric ? $0.takesNumbers : $0.takesCategories }.map(\.name)
             throw DataError("column '\(name)' holds \(column.kindName), and none of the methods given compares \(column.kindName) (methods for \(column.kindName): \(fitting.joined(separator: ", ")))")
         }
-        let referenceChunks = try chunking.chunks(of: reference), analysisChunks = try chunking.chunks(of: analysis)
         let tasks = zip(names, monitored).flatMap { name, column in
             (column.isNumeric ? methods.numeric : methods.categorical).map { (name, column, $0) }
         }
@@ -139,12 +139,7 @@ public struct UnivariateMonitor: Sendable {
     public func table() throws -> DataFrame {
         func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
         func texts(_ value: (Row) -> String) -> Column { .text(TextColumn(rows.map(value))) }
-        return try DataFrame([
-            ("chunk", numbers { Double($0.chunk.index) }),
-            ("key", texts(\.chunk.key)),
-            ("start", numbers { Double($0.chunk.startIndex) }),
-            ("end", numbers { Double($0.chunk.endIndex) }),
-            ("period", texts(\.period.rawValue)),
+        return try DataFrame(ChunkColumns.leading(rows.map { ($0.chunk, $0.period) }) + [
             ("column", texts(\.column)),
             ("method", texts(\.method.name)),
             ("value", numbers(\.value)),

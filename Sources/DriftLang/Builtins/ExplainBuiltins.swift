@@ -109,6 +109,7 @@ private func explain(_ result: MonitorResultObject) -> String {
     }
     let stable = monitor.columns.filter { !result.alertedColumns.contains($0) }
     if !stable.isEmpty && !alerted.isEmpty { sentences.append("Stable: \(stable.joined(separator: ", ")).") }
+    if let segments = result.segmentSummary { sentences.append("By segment (each against its own reference rows): " + segments.split(separator: "\n").joined(separator: "; ") + ".") }
     let methods = Set(monitor.rows.map(\.method.name))
     sentences += MonitorMethod.all.filter { methods.contains($0.name) }.map(\.explanation)
     let next = alerted.isEmpty
@@ -131,10 +132,38 @@ private func explain(_ result: ReconstructionResultObject) -> String {
     return sentences.joined(separator: " ")
 }
 
+/// Which metrics alerted, since when, how the estimate compares with the labels where they exist.
+private func explain(_ result: PerformanceResultObject) -> String {
+    let estimation = result.estimation
+    var sentences = ["Each of \(counted(estimation.referenceChunks.count, "reference chunk")) and \(counted(estimation.analysisChunks.count, "analysis chunk")) (\(estimation.chunking.description)) has its performance \(result.method); a chunk alerts when its value leaves the mean ± 3 standard deviations of the reference chunks' realized values."]
+    var alerted = false
+    for (metric, rows) in result.series {
+        let analysis = rows.filter { $0.period == .analysis }
+        let alerts = analysis.filter(\.alert)
+        guard let first = alerts.first, let worst = alerts.min(by: { $0.value < $1.value }) else { continue }
+        alerted = true
+        sentences.append("\(metric.name) alerted in \(alerts.count) of \(analysis.count) chunks from \(first.chunk.key) (lowest \(NumberFormat.compact(worst.value, digits: 4)) in \(worst.chunk.key), band \(PerformanceResultObject.band(worst))).")
+    }
+    if !alerted { sentences.append("No analysis chunk alerted on any metric.") }
+    if estimation.estimated {
+        let labelled = estimation.rows.filter { $0.period == .analysis && !$0.realized.isNaN }
+        if !labelled.isEmpty {
+            let gap = labelled.map { abs($0.value - $0.realized) }.reduce(0, +) / Double(labelled.count)
+            sentences.append("Where the analysis data has labels, the estimates are on average \(NumberFormat.compact(gap, digits: 3)) from the realized values.")
+        }
+        sentences += estimation.metrics.map(\.explanation)
+        sentences.append("The estimates assume the relation between the inputs and the label has not changed (only the inputs moved) and that the calibrated probabilities are right; the sampling error (± 3σ band in plot) says how much a chunk this size varies by chance.")
+    }
+    sentences.append(alerted
+        ? "Next: monitor(reference, analysis) shows which inputs moved in the alerting chunks; score them with realized_performance once their labels arrive."
+        : "Next: keep watching; realized_performance checks the estimates once labels arrive.")
+    return sentences.joined(separator: " ")
+}
+
 let explainBuiltins: [Builtin] = [
     Builtin(
         "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result or a reconstruction drift: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift or a performance estimate: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
@@ -145,7 +174,8 @@ let explainBuiltins: [Builtin] = [
         case .object(let comparison as ServingComparisonObject): return .object(ExplanationObject(try explain(comparison)))
         case .object(let monitor as MonitorResultObject): return .object(ExplanationObject(explain(monitor)))
         case .object(let drift as ReconstructionResultObject): return .object(ExplanationObject(explain(drift)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result or reconstruction drift", got: value)
+        case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift or performance estimate", got: value)
         }
     },
 ]

@@ -74,11 +74,14 @@ private func reportPlot(_ report: ReportObject, title: String) -> Value {
 
 /// Values over chunks, reference chunks first: the value line, the threshold lines, the alerting chunks as points,
 /// and a marker where the analysis data begins. x is the chunk's position across both periods.
+/// `extra` lines (name and a value per chunk) follow the value's.
 private func chunkChart(
-    title: String, yLabel: String, values: [Double], lower: [Double?], upper: [Double?], alerts: [Bool], referenceChunks: Int
+    title: String, yLabel: String, values: [Double], lower: [Double?], upper: [Double?], alerts: [Bool], referenceChunks: Int,
+    extra: [(name: String, ys: [Double])] = []
 ) -> XYChart {
     let xs = values.indices.map(Double.init)
     var series = [XYChart.Series(name: yLabel, xs: xs, ys: values, style: .line)]
+    series += extra.filter { $0.ys.contains { !$0.isNaN } }.map { XYChart.Series(name: $0.name, xs: xs, ys: $0.ys, style: .line) }
     if upper.contains(where: { $0 != nil }) { series.append(.init(name: "upper threshold", xs: xs, ys: upper.map { $0 ?? .nan }, style: .line)) }
     if lower.contains(where: { $0 != nil }) { series.append(.init(name: "lower threshold", xs: xs, ys: lower.map { $0 ?? .nan }, style: .line)) }
     let alerted = xs.indices.filter { alerts[$0] }
@@ -109,10 +112,25 @@ private func reconstructionPlot(_ result: ReconstructionResultObject, title: Str
     return .object(PlotObject(.xy(chart)))
 }
 
+/// One chart per metric of a performance result: the value with its sampling error band (estimates) and the
+/// realized value where labels exist.
+private func performancePlot(_ result: PerformanceResultObject) -> Value {
+    let charts = result.series.map { metric, rows in
+        let alerts = rows.filter { $0.alert && $0.period == .analysis }.count
+        let bands: [(name: String, ys: [Double])] = result.estimation.estimated
+            ? [("band − 3σ", rows.map(\.band.lower)), ("band + 3σ", rows.map(\.band.upper)), ("realized", rows.map(\.realized))] : []
+        return chunkChart(
+            title: "\(metric.name) per chunk, \(result.estimation.estimated ? "estimated" : "realized") (\(counted(alerts, "alert")))",
+            yLabel: metric.name, values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper),
+            alerts: rows.map(\.alert), referenceChunks: result.estimation.referenceChunks.count, extra: bands)
+    }
+    return .object(PlotObject(.stack(charts)))
+}
+
 let plotBuiltins: [Builtin] = [
     Builtin(
         "plot(x, y = null, title: \"\", xlabel: \"\", ylabel: \"\")",
-        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values); given a monitor result, one chart per column and method of the value over chunks with its thresholds, the alerting chunks and a marker where the analysis data begins (save_svg keeps the first); given a reconstruction drift, the error over chunks likewise. Draws with Braille dots in a terminal and SVG in notebooks.",
+        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values); given a monitor result, one chart per column and method of the value over chunks with its thresholds, the alerting chunks and a marker where the analysis data begins (save_svg keeps the first); given a reconstruction drift, the error over chunks likewise; given a performance estimate, each metric's estimate with its sampling error band (± 3σ) and the realized value where labels exist. Draws with Braille dots in a terminal and SVG in notebooks.",
         example: #"let online = replay(stream, strategy: "online", batch: 250); let offline = replay(stream, strategy: "offline", batch: 250); plot(online.batch, {online: online.accuracy, offline: offline.accuracy}, title: "accuracy per batch")"#
     ) { arguments, _ in
         let (title, _, _) = try labels(arguments)
@@ -121,6 +139,7 @@ let plotBuiltins: [Builtin] = [
         case .object(let report as ReportObject): return reportPlot(report, title: title)
         case .object(let monitor as MonitorResultObject): return monitorPlot(monitor)
         case .object(let drift as ReconstructionResultObject): return reconstructionPlot(drift, title: title)
+        case .object(let performance as PerformanceResultObject): return performancePlot(performance)
         default: return try xyPlot(arguments, style: .line)
         }
     },

@@ -60,19 +60,6 @@ let timeWindowBuiltins: [Builtin] = [
     },
 ]
 
-/// A period argument: a period string ("1d", "1mo") or a positive duration, at most `Period.longestYears`.
-func periodArgument(_ arguments: Arguments, _ index: Int, _ name: String) throws -> Period {
-    switch try arguments.required(index, name) {
-    case .string(let text):
-        guard let period = Period(text) else { throw BuiltinError("\(name) is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
-        return period
-    case .time(let time) where time.kind == .duration && Period.fixed(time.micros).isWithinLongest:
-        return .fixed(time.micros)
-    case let other:
-        throw arguments.mismatch(name, expected: "a period such as \"1d\" or a positive duration of at most 10,000 years", got: other)
-    }
-}
-
 /// window's and resample's frame, time column, period and origin.
 private func windowArguments(_ arguments: Arguments) throws -> (DataFrame, TimeColumn, Period, Int64) {
     let frame = try arguments.frame(0, "df")
@@ -86,4 +73,17 @@ private func windowArguments(_ arguments: Arguments) throws -> (DataFrame, TimeC
     let period = try periodArgument(arguments, 2, "every")
     let origin = arguments.optional(nil, "start").map(\.isNull) == false ? try instant(arguments, nil, "start") : period.defaultOrigin
     return (frame, times, period, origin)
+}
+
+/// A period argument: text such as "1w" or a positive duration of at most 10,000 years.
+func periodArgument(_ arguments: Arguments, _ index: Int?, _ name: String) throws -> Period {
+    switch try arguments.required(index, name) {
+    case .string(let text):
+        guard let parsed = Period(text) else { throw BuiltinError("\(name) is \(Renderer.quote(text)); \(Period.syntaxHelp)") }
+        return parsed
+    case .time(let time) where time.kind == .duration && Period.fixed(time.micros).isWithinLongest:
+        return .fixed(time.micros)
+    case let other:
+        throw arguments.mismatch(name, expected: "a period such as \"1d\" or a positive duration of at most 10,000 years", got: other)
+    }
 }

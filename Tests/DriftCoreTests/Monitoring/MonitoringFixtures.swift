@@ -14,7 +14,7 @@ enum MonitoringFixtures {
         try CSVReader.read(path: folder.appendingPathComponent("\(name).csv").path)
     }
 
-    /// One chunking's expectations.
+    /// One chunking's expectations: size and count chunks, and weekly and monthly periods of `ts`.
     /// Immutable after loading, so shared freely.
     struct Case: @unchecked Sendable, CustomTestStringConvertible {
         let chunking: Chunking
@@ -31,8 +31,13 @@ enum MonitoringFixtures {
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let chunkings = object["chunkings"] as? [[String: Any]] else { return [] }
         return chunkings.compactMap { json in
-            guard let kind = json["kind"] as? String, let n = json["n"] as? Int else { return nil }
-            return Case(chunking: kind == "size" ? .size(n) : .count(n), json: json)
+            switch (json["kind"] as? String, json["n"]) {
+            case ("size", let n as Int): return Case(chunking: .size(n), json: json)
+            case ("count", let n as Int): return Case(chunking: .count(n), json: json)
+            case ("period", "W" as String): return Case(chunking: .period(column: "ts", every: .fixed(Micros.week)), json: json)
+            case ("period", "M" as String): return Case(chunking: .period(column: "ts", every: .months(1)), json: json)
+            default: return nil
+            }
         }
     }()
 

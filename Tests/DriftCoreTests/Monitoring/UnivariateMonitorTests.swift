@@ -1,5 +1,5 @@
 // UnivariateMonitorTests: chunks and univariate drift over time against NannyML 0.13 on the seeded fixtures —
-// the chunks exactly; every method's value and thresholds to 1e-9 relative; every alert.
+// the chunks exactly (weekly and monthly periods with their dates too); every method's value and thresholds to 1e-9 relative; every alert.
 import Testing
 @testable import DriftCore
 
@@ -16,9 +16,17 @@ import Testing
                 #expect(chunk.startIndex == row["start_index"] as? Int)
                 #expect(chunk.endIndex == row["end_index"] as? Int)
                 #expect(chunk.rowCount == row["rows"] as? Int)
-                #expect(chunk.startDate == nil && chunk.endDate == nil)
+                #expect(chunk.startDate.map(ISOTime.text) == Self.isoText(row["start_date"]), "\(fixture.label) \(chunk.key)")
+                #expect(chunk.endDate.map(ISOTime.text) == Self.isoText(row["end_date"]), "\(fixture.label) \(chunk.key)")
             }
         }
+    }
+
+    /// pandas' "2024-07-07T23:59:59.999999" as Drift prints the instant: "2024-07-07T23:59:59.999999Z".
+    static func isoText(_ value: Any?) -> String? {
+        guard var text = value as? String else { return nil }
+        if text.hasSuffix(".000000") { text.removeLast(7) }
+        return text + "Z"
     }
 
     @Test("values, thresholds and alerts as NannyML's UnivariateDriftCalculator", arguments: MonitoringFixtures.cases)

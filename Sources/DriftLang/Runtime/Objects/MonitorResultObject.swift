@@ -1,6 +1,6 @@
 // MonitorResultObject: univariate drift over time as a Drift value — its table (one row per chunk × column ×
-// method), the alerting rows, and a summary: per column and method, the threshold and how many analysis chunks
-// alerted, from which chunk on.
+// method, per segment too when monitored by segment), the alerting rows, and a summary: per column and method,
+// the threshold and how many analysis chunks alerted, from which chunk on; then each segment's alerted columns.
 import DriftCore
 
 /// A chunked result's table, and its rows that are alerting analysis chunks (the `alerts` field).
@@ -15,32 +15,62 @@ struct ChunkTables {
 }
 
 final class MonitorResultObject: DriftObject {
+    /// The whole data's monitor (the overall block of a segmented one).
     let monitor: UnivariateMonitor
+    let segmented: SegmentedMonitor?
     let tables: ChunkTables
 
     init(_ monitor: UnivariateMonitor) throws {
         self.monitor = monitor
+        segmented = nil
         tables = try ChunkTables(try monitor.table(), periods: monitor.rows.map(\.period), alerts: monitor.rows.map(\.alert))
     }
 
+    /// A monitor by segment: its table holds the overall block, then one per segment.
+    init(_ segmented: SegmentedMonitor) throws {
+        monitor = segmented.overall
+        self.segmented = segmented
+        let rows = segmented.overall.rows + segmented.segments.flatMap(\.monitor.rows)
+        tables = try ChunkTables(try segmented.table(), periods: rows.map(\.period), alerts: rows.map(\.alert))
+    }
+
     var kindName: String { "monitor result" }
-    var fieldNames: [String] { ["table", "alerts", "alerted_columns", "n_alerts", "columns"] }
+    var fieldNames: [String] {
+        ["table", "alerts", "alerted_columns", "n_alerts", "columns"] + (segmented == nil ? [] : ["segments", "new_segments", "vanished_segments"])
+    }
 
     func field(_ name: String) -> Value? {
         switch name {
         case "table": return .frame(tables.all)
         case "alerts": return .frame(tables.alerts)
-        case "alerted_columns": return .vector(.text(TextColumn(alertedColumns)))
+        case "alerted_columns": return .vector(.text(TextColumn(Self.alertedColumns(monitor))))
         case "n_alerts": return .number(Double(monitor.alerts.count))
         case "columns": return .vector(.text(TextColumn(monitor.columns)))
+        case "segments": return segmented.map { .vector(.text(TextColumn($0.segments.map(\.name)))) }
+        case "new_segments": return segmented.map { .vector(.text(TextColumn($0.newSegments))) }
+        case "vanished_segments": return segmented.map { .vector(.text(TextColumn($0.vanishedSegments))) }
         default: return nil
         }
     }
 
-    /// The columns with at least one alerting analysis chunk, in the order monitored.
-    var alertedColumns: [String] {
+    /// The columns with at least one alerting analysis chunk in `monitor`, in the order monitored.
+    static func alertedColumns(_ monitor: UnivariateMonitor) -> [String] {
         let alerted = Set(monitor.alerts.map(\.column))
         return monitor.columns.filter(alerted.contains)
+    }
+
+    var alertedColumns: [String] { Self.alertedColumns(monitor) }
+
+    /// One line per segment ("north: region, normal alerted" / "south: no alerts"), then the new and vanished ones.
+    var segmentSummary: String? {
+        guard let segmented else { return nil }
+        var lines = segmented.segments.map { name, monitor -> String in
+            let alerted = Self.alertedColumns(monitor)
+            return "\(segmented.segmentColumn) = \(name): " + (alerted.isEmpty ? "no alerts" : "\(alerted.joined(separator: ", ")) alerted (\(counted(monitor.alerts.count, "alert")))")
+        }
+        if !segmented.newSegments.isEmpty { lines.append("new (not in the reference): \(segmented.newSegments.joined(separator: ", "))") }
+        if !segmented.vanishedSegments.isEmpty { lines.append("vanished (not in the analysis data): \(segmented.vanishedSegments.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
     }
 
     /// The rows of each column and method, in the monitor's order.
@@ -70,6 +100,7 @@ final class MonitorResultObject: DriftObject {
         renderer.table(
             headers: ["", "column", "method", "alerts when", "latest", "alerts", "first alert"], types: nil, rows: lines,
             rightAligned: [false, false, false, false, true, true, false], footer: footer)
+        if let segmentSummary { renderer.text("by segment:\n" + segmentSummary) }
     }
 
     /// When a chunk alerts: "> 0.1234", "< 0.01 or > 0.2", "p < 0.05".
