@@ -124,6 +124,14 @@ def main():
         timed("csv_polars", lambda: pl.read_csv(f"{d}/ref.csv"), lambda: pl.read_csv(f"{d}/stream.csv", n_rows=10))
     except ImportError:
         pass
+    timed("csv_dates_pandas", lambda: pd.read_csv(f"{d}/times.csv", parse_dates=["ts"]),
+          lambda: pd.read_csv(f"{d}/times.csv", parse_dates=["ts"], nrows=10))
+    try:
+        import polars as pl
+        timed("csv_dates_polars", lambda: pl.read_csv(f"{d}/times.csv", try_parse_dates=True),
+              lambda: pl.read_csv(f"{d}/times.csv", try_parse_dates=True, n_rows=10))
+    except ImportError:
+        pass
     cur = pd.read_csv(f"{d}/cur.csv")
     values = pd.read_csv(f"{d}/values.csv")["value"].to_numpy()
     timed("hist", lambda: np.histogram(values, bins=50), lambda: np.histogram(values[:10], bins=50))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The benchmark of issue 6: Drift against numpy, pandas, polars, scipy, scikit-learn, River and CPython.
 
-Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--runs N] [--data DIR] [--build DIR]
+Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--nannyml /tmp/nml/bin/python] [--lua lua5.4]
+       [--runs N] [--data DIR] [--build DIR]
 
 1. Builds `drift` and `DriftBench` in release mode with the Swift runtime linked in, as the README's install
    step does (`--static-swift-stdlib`, scratch path .build-release, or --build DIR).
@@ -10,7 +11,7 @@ Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--lua lua5.4] [--r
    stream.csv (1M values for ADWIN), manifest.json.
 3. Runs N rounds (default 5). Each round runs, one after the other and in alternating order (Drift first in
    even rounds, the peer first in odd ones): bench/scripts/tasks.drift through the release `drift` against
-   bench/peers.py in the peers' Python; fib and loop .drift scripts against their CPython twins; fib30 and
+   bench/peers.py in the peers' Python (and bench/nannyml_peer.py in NannyML's, for the monitor row); fib and loop .drift scripts against their CPython twins; fib30 and
    loop30m .drift scripts against their Lua 5.4 twins (the small-interpreter anchor); five `drift -e 1`
    against five `python3 -c 1`. Every task is timed inside its own process around the call
    only (Drift's clock() builtin, Python's time.perf_counter), except start-up, timed from outside, and the
@@ -45,7 +46,7 @@ def use_build(directory):
     DRIFT = os.path.join(BUILD, "release", "drift")
 START_UPS_PER_ROUND = 5
 
-# (task, Drift's name for it, peer, the peer's name for it, target ratio)
+# (task, Drift's name for it, peer, the peer's name for it, target ratio; None for a row shown for comparison)
 ROWS = [
     ("read the 1M-row CSV", "csv", "pandas `read_csv`", "csv_pandas", 0.8),
     ("read the 1M-row CSV", "csv", "polars `read_csv`", "csv_polars", 1.0),
@@ -57,6 +58,8 @@ ROWS = [
     ("`drift_report` on all 10 columns", "report", "the scipy tests column by column", "report", 0.5),
     ("`train` logistic, 1M × 8", "logistic", "scikit-learn `LogisticRegression`", "logistic", 1.0),
     ("`adwin` over 1M values", "adwin", "River `ADWIN`", "adwin", 0.2),
+    ("`monitor` 1M vs 1M rows, 100 chunks × 10 columns × 2 methods", "monitor",
+     "NannyML `UnivariateDriftCalculator` (fit + calculate)", "monitor_nannyml", 0.2),
     ("`fib(27)` recursive, in the language", "fib", "CPython 3", "fib", 0.7),
     ("a 10M-iteration `while` loop adding floats", "loop", "CPython 3", "loop", 0.5),
     ("`fib(30)` recursive, CPU time of the whole process", "fib30", "Lua 5.4", "fib30", 1.0),
@@ -75,6 +78,10 @@ ROWS = [
     ("inner `join`, 1M × 100,000 rows on an integer key", "join_inner", "polars `join`", "join_inner_polars", 1.0),
     ("left `join`, 1M × 100,000 rows on an integer key", "join_left", "pandas `merge`", "join_left_pandas", 0.5),
     ("left `join`, 1M × 100,000 rows on an integer key", "join_left", "polars `join`", "join_left_polars", 1.0),
+    ("read a 1M-row CSV with an ISO datetime column", "csv_dates", "pandas `read_csv(parse_dates=...)`",
+     "csv_dates_pandas", 1.0),
+    ("read a 1M-row CSV with an ISO datetime column", "csv_dates", "polars `read_csv(try_parse_dates=True)`",
+     "csv_dates_polars", None),
 ]
 
 
@@ -153,6 +160,8 @@ def run_rounds(args, data, peers):
                            r)
         record(drift_times, drift)
         record(peer_times, peer)
+        if args.nannyml:
+            record(peer_times, timings([args.nannyml, os.path.join(ROOT, "bench", "nannyml_peer.py"), data]), "monitor_nannyml")
         for name in ("fib", "loop"):
             drift, peer = pair(lambda: timings([DRIFT, "run", os.path.join(SCRIPTS, name + ".drift")]),
                                lambda: timings([sys.executable, os.path.join(SCRIPTS, name + ".py")]), r)
@@ -189,7 +198,7 @@ def table(drift_times, peer_times, accuracy, memory):
         if d is None:
             continue
         ratio = d / p if p else None
-        mark = "" if ratio is None else ("pass" if ratio <= target else "**miss**")
+        mark = "" if ratio is None or target is None else ("pass" if ratio <= target else "**miss**")
         # Each round ran both sides back to back, so their ratio shows how much the load moved it.
         rounds = [a / b for a, b in zip(drift_times[drift_name], peer_times.get(peer_name, []))]
         spread = f"{min(rounds):.2f}–{max(rounds):.2f}" if rounds else "–"
@@ -198,7 +207,7 @@ def table(drift_times, peer_times, accuracy, memory):
             if abs(accuracy["drift"] - accuracy["peer"]) > 0.001:
                 mark = "**miss** (accuracy)"
         lines.append(f"| {task} | {peer} | {seconds(d)} | {seconds(p) if p else '–'} | "
-                     f"{f'{ratio:.2f}' if ratio is not None else '–'} | {spread} | ≤ {target} | {mark} |")
+                     f"{f'{ratio:.2f}' if ratio is not None else '–'} | {spread} | {f'≤ {target}' if target else 'none'} | {mark} |")
     if "replay" in median:
         d = median["replay"]
         lines.append(f"| `replay` of a 1M-row SEA stream, offline serving (issue 4) | none | {seconds(d)} | | | | < 10 s | "
@@ -227,6 +236,7 @@ def memory(data, python, peers):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--python", help="Python with numpy scipy scikit-learn pandas polars river (the peers)")
+    parser.add_argument("--nannyml", help="Python with NannyML 0.13, for the monitor row (its own virtual environment)")
     parser.add_argument("--lua", default="lua5.4", help="Lua 5.4 for the small-interpreter rows (Debian's lua5.4)")
     parser.add_argument("--build", default=BUILD, help="the scratch path of the release build")
     parser.add_argument("--runs", type=int, default=5, help="rounds; every time reported is the median over them")

@@ -1,10 +1,11 @@
 // BenchData: the benchmark's seeded data, written once by `DriftBench generate DIR` and read by both Drift and
-// the Python peers (bench/run.py): two 1M-row CSVs, a 10M-value vector and a 1M-value stream for ADWIN.
+// the Python peers (bench/run.py): two 1M-row CSVs, a 10M-value vector, a 1M-value stream for ADWIN and a
+// 1M-row CSV with an ISO timestamp column.
 import DriftCore
 import Foundation
 
 /// Bumped whenever the data changes, so that a stale cache is written again.
-private let benchDataVersion = 1
+private let benchDataVersion = 2
 
 private let rows = 1_000_000
 private let regions = ["north", "south", "east", "west"]
@@ -56,7 +57,7 @@ private func workloadFrame(shift: Double, shares: [Double], generator: inout See
 }
 
 /// Writes ref.csv, cur.csv, values.csv (10M N(0,1) in column `value`), stream.csv (500k N(0,1) then
-/// 500k N(0.5,1)) and, last, manifest.json with the version and the sizes the memory bound needs. Does
+/// 500k N(0.5,1)), times.csv (ts, value) and, last, manifest.json with the version and the sizes the memory bound needs. Does
 /// nothing when the directory already holds this version's data.
 func generateBenchData(in directory: String) throws {
     let manifestPath = directory + "/manifest.json"
@@ -74,6 +75,12 @@ func generateBenchData(in directory: String) throws {
                         to: directory + "/values.csv")
     let stream = normalSample(rows / 2, generator: &generator) + normalSample(rows / 2, mean: 0.5, generator: &generator)
     try CSVWriter.write(try DataFrame([("value", sixDecimals(stream))]), to: directory + "/stream.csv")
+    // One event every 31 s from 2024-01-01, written as pandas writes naive timestamps ("2024-01-01 00:00:31").
+    let start = CivilCalendar.day(year: 2024, month: 1, day: 1) * Micros.day
+    let layout = try TimeFormat("%Y-%m-%d %H:%M:%S")
+    let stamps = (0..<rows).map { layout.text(start + Int64($0) * 31 * Micros.second) }
+    try CSVWriter.write(try DataFrame([("ts", .text(TextColumn(stamps))), ("value", sixDecimals(Array(stream[0..<rows])))]),
+                        to: directory + "/times.csv")
 
     var numericCells = 0, stringBytes = 0
     for column in reference.columns {
@@ -81,6 +88,7 @@ func generateBenchData(in directory: String) throws {
         case .numeric(let numbers): numericCells += numbers.values.count
         case .text(let text): for row in 0..<text.count { stringBytes += text[row]?.utf8.count ?? 0 }
         case .boolean(let flags): numericCells += flags.count
+        case .time(let times): numericCells += times.count
         }
     }
     let manifest = "{" + versionField + #" "ref_rows": \#(reference.rowCount), "numeric_cells": \#(numericCells), "string_bytes": \#(stringBytes)}"#

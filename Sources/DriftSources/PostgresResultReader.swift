@@ -1,7 +1,9 @@
 // PostgresResultReader: turns PostgreSQL result rows into typed columns. Each column's type decides once how
 // its cells are decoded: integers, floats and numeric become numbers; text-like types (text, varchar, char,
-// name, uuid, json, jsonb) dictionary-encoded text; boolean booleans; date, timestamp and timestamptz
-// ISO-8601 text. Any other type is refused up front, naming the column and suggesting a cast.
+// name, uuid, json, jsonb) dictionary-encoded text; boolean booleans; date a date column, timestamp and timestamptz
+// datetime columns (a timestamp without time zone is taken as UTC, as a naive CSV timestamp is), interval a
+// duration column. ±infinity dates and timestamps are missing. Any other type is refused up front, naming the
+// column and suggesting a cast.
 import DriftCore
 import Foundation
 import NIOCore
@@ -9,7 +11,7 @@ import PostgresNIO
 
 struct PostgresResultReader {
     private enum Decoding {
-        case boolean, integer, float4, float8, numeric, text, date, timestamp, timestampUTC
+        case boolean, integer, float4, float8, numeric, text, date, timestamp, interval
 
         init?(_ type: PostgresDataType) {
             switch type {
@@ -20,8 +22,8 @@ struct PostgresResultReader {
             case .numeric: self = .numeric
             case .text, .varchar, .bpchar, .name, .uuid, .json, .jsonb: self = .text
             case .date: self = .date
-            case .timestamp: self = .timestamp
-            case .timestamptz: self = .timestampUTC
+            case .timestamp, .timestamptz: self = .timestamp
+            case .interval: self = .interval
             default: return nil
             }
         }
@@ -30,7 +32,10 @@ struct PostgresResultReader {
             switch self {
             case .boolean: .boolean
             case .integer, .float4, .float8, .numeric: .numeric
-            case .text, .date, .timestamp, .timestampUTC: .text
+            case .text: .text
+            case .date: .time(.date)
+            case .timestamp: .time(.datetime)
+            case .interval: .time(.duration)
             }
         }
     }
@@ -79,12 +84,40 @@ struct PostgresResultReader {
             case .text: collectors[index].append(try cell.decode(String.self))
             case .date:
                 guard let days = bytes.readInteger(as: Int32.self) else { throw Self.malformed(cell) }
-                collectors[index].append(ISODateText.date(daysSince2000: days))
-            case .timestamp, .timestampUTC:
+                if days == .max || days == .min {
+                    collectors[index].appendMissing()
+                } else {
+                    guard let micros = Micros.exactly(Int64(days) + Self.epochDay, Micros.day) else { throw outOfRange(index) }
+                    collectors[index].append(TimeValue(micros: micros, kind: .date))
+                }
+            case .timestamp:
                 guard let micros = bytes.readInteger(as: Int64.self) else { throw Self.malformed(cell) }
-                collectors[index].append(ISODateText.timestamp(microsecondsSince2000: micros, utc: decodings[index] == .timestampUTC))
+                if micros == .max || micros == .min {
+                    collectors[index].appendMissing()
+                } else {
+                    guard let instant = Micros.exactly(Self.epochDay, Micros.day, plus: micros) else { throw outOfRange(index) }
+                    collectors[index].append(TimeValue(micros: instant, kind: .datetime))
+                }
+            case .interval:
+                // Microseconds, days, months; a month has no fixed length.
+                guard let micros = bytes.readInteger(as: Int64.self), let days = bytes.readInteger(as: Int32.self),
+                      let months = bytes.readInteger(as: Int32.self)
+                else { throw Self.malformed(cell) }
+                guard months == 0 else {
+                    throw SQLError("column '\(names[index])' holds an interval of \(months) months, which has no fixed length; convert it in the query, e.g. extract(epoch from \(names[index]))")
+                }
+                guard let length = Micros.exactly(Int64(days), Micros.day, plus: micros) else { throw outOfRange(index) }
+                collectors[index].append(TimeValue(micros: length, kind: .duration))
             }
         }
+    }
+
+    /// Days from 1970-01-01 to PostgreSQL's epoch, 2000-01-01.
+    private static let epochDay: Int64 = 10_957
+
+    /// A date, timestamp or interval beyond the range of Drift's times.
+    private func outOfRange(_ column: Int) -> SQLError {
+        SQLError("column '\(names[column])' holds a time beyond the range Drift's times hold (about 73,000 years either side of 1970)")
     }
 
     func frame() throws -> DataFrame {

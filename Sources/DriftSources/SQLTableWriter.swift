@@ -1,7 +1,8 @@
 // SQLTableWriter: stores a data frame as a table, in one transaction: `replace` drops and recreates the table,
 // `append` creates it if missing and adds the rows. Numbers are stored as the dialect's double type (NaN as
-// NULL), strings as text, booleans as the dialect's boolean type; rows go in as bound parameters, many rows
-// per INSERT.
+// NULL), strings as text, booleans as the dialect's boolean type, dates, datetimes and durations as its date,
+// timestamp and interval types (bound as ISO text, which PostgreSQL casts and SQLite keeps); rows go in as
+// bound parameters, many rows per INSERT.
 import DriftCore
 
 public enum SQLWriteMode: String, Sendable, CaseIterable {
@@ -43,14 +44,22 @@ public enum SQLTableWriter {
         case .numeric: dialect.numericType
         case .text: dialect.textType
         case .boolean: dialect.booleanType
+        case .time(let column): dialect.timeType(column.kind)
         }
     }
 
     /// `INSERT INTO t ("a", "b") VALUES (?, ?), (?, ?) …` for `rows` rows.
     private static func insert(_ frame: DataFrame, into table: SQLTableName, rows: Int, _ dialect: SQLDialect) -> String {
         let width = frame.columnCount
+        let timeKinds = frame.columns.map { column -> TimeKind? in
+            if case .time(let times) = column { return times.kind }
+            return nil
+        }
         let tuples = (0..<rows).map { row in
-            "(" + (0..<width).map { dialect.placeholder(row * width + $0) }.joined(separator: ", ") + ")"
+            "(" + (0..<width).map { column in
+                let placeholder = dialect.placeholder(row * width + column)
+                return timeKinds[column].map { dialect.timeParameter(placeholder, $0) } ?? placeholder
+            }.joined(separator: ", ") + ")"
         }
         let names = frame.names.map(SQLDialect.quoted).joined(separator: ", ")
         return "INSERT INTO \(table.quoted) (\(names)) VALUES \(tuples.joined(separator: ", "))"
@@ -70,11 +79,19 @@ public enum SQLTableWriter {
                     result.append(text[row].map(SQLValue.text) ?? .null)
                 case .boolean(let flags):
                     result.append(flags[row].map(SQLValue.boolean) ?? .null)
+                case .time(let times):
+                    result.append(times[row].map { .text(dialectNeutralText($0)) } ?? .null)
                 }
             }
         }
         return result
     }
+}
+
+/// A time as text both engines take: ISO 8601 for instants, whole microseconds for a duration (PostgreSQL's
+/// interval input reads `90000000 microseconds`; SQLite keeps the text).
+private func dialectNeutralText(_ time: TimeValue) -> String {
+    time.kind == .duration ? "\(time.micros) microseconds" : ISOTime.text(time)
 }
 
 /// A table name as a script writes it, `table` or `schema.table`, quoted part by part.

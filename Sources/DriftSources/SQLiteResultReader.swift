@@ -36,15 +36,19 @@ enum SQLiteResultReader {
         return try DataFrame(zip(names, collectors).map { ($0, $1.column()) })
     }
 
-    /// The kind a declared column type implies, following SQLite's affinity rules; undetermined (decided by
-    /// the values) for expressions, BLOB, and DATE/TIME columns, which may hold text or numbers.
+    /// The kind a declared column type implies, following SQLite's affinity rules: DATE columns are date
+    /// columns and DATETIME or TIMESTAMP columns datetime columns while their values are ISO 8601 text (any
+    /// other value makes the column text, see `ColumnCollector`); undetermined (decided by the values) for
+    /// expressions, BLOB and TIME columns.
     static func declaredKind(_ declared: UnsafePointer<CChar>?) -> ColumnCollector.Kind {
         guard let declared else { return .undetermined }
         let type = String(cString: declared).uppercased()
         if type.contains("BOOL") { return .boolean }
         if type.contains("INT") { return .numeric }
         if type.contains("CHAR") || type.contains("CLOB") || type.contains("TEXT") { return .text }
-        if type.contains("DATE") || type.contains("TIME") || type.contains("BLOB") || type.isEmpty { return .undetermined }
+        if type.contains("DATETIME") || type.contains("TIMESTAMP") { return .time(.datetime) }
+        if type.contains("DATE") { return .time(.date) }
+        if type.contains("TIME") || type.contains("BLOB") || type.isEmpty { return .undetermined }
         return .numeric  // REAL, FLOAT, DOUBLE, NUMERIC, DECIMAL, and SQLite's default NUMERIC affinity
     }
 }

@@ -102,7 +102,7 @@ import Testing
 
     @Test func describeSummarisesEveryColumn() {
         let summary = frame.describe()
-        #expect(summary.names == ["column", "type", "count", "missing", "mean", "sd", "min", "q25", "median", "q75", "max", "unique"])
+        #expect(summary.names == ["column", "type", "count", "missing", "mean", "sd", "min", "q25", "median", "q75", "max", "unique", "note"])
         #expect(summary.column(named: "column")?.strings == ["x", "name", "ok"])
         #expect(summary.column(named: "type")?.strings == ["num", "str", "bool"])
         #expect(summary.column(named: "count")?.numbers == [4, 4, 4])

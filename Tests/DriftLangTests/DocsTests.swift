@@ -28,6 +28,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/drift-tests.md", minimumDriftBlocks: 1),
         DocPage(path: "docs/data.md", minimumDriftBlocks: 1),
         DocPage(path: "docs/frames.md", minimumDriftBlocks: 3),
+        DocPage(path: "docs/time.md", minimumDriftBlocks: 5),
         DocPage(path: "docs/databases.md", minimumDriftBlocks: 2),
         DocPage(path: "docs/models-and-streams.md", minimumDriftBlocks: 2),
         DocPage(path: "docs/notebooks.md", minimumDriftBlocks: 1),
@@ -41,6 +42,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/modules.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/strings.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/vectors.md", minimumDriftBlocks: 4),
+        DocPage(path: "docs/monitoring.md", minimumDriftBlocks: 2),
     ]
 
     func text() throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -83,7 +83,7 @@ private func display(_ session: Session, _ entry: String) -> String? {
     let session = Session { _ in }
     _ = session.evaluateEntry("let record_value = {alpha: 1, beta: {gamma: 2}}")
     _ = session.evaluateEntry("let frame = dataframe({income: [1, 2], index: [3, 4]})")
-    #expect(session.completions(line: "rec", cursor: 3) == ["record_value"])
+    #expect(session.completions(line: "record_v", cursor: 8) == ["record_value"])
     #expect(session.completions(line: "print(quan", cursor: 10) == ["quantile"])
     #expect(session.completions(line: "record_value.al", cursor: 15) == ["record_value.alpha"])
     #expect(session.completions(line: "record_value.beta.g", cursor: 19) == ["record_value.beta.gamma"])

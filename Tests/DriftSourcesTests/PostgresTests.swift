@@ -26,14 +26,22 @@ import Testing
                    12345.6789::numeric as f, 'x'::text as g, 'y'::varchar(3) as h, 'z'::char(3) as i, true as j,
                    date '2024-03-01' as k, timestamp '2024-03-01 08:15:00.25' as l,
                    timestamptz '2024-03-01 08:15:00+02' as m, null::int as n, null::text as o, null::bool as p,
-                   'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid as q, '{"k": 1}'::jsonb as r
+                   'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid as q, '{"k": 1}'::jsonb as r,
+                   interval '1 day 02:00:00.5' as s, 'infinity'::timestamp as t
             """)
         #expect(frame.columns.map(\.typeName) == ["num", "num", "num", "num", "num", "num", "str", "str", "str", "bool",
-                                                  "str", "str", "str", "num", "str", "bool", "str", "str"])
+                                                  "date", "datetime", "datetime", "num", "str", "bool", "str", "str",
+                                                  "duration", "datetime"])
         #expect(frame.columns[0...5].map { $0.numbers?.first } == [1, 2, 9007199254740992, 1.5, 0.1, 12345.6789])
         #expect(frame.columns[6...8].map { $0.strings?.first } == ["x", "y", "z  "])
         #expect(frame.columns[9].flags == [true])
-        #expect(frame.columns[10...12].map { $0.strings?.first } == ["2024-03-01", "2024-03-01T08:15:00.250000", "2024-03-01T06:15:00Z"])
+        let day = 19_783 * Micros.day  // 2024-03-01
+        #expect(frame.columns[10] == .time(TimeColumn([day], kind: .date)))
+        #expect(frame.columns[11] == .time(TimeColumn([day + 8 * Micros.hour + 15 * Micros.minute + Micros.second / 4], kind: .datetime)))
+        #expect(frame.columns[12] == .time(TimeColumn([day + 6 * Micros.hour + 15 * Micros.minute], kind: .datetime)))
+        #expect(frame.columns[18] == .time(TimeColumn([Micros.day + 2 * Micros.hour + Micros.second / 2], kind: .duration)))
+        #expect(frame.columns[19] == .time(TimeColumn([TimeValue.missing], kind: .datetime)), "infinity is missing")
+        #expect(errorMessage { _ = try read("select interval '1 month' as m") }?.hasPrefix("column 'm' holds an interval of 1 months") == true)
         #expect(same(frame.columns[13].numbers, [.nan]) && frame.columns[14].strings == [nil] && frame.columns[15].flags == [nil])
         #expect(frame.columns[16].strings == ["A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"] && frame.columns[17].strings == [#"{"k": 1}"#])
     }
@@ -59,6 +67,9 @@ import Testing
             ("score", .numeric(NumericColumn((0..<1203).map { $0 % 7 == 0 ? .nan : Double($0) / 3 }))),
             ("name", .text(TextColumn((0..<1203).map { $0 % 5 == 0 ? nil : "n'\($0 % 4)" }))),
             ("ok", .boolean(BoolColumn((0..<1203).map { $0 % 3 == 0 ? nil : $0 % 2 == 0 }))),
+            ("day", .time(TimeColumn((0..<1203).map { $0 % 11 == 0 ? TimeValue.missing : Int64($0 - 600) * Micros.day }, kind: .date))),
+            ("at", .time(TimeColumn((0..<1203).map { $0 % 13 == 0 ? TimeValue.missing : Int64($0) * 987_654_321_123 - 5 }, kind: .datetime))),
+            ("took", .time(TimeColumn((0..<1203).map { $0 % 17 == 0 ? TimeValue.missing : Int64($0 - 600) * 3_601_000_001 }, kind: .duration))),
         ])
         let table = "drift_test_\(UUID().uuidString.prefix(8).lowercased())"
         try SQLTableWriter.write(frame, to: url, table: table, mode: .replace)

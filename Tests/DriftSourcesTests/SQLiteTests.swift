@@ -23,6 +23,17 @@ import Testing
         #expect(try read(path, "select * from t") == sample)
     }
 
+    @Test func datesAndDatetimesRoundTripAsISOText() throws {
+        let frame = try DataFrame([
+            ("day", .time(TimeColumn([19_783 * Micros.day, TimeValue.missing, -1 * Micros.day], kind: .date))),
+            ("at", .time(TimeColumn([1_709_280_000_250_000, 7, TimeValue.missing], kind: .datetime))),
+        ])
+        let path = temporaryDatabasePath()
+        try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "t", mode: .replace)
+        #expect(try read(path, "select * from t") == frame)
+        #expect(try read(path, "select at from t where day = '2024-03-01'").columns[0].count == 1, "dates are stored as ISO text")
+    }
+
     @Test func replaceReplacesAndAppendAdds() throws {
         let path = temporaryDatabasePath()
         let url = DatabaseURL.sqlite(path: path)
@@ -63,10 +74,10 @@ import Testing
             insert into t values (3, 3, 4, 'c', 0, '2024-03-02T08:00:00', 1709366400, null);
             """)
         let frame = try read(path, "select * from t")
-        #expect(frame.columns.map(\.typeName) == ["num", "num", "num", "str", "bool", "str", "num", "str"])
+        #expect(frame.columns.map(\.typeName) == ["num", "num", "num", "str", "bool", "datetime", "num", "str"])
         #expect(same(frame.columns[0].numbers, [1, .nan, 3]))
         #expect(frame.columns[4].flags == [true, nil, false])
-        #expect(frame.columns[5].strings == ["2024-03-01T08:00:00", nil, "2024-03-02T08:00:00"])
+        #expect(frame.columns[5] == .time(TimeColumn([19783 * Micros.day + 8 * Micros.hour, TimeValue.missing, 19784 * Micros.day + 8 * Micros.hour], kind: .datetime)))
         #expect(frame.columns[7].strings == ["x", "2", nil], "an untyped column mixing text and numbers is text")
     }
 

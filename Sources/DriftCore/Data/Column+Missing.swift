@@ -20,6 +20,7 @@ extension Column {
         case .numeric(let column): BoolColumn(raw: column.values.map { $0.isNaN ? 1 : 0 })
         case .text(let column): BoolColumn(raw: column.codes.map { $0 < 0 ? 1 : 0 })
         case .boolean(let column): BoolColumn(raw: column.values.map { $0 < 0 ? 1 : 0 })
+        case .time(let column): BoolColumn(raw: column.values.map { $0 == TimeValue.missing ? 1 : 0 })
         }
     }
 
@@ -34,6 +35,8 @@ extension Column {
             return .numeric(NumericColumn(column.values.filling(from: fill.values) { $0.isNaN }))
         case (.boolean(let column), .boolean(let fill)):
             return .boolean(BoolColumn(raw: column.values.filling(from: fill.values) { $0 < 0 }))
+        case (.time(let column), .time(let fill)) where column.kind == fill.kind:
+            return .time(TimeColumn(column.values.filling(from: fill.values) { $0 == TimeValue.missing }, kind: column.kind))
         case (.text(let column), .text(let fill)):
             // One level table for both: the fill's codes follow the column's in the merged column.
             let merged = column.appending(fill)
@@ -50,6 +53,8 @@ extension Column {
         case (.forward, .numeric(let column)): return .numeric(NumericColumn(column.values.fillingForward { $0.isNaN }))
         case (.forward, .text(let column)): return .text(TextColumn(codes: column.codes.fillingForward { $0 < 0 }, levels: column.levels))
         case (.forward, .boolean(let column)): return .boolean(BoolColumn(raw: column.values.fillingForward { $0 < 0 }))
+        case (.forward, .time(let column)):
+            return .time(TimeColumn(column.values.fillingForward { $0 == TimeValue.missing }, kind: column.kind))
         case (.backward, _): return try reversed().fillingMissing(.forward).reversed()
         case (.mean, .numeric(let column)): return try fillingMissing(from: .numeric(NumericColumn([Statistics.mean(column.values)])))
         case (.median, .numeric(let column)): return try fillingMissing(from: .numeric(NumericColumn([Statistics.median(column.values)])))

@@ -9,6 +9,7 @@ extension Column {
         case .numeric(let column): .numeric(NumericColumn(column.values.shifted(by: offset, filling: .nan)))
         case .text(let column): .text(TextColumn(codes: column.codes.shifted(by: offset, filling: -1), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: column.values.shifted(by: offset, filling: -1)))
+        case .time(let column): .time(TimeColumn(column.values.shifted(by: offset, filling: TimeValue.missing), kind: column.kind))
         }
     }
 
@@ -18,6 +19,7 @@ extension Column {
         case .numeric(let column): .numeric(NumericColumn(column.values.reversed()))
         case .text(let column): .text(TextColumn(codes: column.codes.reversed(), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: column.values.reversed()))
+        case .time(let column): .time(TimeColumn(column.values.reversed(), kind: column.kind))
         }
     }
 
@@ -27,6 +29,7 @@ extension Column {
         case .numeric(let column): .numeric(NumericColumn(column.values.repeated(times)))
         case .text(let column): .text(TextColumn(codes: column.codes.repeated(times), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: column.values.repeated(times)))
+        case .time(let column): .time(TimeColumn(column.values.repeated(times), kind: column.kind))
         }
     }
 }

@@ -14,6 +14,9 @@ extension Column {
         case (.boolean(var column), .boolean(let source)):
             for (k, position) in positions.enumerated() { column.values[position] = source.values[k] }
             return .boolean(column)
+        case (.time(var column), .time(let source)) where column.kind == source.kind:
+            for (k, position) in positions.enumerated() { column.values[position] = source.values[k] }
+            return .time(column)
         case (.text(var column), .text(let source)):
             // The source's levels join the column's table; each is looked up once.
             var index = Dictionary(column.levels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
@@ -40,6 +43,8 @@ extension Column {
         case .numeric: .numeric(NumericColumn([Double](repeating: .nan, count: count)))
         case .text: .text(TextColumn(codes: [Int32](repeating: -1, count: count), levels: []))
         case .boolean: .boolean(BoolColumn(raw: [Int8](repeating: -1, count: count)))
+        case .datetime, .date, .duration:
+            .time(TimeColumn([Int64](repeating: TimeValue.missing, count: count), kind: type.timeKind ?? .datetime))
         }
     }
 }

@@ -1,4 +1,5 @@
-// Column: one typed column of a data frame (numbers, dictionary-encoded text or booleans) and its row operations.
+// Column: one typed column of a data frame (numbers, dictionary-encoded text, booleans or times) and its row
+// operations.
 
 public enum Column: Sendable, Equatable {
     /// Doubles; NaN is missing.
@@ -7,12 +8,15 @@ public enum Column: Sendable, Equatable {
     case text(TextColumn)
     /// 1/0 flags; -1 is missing.
     case boolean(BoolColumn)
+    /// Microsecond counts of one time kind; Int64.min is missing.
+    case time(TimeColumn)
 
     public var count: Int {
         switch self {
         case .numeric(let column): column.count
         case .text(let column): column.count
         case .boolean(let column): column.count
+        case .time(let column): column.count
         }
     }
 
@@ -21,6 +25,7 @@ public enum Column: Sendable, Equatable {
         case .numeric(let column): column.missingCount
         case .text(let column): column.missingCount
         case .boolean(let column): column.missingCount
+        case .time(let column): column.missingCount
         }
     }
 
@@ -29,10 +34,11 @@ public enum Column: Sendable, Equatable {
         case .numeric: .numeric
         case .text: .text
         case .boolean: .boolean
+        case .time(let column): ColumnType(column.kind)
         }
     }
 
-    /// The type name the language shows: "num", "str" or "bool".
+    /// The type name the language shows: "num", "str", "bool", "datetime", "date" or "duration".
     public var typeName: String { type.rawValue }
 
     public func isMissing(at index: Int) -> Bool {
@@ -40,6 +46,7 @@ public enum Column: Sendable, Equatable {
         case .numeric(let column): column.values[index].isNaN
         case .text(let column): column.codes[index] < 0
         case .boolean(let column): column.values[index] < 0
+        case .time(let column): column.values[index] == TimeValue.missing
         }
     }
 
@@ -49,6 +56,7 @@ public enum Column: Sendable, Equatable {
         case .numeric(let column): .numeric(NumericColumn(column.values.gathering(indices)))
         case .text(let column): .text(TextColumn(codes: column.codes.gathering(indices), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: column.values.gathering(indices)))
+        case .time(let column): .time(TimeColumn(column.values.gathering(indices), kind: column.kind))
         }
     }
 
@@ -58,6 +66,7 @@ public enum Column: Sendable, Equatable {
         case .numeric(let column): .numeric(NumericColumn(column.values.filtered(by: mask.values)))
         case .text(let column): .text(TextColumn(codes: column.codes.filtered(by: mask.values), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: column.values.filtered(by: mask.values)))
+        case .time(let column): .time(TimeColumn(column.values.filtered(by: mask.values), kind: column.kind))
         }
     }
 
@@ -67,6 +76,7 @@ public enum Column: Sendable, Equatable {
         case .numeric(let column): .numeric(NumericColumn(Array(column.values[range])))
         case .text(let column): .text(TextColumn(codes: Array(column.codes[range]), levels: column.levels))
         case .boolean(let column): .boolean(BoolColumn(raw: Array(column.values[range])))
+        case .time(let column): .time(TimeColumn(Array(column.values[range]), kind: column.kind))
         }
     }
 
@@ -91,6 +101,10 @@ public enum Column: Sendable, Equatable {
             merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
             for case .boolean(let part) in parts.dropFirst() { merged.values += part.values }
             return .boolean(merged)
+        case .time(var merged):
+            merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for case .time(let part) in parts.dropFirst() { merged.values += part.values }
+            return .time(merged)
         case .text(var merged):
             merged.append(parts.dropFirst().compactMap { if case .text(let part) = $0 { part } else { nil } })
             return .text(merged)
@@ -105,6 +119,7 @@ extension Column {
         case .numeric: .numeric(NumericColumn([Double](repeating: .nan, count: count)))
         case .text(let column): .text(TextColumn(codes: [Int32](repeating: -1, count: count), levels: column.levels))
         case .boolean: .boolean(BoolColumn(raw: [Int8](repeating: -1, count: count)))
+        case .time(let column): .time(TimeColumn([Int64](repeating: TimeValue.missing, count: count), kind: column.kind))
         }
     }
 }

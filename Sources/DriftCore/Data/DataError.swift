@@ -8,3 +8,10 @@ public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String { message }
 }
+
+extension DataError {
+    /// A model was given a time column as a feature.
+    static func timeFeature(_ name: String, _ kind: TimeKind) -> DataError {
+        DataError("column '\(name)' is a \(kind.rawValue) column; a model takes numbers, strings or booleans (derive numeric features from it, such as its hour or weekday)")
+    }
+}

@@ -1,6 +1,8 @@
 // GroupAggregation: one value per group from a column (`aggregate(grouped, mean_income: mean("income"))`).
-// Each group's values are gathered once and handed to the same Statistics functions the ungrouped
-// builtins use, so a group's mean is exactly the mean of its rows.
+// Counts, sums, means, minima and maxima take one pass over the rows, accumulating into each row's group
+// (with the same compensated sum as the ungrouped builtins, in row order, so a group's mean is exactly the
+// mean of its rows); quantiles gather the values group after group once and select the order statistics
+// each group needs instead of sorting it; the other statistics run the ungrouped functions per group.
 
 /// What to compute over each group's values of a column.
 public enum GroupAggregation: Sendable, Equatable {
@@ -43,9 +45,10 @@ extension Grouping {
         try Cancellation.check()
         switch aggregation {
         case .count:
-            return .numeric(NumericColumn((0..<groupCount).map { group in
-                Double(rows(of: group).count { !column.isMissing(at: $0) })
-            }))
+            let missing = column.missingMask().values
+            var counts = [Double](repeating: 0, count: groupCount)
+            for (row, group) in groupOfRow.enumerated() where missing[row] == 0 { counts[group] += 1 }
+            return .numeric(NumericColumn(counts))
         case .first, .last:
             // A group with no present value gets a missing one (row −1).
             let picked = (0..<groupCount).map { group -> Int in
@@ -58,25 +61,66 @@ extension Grouping {
             return .numeric(NumericColumn((0..<groupCount).map { group in
                 Double(Grouping.distinctCount(column.gathering(Array(rows(of: group)))))
             }))
+        case .min where column.type.timeKind != nil, .max where column.type.timeKind != nil:
+            guard case .time(let times) = column else { return column }
+            return .time(TimeColumn((0..<groupCount).map { group in
+                let present = rows(of: group).lazy.map { times.values[$0] }.filter { $0 != TimeValue.missing }
+                return (aggregation == .min ? present.min() : present.max()) ?? TimeValue.missing
+            }, kind: times.kind))
         case .sum, .mean, .median, .min, .max, .sd, .variance, .quantile:
             let values: [Double]
             switch column {
             case .numeric(let numbers): values = numbers.values
             case .boolean(let flags): values = flags.values.map { $0 < 0 ? .nan : Double($0) }
-            case .text: throw DataError("\(aggregation.name) needs a numeric or boolean column, got a string column")
+            case .text, .time:
+                throw DataError("\(aggregation.name) needs a numeric or boolean column, got a \(column.type == .text ? "string" : column.typeName) column")
             }
-            let statistic: ([Double]) -> Double
             switch aggregation {
-            case .sum: statistic = Statistics.sum
-            case .mean: statistic = Statistics.mean
-            case .median: statistic = Statistics.median
-            case .min: statistic = Statistics.min
-            case .max: statistic = Statistics.max
-            case .sd: statistic = Statistics.standardDeviation
-            case .quantile(let q): statistic = { Statistics.quantile($0, q) }
-            default: statistic = Statistics.variance
+            case .sum, .mean: return .numeric(NumericColumn(sums(values, mean: aggregation == .mean)))
+            case .min, .max: return .numeric(NumericColumn(extremes(values, largest: aggregation == .max)))
+            case .median: return .numeric(NumericColumn(try quantiles(values, 0.5)))
+            case .quantile(let q): return .numeric(NumericColumn(try quantiles(values, q)))
+            default:
+                let statistic: ([Double]) -> Double
+                if aggregation == .sd { statistic = Statistics.standardDeviation } else { statistic = Statistics.variance }
+                return .numeric(NumericColumn((0..<groupCount).map { group in statistic(rows(of: group).map { values[$0] }) }))
             }
-            return .numeric(NumericColumn((0..<groupCount).map { group in statistic(rows(of: group).map { values[$0] }) }))
+        }
+    }
+
+    /// Each group's compensated sum of its present values (or their mean: NaN for none), in row order.
+    private func sums(_ values: [Double], mean: Bool) -> [Double] {
+        var totals = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
+        var counts = [Int](repeating: 0, count: groupCount)
+        values.withUnsafeBufferPointer { values in
+            for (row, group) in groupOfRow.enumerated() where !values[row].isNaN {
+                totals[group].add(values[row])
+                counts[group] += 1
+            }
+        }
+        return zip(totals, counts).map { total, count in mean ? (count > 0 ? total.value / Double(count) : .nan) : total.value }
+    }
+
+    /// Each group's smallest or largest present value; NaN for none.
+    private func extremes(_ values: [Double], largest: Bool) -> [Double] {
+        var result = [Double](repeating: .nan, count: groupCount)
+        for (row, group) in groupOfRow.enumerated() {
+            let value = values[row], current = result[group]
+            if !value.isNaN && (current.isNaN || (largest ? value > current : value < current)) { result[group] = value }
+        }
+        return result
+    }
+
+    /// Each group's q-quantile of its present values, as `Statistics.quantile` gives it: the values are
+    /// gathered group after group, and in each group the two order statistics around q are selected.
+    private func quantiles(_ values: [Double], _ q: Double) throws -> [Double] {
+        var gathered = rows.map { values[$0] }
+        return try gathered.withUnsafeMutableBufferPointer { buffer in
+            try (0..<groupCount).map { group in
+                if group & 0x3FFF == 0x3FFF { try Cancellation.check() }
+                let slice = UnsafeMutableBufferPointer(rebasing: buffer[offsets[group]..<offsets[group + 1]])
+                return Statistics.quantile(selectingIn: slice, q)
+            }
         }
     }
 
@@ -85,6 +129,7 @@ extension Grouping {
         case .numeric(let numbers): Set(numbers.values.filter { !$0.isNaN }.map { $0 == 0 ? 0 : $0 }).count
         case .text(let text): Set(text.codes.filter { $0 >= 0 }.map { text.levels[Int($0)] }).count
         case .boolean(let flags): Set(flags.values.filter { $0 >= 0 }).count
+        case .time(let times): Set(times.values.filter { $0 != TimeValue.missing }).count
         }
     }
 }

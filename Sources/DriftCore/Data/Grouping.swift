@@ -80,45 +80,57 @@ struct KeyCodes {
                 self = direct
                 return
             }
-            // Distinct present values, sorted; -0 and 0 are one value.
-            var index: [Double: Int] = [:]
-            var distinct: [Double] = []
-            let first = column.values.map { value -> Int in
-                guard !value.isNaN else { return -1 }
-                let key = value == 0 ? 0 : value
-                if let code = index[key] { return code }
-                index[key] = distinct.count
-                distinct.append(key)
-                return distinct.count - 1
-            }
-            let ranks = KeyCodes.ranks(of: distinct)
-            codes = first.map { $0 < 0 ? distinct.count : ranks[$0] }
-            cardinality = distinct.count + 1
+            // -0 and 0 are one value.
+            self.init(hashing: column.values) { $0.isNaN ? nil : ($0 == 0 ? 0 : $0) }
+        case .time(let column):
+            self.init(hashing: column.values) { $0 == TimeValue.missing ? nil : $0 }
         case .text(let column):
             let ranks = KeyCodes.ranks(of: column.levels)
             let missing = (ranks.max() ?? -1) + 1
-            codes = column.codes.map { $0 < 0 ? missing : ranks[Int($0)] }
-            cardinality = missing + 1
+            self.init(codes: column.codes.map { $0 < 0 ? missing : ranks[Int($0)] }, cardinality: missing + 1)
         case .boolean(let column):
-            codes = column.values.map { $0 < 0 ? 2 : Int($0) }
-            cardinality = 3
+            self.init(codes: column.values.map { $0 < 0 ? 2 : Int($0) }, cardinality: 3)
         }
+    }
+
+    /// Codes of the distinct present keys in sorted order, found by hashing; missing (a nil key) last.
+    private init<Element, Key: Hashable & Comparable>(hashing values: [Element], key: (Element) -> Key?) {
+        var index: [Key: Int] = [:]
+        var distinct: [Key] = []
+        let first = values.map { value -> Int in
+            guard let key = key(value) else { return -1 }
+            if let code = index[key] { return code }
+            index[key] = distinct.count
+            distinct.append(key)
+            return distinct.count - 1
+        }
+        let ranks = KeyCodes.ranks(of: distinct)
+        codes = first.map { $0 < 0 ? distinct.count : ranks[$0] }
+        cardinality = distinct.count + 1
     }
 
     /// Whole numbers within a span of a few times their count (ids, codes, years): each value's offset
     /// from the smallest is its code, already in sort order, so no hashing is needed. Nil otherwise.
     init?(integers values: [Double]) {
+        guard let (low, span) = KeyCodes.integerSpan(of: [values]) else { return nil }
+        codes = values.map { $0.isNaN ? span : Int($0 - low) }
+        cardinality = span + 1
+    }
+
+    /// The smallest present value and the span up to the largest, when every present value of every array
+    /// is a whole number and the span is at most a few times their count; nil otherwise.
+    static func integerSpan(of arrays: [[Double]]) -> (low: Double, span: Int)? {
         var low = Double.infinity, high = -Double.infinity
-        for value in values where !value.isNaN {
-            guard value == value.rounded(), value.isFinite else { return nil }
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
+        for values in arrays {
+            for value in values where !value.isNaN {
+                guard value == value.rounded(), value.isFinite else { return nil }
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+            }
         }
         let span = low <= high ? high - low + 1 : 0
-        guard span <= Double(4 * values.count + 1024) else { return nil }
-        let missing = Int(span)
-        codes = values.map { $0.isNaN ? missing : Int($0 - low) }
-        cardinality = missing + 1
+        guard span <= Double(4 * arrays.reduce(0) { $0 + $1.count } + 1024) else { return nil }
+        return (low, Int(span))
     }
 
     /// The rank of each value among the distinct values (equal values share a rank).

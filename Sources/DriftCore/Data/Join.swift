@@ -32,34 +32,46 @@ extension DataFrame {
         let codes = try JoinKeys(left: self, right: right, leftKeys: leftKeys, rightKeys: rightKeys)
         let pairs = try codes.pairs(kind: kind)
         var names = self.names
-        var columns = self.columns.map { $0.gathering(orMissing: pairs.left) }
+        // A left join where no left row has two matches keeps the left rows as they are: no gather.
+        let keepsLeftRows = pairs.left.count == rowCount && pairs.left.indices.allSatisfy { pairs.left[$0] == $0 }
+        // Inner, semi and anti joins have a left row in every pair: a plain gather, no −1 check per row.
+        let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
+        var columns = keepsLeftRows ? self.columns
+            : self.columns.map { leftAlwaysThere ? $0.gathering(pairs.left) : $0.gathering(orMissing: pairs.left) }
         guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
         for (name, column) in zip(right.names, right.columns) {
             if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
                 // One key column: the right side's value fills the rows only the right side has.
-                let fromRight = column.gathering(orMissing: pairs.right)
-                let rightOnly = pairs.left.indices.filter { pairs.left[$0] < 0 }
-                if !rightOnly.isEmpty { columns[position] = try columns[position].replacing(rightOnly, with: fromRight.gathering(rightOnly)) }
+                let rightOnly = kind == .right || kind == .outer ? pairs.left.indices.filter { pairs.left[$0] < 0 } : []
+                if !rightOnly.isEmpty {
+                    columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+                }
                 continue
             }
             var outputName = names.contains(name) ? name + suffix : name
             while names.contains(outputName) { outputName += suffix }
             names.append(outputName)
-            columns.append(column.gathering(orMissing: pairs.right))
+            columns.append(kind == .inner || kind == .right ? column.gathering(pairs.right) : column.gathering(orMissing: pairs.right))
         }
         return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
     }
 }
 
-/// The keys of both sides of a join as comparable integer codes (nil where a key is missing).
-private struct JoinKeys {
-    let left: [Int?]
-    let right: [Int?]
+/// The keys of both sides of a join as comparable integer codes (−1 where a key is missing).
+struct JoinKeys {
+    let left: [Int]
+    let right: [Int]
     let cardinality: Int
 
     init(left: DataFrame, right: DataFrame, leftKeys: [String], rightKeys: [String]) throws {
+        if leftKeys.count == 1, case .numeric(let a)? = left.column(named: leftKeys[0]),
+           case .numeric(let b)? = right.column(named: rightKeys[0]),
+           let direct = Self.integerCodes(a.values, b.values) {
+            (self.left, self.right, cardinality) = direct
+            return
+        }
         var combined: KeyCodes?
-        var missing = [Bool](repeating: false, count: left.rowCount + right.rowCount)
+        var missing = [Int8](repeating: 0, count: left.rowCount + right.rowCount)
         for (leftName, rightName) in zip(leftKeys, rightKeys) {
             let a = left.columns[try left.index(of: leftName)]
             let b = right.columns[try right.index(of: rightName)]
@@ -67,15 +79,23 @@ private struct JoinKeys {
                 throw DataError("join key '\(leftName)' holds \(a.typeName) values on the left but '\(rightName)' holds \(b.typeName) on the right")
             }
             let both = try Column.concatenating(a, b)
-            for row in 0..<both.count where both.isMissing(at: row) { missing[row] = true }
+            for (row, flag) in both.missingMask().values.enumerated() where flag == 1 { missing[row] = 1 }
             let codes = try KeyCodes(both).compacted()
             combined = try combined.map { try $0.combined(with: codes) } ?? codes
         }
         let codes = combined?.codes ?? []
-        let keyed = codes.indices.map { missing[$0] ? nil : codes[$0] }
+        let keyed = codes.indices.map { missing[$0] == 1 ? -1 : codes[$0] }
         self.left = Array(keyed[0..<left.rowCount])
         self.right = Array(keyed[left.rowCount...])
         cardinality = combined?.cardinality ?? 0
+    }
+
+    /// Whole-number keys within a span of a few times the row count (ids): each key's offset from the
+    /// smallest is its code, with no concatenation, hashing or compaction. Nil for other keys.
+    private static func integerCodes(_ a: [Double], _ b: [Double]) -> (left: [Int], right: [Int], cardinality: Int)? {
+        guard let (low, span) = KeyCodes.integerSpan(of: [a, b]) else { return nil }
+        func codes(_ values: [Double]) -> [Int] { values.map { $0.isNaN ? -1 : Int($0 - low) } }
+        return (codes(a), codes(b), span)
     }
 
     /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row.
@@ -90,15 +110,14 @@ private struct JoinKeys {
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
     /// join unmatched probe rows too, for an outer join then the build rows nothing matched.
-    private static func pairs(probe: [Int?], build: [Int?], cardinality: Int, kind: JoinKind) throws -> (probe: [Int], build: [Int]) {
+    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind) throws -> (probe: [Int], build: [Int]) {
         // The build rows listed by key code (a counting sort keeps them in row order).
         var offsets = [Int](repeating: 0, count: cardinality + 1)
-        for code in build { if let code { offsets[code + 1] += 1 } }
+        for code in build where code >= 0 { offsets[code + 1] += 1 }
         for code in 0..<cardinality { offsets[code + 1] += offsets[code] }
         var next = offsets
         var byCode = [Int](repeating: 0, count: offsets[cardinality])
-        for (row, code) in build.enumerated() {
-            guard let code else { continue }
+        for (row, code) in build.enumerated() where code >= 0 {
             byCode[next[code]] = row
             next[code] += 1
         }
@@ -108,7 +127,7 @@ private struct JoinKeys {
         var matched = [Bool](repeating: false, count: kind == .outer ? build.count : 0)
         for (row, code) in probe.enumerated() {
             if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-            let matches = code.map { byCode[offsets[$0]..<offsets[$0 + 1]] } ?? []
+            let matches = code >= 0 ? byCode[offsets[code]..<offsets[code + 1]] : []
             switch kind {
             case .semi, .anti:
                 if matches.isEmpty == (kind == .anti) {
@@ -147,6 +166,8 @@ extension Column {
             .text(TextColumn(codes: indices.map { $0 < 0 ? -1 : column.codes[$0] }, levels: column.levels))
         case .boolean(let column):
             .boolean(BoolColumn(raw: indices.map { $0 < 0 ? -1 : column.values[$0] }))
+        case .time(let column):
+            .time(TimeColumn(indices.map { $0 < 0 ? TimeValue.missing : column.values[$0] }, kind: column.kind))
         }
     }
 }

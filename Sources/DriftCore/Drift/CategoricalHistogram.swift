@@ -83,6 +83,7 @@ public struct CategoryTable: Sendable {
         case .numeric(let column): column.values.map { .number($0) }
         case .boolean(let column): column.values.map { .number(Double($0)) }
         case .text(let column): column.codes.map { .text(column.levels[Int($0)]) }
+        case .time(let column): column.values.map { .text(ISOTime.text(TimeValue(micros: $0, kind: column.kind))) }
         }
     }
 

@@ -64,15 +64,21 @@ extension DriftTests {
     }
 
     /// Pearson's chi-square of the 2 × k table (expected = row total × column total / grand total) and its
-    /// degrees of freedom k - 1.
-    static func chiSquare(_ reference: [Int], _ current: [Int]) -> (Double, Int) {
+    /// degrees of freedom k - 1. With `yates`, a table with one degree of freedom has each count moved up to 0.5
+    /// towards its expected value first, as scipy.stats.chi2_contingency(correction=True) does.
+    static func chiSquare(_ reference: [Int], _ current: [Int], yates: Bool = false) -> (Double, Int) {
         let r1 = Double(reference.reduce(0, +)), r2 = Double(current.reduce(0, +))
         let total = r1 + r2
+        let corrects = yates && reference.count == 2
+        func term(_ observed: Int, _ expected: Double) -> Double {
+            var gap = Double(observed) - expected
+            if corrects { gap -= (gap < 0 ? -1 : 1) * Swift.min(0.5, abs(gap)) }
+            return gap * gap / expected
+        }
         var sum = 0.0
         for (a, b) in zip(reference, current) {
             let column = Double(a + b)
-            let e1 = r1 * column / total, e2 = r2 * column / total
-            sum += (Double(a) - e1) * (Double(a) - e1) / e1 + (Double(b) - e2) * (Double(b) - e2) / e2
+            sum += term(a, r1 * column / total) + term(b, r2 * column / total)
         }
         return (sum, reference.count - 1)
     }

@@ -13,12 +13,19 @@ extension DriftTests {
     static let kolmogorovSmirnovExactLimit = 10_000
 
     public static func kolmogorovSmirnov(_ pair: SamplePair, threshold: Double = 0.05) throws -> DriftTestResult {
-        let n1 = pair.referenceCount, n2 = pair.currentCount
+        let d = kolmogorovSmirnovStatistic(pair.reference, pair.current)
+        let (statistic, p, exact) = try kolmogorovSmirnovPValue(d, pair.referenceCount, pair.currentCount)
+        return pair.result("ks_test", statistic: statistic, pValue: p, threshold: threshold,
+                           details: ["exact": exact ? 1 : 0])
+    }
+
+    /// The two-sided statistic D: the largest gap between the empirical CDFs of two ascending, NaN-free samples.
+    static func kolmogorovSmirnovStatistic(_ reference: [Double], _ current: [Double]) -> Double {
         var maxDifference = -Double.infinity, minDifference = Double.infinity
-        pair.reference.withUnsafeBufferPointer { ref in
-            pair.current.withUnsafeBufferPointer { cur in
+        reference.withUnsafeBufferPointer { ref in
+            current.withUnsafeBufferPointer { cur in
                 var i = 0, j = 0
-                let d1 = Double(n1), d2 = Double(n2)
+                let d1 = Double(ref.count), d2 = Double(cur.count)
                 forEachTieGroup(ref, cur) { _, a, b in
                     i += a
                     j += b
@@ -28,10 +35,7 @@ extension DriftTests {
                 }
             }
         }
-        let d = Swift.max(maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
-        let (statistic, p, exact) = try kolmogorovSmirnovPValue(d, n1, n2)
-        return pair.result("ks_test", statistic: statistic, pValue: p, threshold: threshold,
-                           details: ["exact": exact ? 1 : 0])
+        return Swift.max(maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
     }
 
     /// The p-value of a two-sided KS statistic `d` between samples of n1 and n2 values, and the statistic as

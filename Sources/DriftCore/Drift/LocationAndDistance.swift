@@ -55,9 +55,14 @@ extension DriftTests {
 
     /// ∫ |F - G|^power between consecutive distinct pooled values (power 1 or 2; 2 returns the integral itself).
     static func cdfDistance(_ pair: SamplePair, power: Int) -> Double {
+        cdfDistance(pair.reference, pair.current, power: power)
+    }
+
+    /// The same between two ascending, NaN-free samples.
+    static func cdfDistance(_ reference: [Double], _ current: [Double], power: Int) -> Double {
         var sum = CompensatedSum()
-        pair.reference.withUnsafeBufferPointer { ref in
-            pair.current.withUnsafeBufferPointer { cur in
+        reference.withUnsafeBufferPointer { ref in
+            current.withUnsafeBufferPointer { cur in
                 let d1 = Double(ref.count), d2 = Double(cur.count)
                 var i = 0, j = 0
                 var previous = Double.nan

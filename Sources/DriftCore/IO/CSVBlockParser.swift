@@ -13,13 +13,13 @@ struct CSVBlockParser {
     private(set) var rowCount = 0
     private var scratch: [UInt8] = []
 
-    init(input: CSVInput, columnCount: Int, forcedText: Set<Int>) {
+    init(input: CSVInput, columnCount: Int, modes: [CSVColumnMode]) {
         self.input = input
         self.columnCount = columnCount
         builders = .allocate(capacity: columnCount)
         dictionaries = .allocate(capacity: columnCount)
         for j in 0..<columnCount {
-            (builders.baseAddress! + j).initialize(to: CSVColumnBuilder(forcedText: forcedText.contains(j)))
+            (builders.baseAddress! + j).initialize(to: CSVColumnBuilder(mode: modes[j]))
             (dictionaries.baseAddress! + j).initialize(to: TextDictionary())
         }
     }
@@ -77,20 +77,30 @@ struct CSVBlockParser {
     /// returns the offset of the byte that ends it.
     private mutating func readField(at offset: Int, column j: Int) throws -> Int {
         let builders = self.builders, dictionaries = self.dictionaries
-        let valid: Bool, end: Int
+        var problem: CSVCellProblem?, end: Int
         if offset < input.count && input.base[offset] == CSVInput.quote {
             let field = try input.quotedField(at: offset)
-            valid = input.withContent(field.content, hasEscapes: field.hasEscapes, scratch: &scratch) {
-                builders[j].append($0, dictionary: &dictionaries[j])
+            problem = input.withContent(field.content, hasEscapes: field.hasEscapes, scratch: &scratch) { cell in
+                do throws(CSVCellProblem) { try builders[j].append(cell, dictionary: &dictionaries[j]) } catch { return error }
+                return nil
             }
             end = field.end
         } else {
             end = input.unquotedFieldEnd(from: offset)
-            valid = builders[j].append(
-                UnsafeBufferPointer(start: input.base + offset, count: end - offset), dictionary: &dictionaries[j])
+            do throws(CSVCellProblem) {
+                try builders[j].append(
+                    UnsafeBufferPointer(start: input.base + offset, count: end - offset), dictionary: &dictionaries[j])
+            } catch {
+                problem = error
+            }
         }
-        if !valid { throw input.error(at: offset, "invalid UTF-8 in field \(j + 1)") }
-        return end
+        switch problem {
+        case nil: return end
+        case .invalidUTF8: throw input.error(at: offset, "invalid UTF-8 in field \(j + 1)")
+        case .notATime:
+            let text = String(decoding: UnsafeBufferPointer(start: input.base + offset, count: end - offset), as: UTF8.self)
+            throw input.error(at: offset, "field \(j + 1) is read as a time, but \"\(text.prefix(40))\" is not one\(builders[j].layoutHint)")
+        }
     }
 
     /// How many fields the rest of the row starting at `offset` holds (for the message about a long row).

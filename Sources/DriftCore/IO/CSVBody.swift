@@ -13,12 +13,14 @@ struct CSVBody: Sendable {
     let blockSize: Int
     let discard: (@Sendable (Range<Int>) -> Void)?
     var threadCount = 1
-    var forcedText = Set<Int>()
+    /// How each column's cells are read.
+    var modes: [CSVColumnMode]
 
-    init(input: CSVInput, start: Int, columnCount: Int, blockSize: Int, discard: (@Sendable (Range<Int>) -> Void)?) {
+    init(input: CSVInput, start: Int, modes: [CSVColumnMode], blockSize: Int, discard: (@Sendable (Range<Int>) -> Void)?) {
         self.input = input
+        self.modes = modes
+        columnCount = modes.count
         self.start = start
-        self.columnCount = columnCount
         self.blockSize = blockSize
         self.discard = discard
     }
@@ -30,7 +32,7 @@ struct CSVBody: Sendable {
         let progress = Progress.start("reading CSV", total: input.contentEnd - start)
         defer { progress.finish() }
         let sink = CSVBlockSink(
-            columnCount: columnCount, forcedText: forcedText, threadCount: max(1, threads),
+            modes: modes, threadCount: max(1, threads),
             estimatedRows: estimatedRows, discard: discard, progress: progress, start: start)
         if threads > 1 {
             try readInParallel(boundaries: boundaries, threads: threads, into: sink)
@@ -42,7 +44,7 @@ struct CSVBody: Sendable {
 
     /// Blocks found while reading, one after the other, on this thread (needed when quotes may hide line breaks).
     private func readInOrder(into sink: CSVBlockSink) throws {
-        var parser = CSVBlockParser(input: input, columnCount: columnCount, forcedText: forcedText)
+        var parser = CSVBlockParser(input: input, columnCount: columnCount, modes: modes)
         defer { parser.deallocate() }
         var p = start
         while p < input.contentEnd {
@@ -61,7 +63,7 @@ struct CSVBody: Sendable {
         nonisolated(unsafe) let parsers = UnsafeMutableBufferPointer<CSVBlockParser>.allocate(capacity: threads)
         for thread in 0..<threads {
             (parsers.baseAddress! + thread).initialize(
-                to: CSVBlockParser(input: input, columnCount: columnCount, forcedText: forcedText))
+                to: CSVBlockParser(input: input, columnCount: columnCount, modes: modes))
         }
         defer {
             for parser in parsers { parser.deallocate() }
@@ -111,10 +113,10 @@ private final class CSVBlockSink: @unchecked Sendable {
     private let progress: Progress.Handle
     private var appendedUpTo: Int
 
-    init(columnCount: Int, forcedText: Set<Int>, threadCount: Int, estimatedRows: Int,
+    init(modes: [CSVColumnMode], threadCount: Int, estimatedRows: Int,
          discard: (@Sendable (Range<Int>) -> Void)?, progress: Progress.Handle, start: Int) {
-        columns = (0..<columnCount).map {
-            CSVColumnAccumulator(forcedText: forcedText.contains($0), threadCount: threadCount, estimatedRows: estimatedRows)
+        columns = modes.map {
+            CSVColumnAccumulator(forcedText: $0 == .text, threadCount: threadCount, estimatedRows: estimatedRows)
         }
         self.discard = discard
         self.progress = progress

@@ -1,8 +1,9 @@
 // CSVColumnAccumulator: one column of the whole file, built by appending each block's builder in file order
 // straight into the column's final buffer, so no per-thread copy of the data has to be merged afterwards.
 
-/// The column's kind settles on the first block that has a present cell. A block of another kind, or one that
-/// needs text, makes the whole column need text (the reader then reads it again as text). Text codes of each
+/// The column's kind settles on the first block that has a present cell. A date column takes a datetime block
+/// (and becomes a datetime column: its days are their midnights), a datetime column a date block. A block of
+/// another kind, or one that needs text, makes the whole column need text (the reader then reads it again as text). Text codes of each
 /// reading thread's dictionary are translated to the column's own level table as blocks arrive.
 struct CSVColumnAccumulator {
     private(set) var kind: CSVColumnBuilder.Kind
@@ -11,6 +12,7 @@ struct CSVColumnAccumulator {
     private var numbers: [Double] = []
     private var flags: [Int8] = []
     private var codes: [Int32] = []
+    private var times: [Int64] = []
     private var levels: [String] = []
     private var levelCodes: [String: Int32] = [:]
     /// Per reading thread: the code in this column of each level of that thread's dictionary (made on the
@@ -42,6 +44,9 @@ struct CSVColumnAccumulator {
             appendCells(of: block, thread: thread, dictionary: dictionary)
         case (let ours, let blockKind) where ours == blockKind:
             appendCells(of: block, thread: thread, dictionary: dictionary)
+        case (.time, .time):
+            kind = .time(.datetime)
+            appendCells(of: block, thread: thread, dictionary: dictionary)
         default:
             becomeNeedsText()
         }
@@ -54,6 +59,7 @@ struct CSVColumnAccumulator {
         case .numeric: .numeric(NumericColumn(numbers))
         case .boolean: .boolean(BoolColumn(raw: flags))
         case .text: .text(TextColumn(codes: codes, levels: levels))
+        case .time(let timeKind): .time(TimeColumn(times, kind: timeKind))
         case .needsText: nil
         case .undetermined:
             rowCount == 0
@@ -67,6 +73,7 @@ struct CSVColumnAccumulator {
         numbers = []
         flags = []
         codes = []
+        times = []
     }
 
     private mutating func appendMissing(_ count: Int) {
@@ -76,6 +83,7 @@ struct CSVColumnAccumulator {
         case .numeric: numbers.append(contentsOf: repeatElement(.nan, count: count))
         case .boolean: flags.append(contentsOf: repeatElement(-1, count: count))
         case .text: codes.append(contentsOf: repeatElement(-1, count: count))
+        case .time: times.append(contentsOf: repeatElement(TimeValue.missing, count: count))
         case .undetermined, .needsText: break
         }
     }
@@ -87,6 +95,8 @@ struct CSVColumnAccumulator {
             numbers.append(contentsOf: block.numbers.prefix(block.count))
         case .boolean:
             flags.append(contentsOf: block.flags.prefix(block.count))
+        case .time:
+            times.append(contentsOf: block.times.prefix(block.count))
         case .text:
             if translations.isEmpty { translations = Array(repeating: [], count: threadCount) }
             var translation = translations[thread]
@@ -116,6 +126,7 @@ struct CSVColumnAccumulator {
         case .numeric where numbers.capacity == 0: numbers.reserveCapacity(estimatedRows)
         case .boolean where flags.capacity == 0: flags.reserveCapacity(estimatedRows)
         case .text where codes.capacity == 0: codes.reserveCapacity(estimatedRows)
+        case .time where times.capacity == 0: times.reserveCapacity(estimatedRows)
         default: break
         }
     }

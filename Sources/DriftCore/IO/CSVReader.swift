@@ -15,8 +15,11 @@ import Darwin
 /// `CSVColumnNames`). Every row must have as many fields as the header. Cells that are empty, `NA`, `null` or
 /// `NaN` are missing. A column is numeric if every present cell is a number (`inf`, `-inf` and `nan` in any
 /// case are accepted; `nan` is missing; out-of-range numbers round to ±inf or ±0 as strtod does), boolean if
-/// every present cell is `true` or `false` in any case, else text. A column with no present cells is numeric;
-/// with no rows at all, text.
+/// every present cell is `true` or `false` in any case, a date column if every present cell is an ISO 8601 day
+/// (`2024-03-01`), a datetime column if every one is an ISO day or timestamp (`ISOTime.parse`: offsets are
+/// converted to UTC, a timestamp without one is taken as UTC), else text. Columns named in `options.timeColumns`
+/// are read as times (in `options.timeFormat`, else ISO), and a cell that is not one is an error. A column with
+/// no present cells is numeric; with no rows at all, text.
 ///
 /// How: the rows are cut into blocks of about 256 KiB; blocks are parsed on all cores when the input has no
 /// quote (else in order on one), and each block is appended to the final column buffers in file order. Pages
@@ -61,7 +64,8 @@ public enum CSVReader {
             let header = try input.header()
             let names = CSVColumnNames.unique(header.names)
             var body = CSVBody(
-                input: input, start: header.end, columnCount: names.count, blockSize: blockSize, discard: discard)
+                input: input, start: header.end, modes: try options.columnModes(names, source: source),
+                blockSize: blockSize, discard: discard)
             body.threadCount = input.containsQuote(from: header.end) ? 1 : maximumThreads
             var estimatedRows = input.estimatedRows(from: header.end)
             while true {
@@ -71,7 +75,7 @@ public enum CSVReader {
                 if demoted.isEmpty {
                     return DataFrame(validNames: names, columns: columns.compactMap { $0 })
                 }
-                body.forcedText.formUnion(demoted)
+                for column in demoted { body.modes[column] = .text }
                 estimatedRows = rowCount
             }
         }

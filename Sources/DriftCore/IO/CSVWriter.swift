@@ -56,6 +56,8 @@ public enum CSVWriter {
                     if let flag = flags[row] { output.append(contentsOf: (flag ? "true" : "false").utf8) }
                 case .text(let text):
                     if let string = text[row] { appendField(string, to: &output, separator: separator) }
+                case .time(let times):
+                    if let time = times[row] { output.append(contentsOf: ISOTime.text(time).utf8) }
                 }
             }
             output.append(UInt8(ascii: "\n"))

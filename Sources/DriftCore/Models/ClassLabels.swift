@@ -34,6 +34,8 @@ public struct ClassLabels: Sendable, Equatable, Codable {
             let used = Set(values.values)
             labels = [Int8(0), 1].filter { used.contains($0) }.map { $0 == 1 ? "true" : "false" }
             numbers = []
+        case .time:
+            throw DataError("target '\(name)' is a \(column.typeName) column; a classifier's classes are numbers, strings or booleans")
         }
         if labels.count < 2 {
             throw DataError("target '\(name)' has \(labels.count) class; a classifier needs at least two")

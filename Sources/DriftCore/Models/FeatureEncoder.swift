@@ -44,6 +44,8 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
             case .boolean(let column):
                 let seen = Set(column.values.filter { $0 >= 0 })
                 return .boolean(name: name, categories: [0, 1].filter { seen.contains(Int8($0)) }.map { $0 == 1 ? "true" : "false" })
+            case .time(let column):
+                throw DataError.timeFeature(name, column.kind)
             }
         }
     }

@@ -69,6 +69,8 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
                 return .categorical(name: name, isBoolean: false, categories: [], counts: [[Double]](repeating: [], count: classes.count))
             case .boolean:
                 return .categorical(name: name, isBoolean: true, categories: [], counts: [[Double]](repeating: [], count: classes.count))
+            case .time(let column):
+                throw DataError.timeFeature(name, column.kind)
             }
         }
         try update(with: frame)

@@ -22,11 +22,37 @@ extension Statistics {
     /// Type 7 on already sorted, NaN-free values, with numpy's two-sided lerp for the same rounding.
     static func quantile(sortedPresent sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty, q >= 0, q <= 1 else { return .nan }
-        let position = q * Double(sorted.count - 1)
+        let (below, above, t) = orderStatistics(count: sorted.count, q)
+        return interpolated(sorted[below], sorted[above], t)
+    }
+
+    /// The same quantile of the present values in `values`, found by selection (expected linear time, no
+    /// sort); reorders `values`. For many small groups, where sorting each would cost more.
+    static func quantile(selectingIn values: UnsafeMutableBufferPointer<Double>, _ q: Double) -> Double {
+        // The present values first.
+        var present = 0
+        for i in 0..<values.count where !values[i].isNaN {
+            values.swapAt(i, present)
+            present += 1
+        }
+        guard present > 0, q >= 0, q <= 1 else { return .nan }
+        let part = UnsafeMutableBufferPointer(rebasing: values[0..<present])
+        let (below, above, t) = orderStatistics(count: present, q)
+        part.select(below)
+        // After selecting `below`, everything after it is at least as large: the next order statistic is
+        // their smallest.
+        let b = above == below ? part[below] : part[(below + 1)..<present].min() ?? part[below]
+        return interpolated(part[below], b, t)
+    }
+
+    /// The positions of the order statistics around q among `count` sorted values, and the fraction between.
+    private static func orderStatistics(count: Int, _ q: Double) -> (below: Int, above: Int, t: Double) {
+        let position = q * Double(count - 1)
         let below = Int(position.rounded(.down))
-        let above = Swift.min(below + 1, sorted.count - 1)
-        let t = position - Double(below)
-        let a = sorted[below], b = sorted[above]
+        return (below, Swift.min(below + 1, count - 1), position - Double(below))
+    }
+
+    private static func interpolated(_ a: Double, _ b: Double, _ t: Double) -> Double {
         // An order statistic hit exactly, or two equal ones, needs no interpolation; between an infinity
         // and anything else the quantile is that infinity (NaN only between −inf and +inf). This is
         // numpy's median and R's quantile; numpy.quantile's lerp gives NaN there (inf · 0).
@@ -34,5 +60,32 @@ extension Statistics {
         if a.isInfinite || b.isInfinite { return a + b }
         let difference = b - a
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
+    }
+}
+
+extension UnsafeMutableBufferPointer where Element == Double {
+    /// Reorders the (NaN-free) values so that position k holds the value a sort would put there, with no
+    /// larger value before it and no smaller one after (Hoare's quickselect, median-of-three pivots).
+    func select(_ k: Int) {
+        var low = 0, high = count - 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            // Median of three as the pivot, which also guards the scans below.
+            if self[middle] < self[low] { swapAt(middle, low) }
+            if self[high] < self[low] { swapAt(high, low) }
+            if self[high] < self[middle] { swapAt(high, middle) }
+            let pivot = self[middle]
+            var i = low, j = high
+            while i <= j {
+                while self[i] < pivot { i += 1 }
+                while self[j] > pivot { j -= 1 }
+                if i <= j {
+                    swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return }
+        }
     }
 }

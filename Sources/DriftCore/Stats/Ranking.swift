@@ -23,6 +23,11 @@ extension Column {
             for (row, code) in column.codes.enumerated() { add(row, code < 0 ? nil : UInt64(ranks[Int(code)])) }
         case .boolean(let column):
             for (row, flag) in column.values.enumerated() { add(row, flag < 0 ? nil : UInt64(flag)) }
+        case .time(let column):
+            // Flipping the sign bit orders signed integers as unsigned ones.
+            for (row, micros) in column.values.enumerated() {
+                add(row, micros == TimeValue.missing ? nil : UInt64(bitPattern: micros) ^ (1 << 63))
+            }
         }
         return try keys.stableOrder().map { rows[$0] } + missing
     }
@@ -61,6 +66,7 @@ extension Column {
         case .numeric(let column): column.values[a] == column.values[b]
         case .text(let column): column.codes[a] == column.codes[b] || column[a] == column[b]
         case .boolean(let column): column.values[a] == column.values[b]
+        case .time(let column): column.values[a] == column.values[b]
         }
     }
 }

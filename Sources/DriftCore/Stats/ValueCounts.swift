@@ -13,6 +13,9 @@ extension Column {
         case .boolean(let column):
             var seen = Set<Int8>()
             return .boolean(BoolColumn(raw: column.values.filter { $0 >= 0 && seen.insert($0).inserted }))
+        case .time(let column):
+            var seen = Set<Int64>()
+            return .time(TimeColumn(column.values.filter { $0 != TimeValue.missing && seen.insert($0).inserted }, kind: column.kind))
         }
     }
 
@@ -27,6 +30,8 @@ extension Column {
             return column.usedCodesInFirstSeenOrder().codes.count
         case .boolean(let column):
             return Set(column.values.filter { $0 >= 0 }).count
+        case .time(let column):
+            return Set(column.values.filter { $0 != TimeValue.missing }).count
         }
     }
 
@@ -34,10 +39,11 @@ extension Column {
     public func valueCounts() -> (values: Column, counts: [Int]) {
         switch self {
         case .numeric(let column):
-            var counts: [Double: Int] = [:]
-            for value in column.values where !value.isNaN { counts[value, default: 0] += 1 }
-            let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let ordered = Self.countedByFrequency(column.values.lazy.filter { !$0.isNaN })
             return (.numeric(NumericColumn(ordered.map(\.key))), ordered.map(\.value))
+        case .time(let column):
+            let ordered = Self.countedByFrequency(column.values.lazy.filter { $0 != TimeValue.missing })
+            return (.time(TimeColumn(ordered.map(\.key), kind: column.kind)), ordered.map(\.value))
         case .text(let column):
             let (codes, counts) = column.usedCodesInFirstSeenOrder()
             let order = codes.indices.sorted {
@@ -53,6 +59,14 @@ extension Column {
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             return (.boolean(BoolColumn(raw: ordered.map(\.0))), ordered.map(\.1))
         }
+    }
+
+    /// Each distinct value with its count, by count descending, ties by value ascending.
+    private static func countedByFrequency<Values: Sequence>(_ values: Values) -> [(key: Values.Element, value: Int)]
+    where Values.Element: Hashable & Comparable {
+        var counts: [Values.Element: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     }
 }
 

@@ -37,7 +37,8 @@ public struct CategoryCounts: Sendable, Equatable {
         let values: Column
         switch type {
         case .boolean: values = .boolean(BoolColumn(raw: ordered.map { $0.key == .number(1) ? 1 : 0 }))
-        case .text: values = .text(TextColumn(ordered.map { $0.key.label }))
+        // Times are counted by their ISO text (see `CategoryTable.keys`).
+        case .text, .datetime, .date, .duration: values = .text(TextColumn(ordered.map { $0.key.label }))
         case .numeric: values = .numeric(NumericColumn(ordered.map { if case .number(let x) = $0.key { x } else { .nan } }))
         }
         return (values, ordered.map(\.value))

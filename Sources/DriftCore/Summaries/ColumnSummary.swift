@@ -89,7 +89,7 @@ public struct ColumnSummary: Sendable, Equatable {
                 tooManyCategories = !(categoryCounts?.add(numbers: numbers.values, limit: options.numberCategoryLimit) ?? false)
                 if tooManyCategories { categoryCounts = nil }
             }
-        case .text, .boolean:
+        case .text, .boolean, .time:
             guard !tooManyCategories else { return }
             categoryCounts?.merge(CategoryCounts(column))
             tooManyCategories = (categoryCounts?.distinctCount ?? 0) > options.textCategoryLimit

@@ -100,10 +100,10 @@ final class BuiltinTable: @unchecked Sendable {
         ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins + reshapeBuiltins), ("Grouping and joins", groupingBuiltins),
         ("Files", inputOutputBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
         ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
-        ("Reports", reportBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
+        ("Reports", reportBuiltins), ("Monitoring", monitoringBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
         ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
         ("Strings", stringBuiltins), ("Missing values", missingValueBuiltins), ("Sorting and membership", orderingBuiltins),
-        ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins),
+        ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins), ("Dates and times", timeBuiltins + timeWindowBuiltins),
     ])
 }

@@ -1,5 +1,5 @@
-// Explain builtins: plain-language readings of test results, drift reports, domain classifiers and
-// serving comparisons — what was measured, what this value means, and what to look at next. What a drift
+// Explain builtins: plain-language readings of test results, drift reports, domain classifiers, serving
+// comparisons and monitoring results — what was measured, what this value means, and what to look at next. What a drift
 // method measures and how its statistic is usually read come from its `DriftMethodDescriptor`.
 import DriftCore
 
@@ -83,10 +83,87 @@ private func explain(_ comparison: ServingComparisonObject) throws -> String {
     return sentences.joined(separator: " ")
 }
 
+/// Which columns alerted, since which chunk and how strongly; what the methods measure; what to do next.
+private func explain(_ result: MonitorResultObject) -> String {
+    let monitor = result.monitor
+    var sentences = ["Each of \(counted(monitor.referenceChunks.count, "reference chunk")) and \(counted(monitor.analysisChunks.count, "analysis chunk")) (\(monitor.chunking.description)) was compared with the whole reference, column by column; a chunk alerts when its value goes above the mean + 3 standard deviations of the reference chunks' own values (chi2: when its p-value is below 0.05), so the band reflects how much the reference varies by itself."]
+    let alerted = result.series.filter { $0.rows.contains { $0.alert && $0.period == .analysis } }
+    if alerted.isEmpty {
+        sentences.append("No analysis chunk alerted in any column.")
+    }
+    for column in result.alertedColumns {
+        let parts = alerted.filter { $0.column == column }.map { _, method, rows -> String in
+            let analysis = rows.filter { $0.period == .analysis }
+            let alerts = analysis.filter(\.alert)
+            let sinceFirst = analysis.drop { !$0.alert }
+            let persistent = !sinceFirst.isEmpty && sinceFirst.allSatisfy(\.alert)
+            var text = "\(method.name) in \(alerts.count) of \(analysis.count) chunks from \(alerts.first?.chunk.key ?? "")\(persistent ? " on, to the last" : "")"
+            if let strongest = alerts.max(by: { $0.value < $1.value }), let upper = strongest.upper, upper > 0 {
+                text += " (at most \(NumberFormat.compact(strongest.value, digits: 4)), \(NumberFormat.compact(strongest.value / upper, digits: 3))× the threshold \(NumberFormat.compact(upper, digits: 4)))"
+            } else if let strongest = alerts.max(by: { $0.value < $1.value }) {
+                text += " (at most \(NumberFormat.compact(strongest.value, digits: 4)))"
+            }
+            return text
+        }
+        sentences.append("\(column) alerted: \(parts.joined(separator: "; ")).")
+    }
+    let stable = monitor.columns.filter { !result.alertedColumns.contains($0) }
+    if !stable.isEmpty && !alerted.isEmpty { sentences.append("Stable: \(stable.joined(separator: ", ")).") }
+    if let segments = result.segmentSummary { sentences.append("By segment (each against its own reference rows): " + segments.split(separator: "\n").joined(separator: "; ") + ".") }
+    let methods = Set(monitor.rows.map(\.method.name))
+    sentences += MonitorMethod.all.filter { methods.contains($0.name) }.map(\.explanation)
+    let next = alerted.isEmpty
+        ? "Next: keep monitoring; reconstruction_drift watches the relations between columns, which can move while each column looks stable."
+        : "Next: plot(m) shows when each column moved; compare the alerting chunks' histograms with the reference's, and check whether the model's performance moved with them (score it once labels arrive)."
+    return (sentences + [next]).joined(separator: " ")
+}
+
+private func explain(_ result: ReconstructionResultObject) -> String {
+    let drift = result.drift
+    var sentences = ["PCA fitted on the reference keeps \(counted(drift.components, "component")) of \(drift.columns.count) standardised columns, enough for 65% of their variance; each chunk's value is the mean distance of its rows from their reconstruction through those components. It grows when the relations between the columns change, even if each column alone looks stable."]
+    sentences.append("The error should stay \(result.band) (the reference chunks' mean ± 3 standard deviations).")
+    let analysis = drift.rows.filter { $0.period == .analysis }
+    if let first = result.analysisAlerts.first, let strongest = result.analysisAlerts.max(by: { $0.value < $1.value }) {
+        sentences.append("\(result.analysisAlerts.count) of \(analysis.count) analysis chunks alerted, from \(first.chunk.key); the largest error is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
+        sentences.append("Next: monitor(reference, analysis) shows which columns moved in those chunks; if none did alone, look at pairs of columns (scatter plots of the reference against the alerting chunks).")
+    } else {
+        sentences.append("No analysis chunk alerted: the columns keep the reference's structure.")
+    }
+    return sentences.joined(separator: " ")
+}
+
+/// Which metrics alerted, since when, how the estimate compares with the labels where they exist.
+private func explain(_ result: PerformanceResultObject) -> String {
+    let estimation = result.estimation
+    var sentences = ["Each of \(counted(estimation.referenceChunks.count, "reference chunk")) and \(counted(estimation.analysisChunks.count, "analysis chunk")) (\(estimation.chunking.description)) has its performance \(result.method); a chunk alerts when its value leaves the mean ± 3 standard deviations of the reference chunks' realized values."]
+    var alerted = false
+    for (metric, rows) in result.series {
+        let analysis = rows.filter { $0.period == .analysis }
+        let alerts = analysis.filter(\.alert)
+        guard let first = alerts.first, let worst = alerts.min(by: { $0.value < $1.value }) else { continue }
+        alerted = true
+        sentences.append("\(metric.name) alerted in \(alerts.count) of \(analysis.count) chunks from \(first.chunk.key) (lowest \(NumberFormat.compact(worst.value, digits: 4)) in \(worst.chunk.key), band \(PerformanceResultObject.band(worst))).")
+    }
+    if !alerted { sentences.append("No analysis chunk alerted on any metric.") }
+    if estimation.estimated {
+        let labelled = estimation.rows.filter { $0.period == .analysis && !$0.realized.isNaN }
+        if !labelled.isEmpty {
+            let gap = labelled.map { abs($0.value - $0.realized) }.reduce(0, +) / Double(labelled.count)
+            sentences.append("Where the analysis data has labels, the estimates are on average \(NumberFormat.compact(gap, digits: 3)) from the realized values.")
+        }
+        sentences += estimation.metrics.map(\.explanation)
+        sentences.append("The estimates assume the relation between the inputs and the label has not changed (only the inputs moved) and that the calibrated probabilities are right; the sampling error (± 3σ band in plot) says how much a chunk this size varies by chance.")
+    }
+    sentences.append(alerted
+        ? "Next: monitor(reference, analysis) shows which inputs moved in the alerting chunks; score them with realized_performance once their labels arrive."
+        : "Next: keep watching; realized_performance checks the estimates once labels arrive.")
+    return sentences.joined(separator: " ")
+}
+
 let explainBuiltins: [Builtin] = [
     Builtin(
         "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier or a serving comparison: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift or a performance estimate: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
@@ -95,7 +172,10 @@ let explainBuiltins: [Builtin] = [
         case .object(let report as ReportObject): return .object(ExplanationObject(explain(report)))
         case .object(let classifier as DomainClassifierObject): return .object(ExplanationObject(explain(classifier)))
         case .object(let comparison as ServingComparisonObject): return .object(ExplanationObject(try explain(comparison)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier or serving comparison", got: value)
+        case .object(let monitor as MonitorResultObject): return .object(ExplanationObject(explain(monitor)))
+        case .object(let drift as ReconstructionResultObject): return .object(ExplanationObject(explain(drift)))
+        case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift or performance estimate", got: value)
         }
     },
 ]

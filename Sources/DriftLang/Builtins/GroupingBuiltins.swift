@@ -19,23 +19,7 @@ let groupingBuiltins: [Builtin] = [
     ) { arguments, interpreter in
         let grouped = try groupedFrame(arguments)
         guard !arguments.named.isEmpty else { throw BuiltinError("name at least one aggregation, as in aggregate(grouped, n: count())") }
-        var names = grouped.grouping.keys.names
-        var columns = grouped.grouping.keys.columns
-        for (name, value) in arguments.named {
-            if names.contains(name) { throw BuiltinError("'\(name)' names a key column and an aggregation") }
-            names.append(name)
-            switch value {
-            case .object(let aggregation as AggregationObject):
-                columns.append(try aggregation.apply(to: grouped))
-            case .function(let function as BuiltinFunction):
-                throw BuiltinError("aggregation '\(name)' is the builtin \(function.name) itself; name a column, as \(function.name)(\"col\"), or pass a function of the group's rows")
-            case .function(let function):
-                columns.append(try perGroup(grouped, name: name, function, arguments, interpreter))
-            default:
-                throw BuiltinError("aggregation '\(name)' must be a reduction of a column, as mean(\"income\"), or a function of the group's rows, got \(value.kindName)")
-            }
-        }
-        return .frame(try DataFrame(zip(names, columns).map { (name: $0, column: $1) }))
+        return .frame(try aggregated(grouped, arguments.named, arguments, interpreter))
     },
     Builtin(
         "map_groups(grouped, f)",
@@ -86,6 +70,27 @@ let groupingBuiltins: [Builtin] = [
         return .frame(try left.joined(with: right, leftKeys: keys.left, rightKeys: keys.right, kind: kind, suffix: try arguments.string(nil, "suffix", default: "_right")))
     },
 ]
+
+/// One row per group: the keys, then each named aggregation (a reduction of a column or a function of the rows).
+func aggregated(_ grouped: GroupedFrameObject, _ aggregations: [(label: String, value: Value)], _ arguments: Arguments, _ interpreter: Interpreter) throws -> DataFrame {
+    var names = grouped.grouping.keys.names
+    var columns = grouped.grouping.keys.columns
+    for (name, value) in aggregations {
+        if names.contains(name) { throw BuiltinError("'\(name)' names a key column and an aggregation") }
+        names.append(name)
+        switch value {
+        case .object(let aggregation as AggregationObject):
+            columns.append(try aggregation.apply(to: grouped))
+        case .function(let function as BuiltinFunction):
+            throw BuiltinError("aggregation '\(name)' is the builtin \(function.name) itself; name a column, as \(function.name)(\"col\"), or pass a function of the group's rows")
+        case .function(let function):
+            columns.append(try perGroup(grouped, name: name, function, arguments, interpreter))
+        default:
+            throw BuiltinError("aggregation '\(name)' must be a reduction of a column, as mean(\"income\"), or a function of the group's rows, got \(value.kindName)")
+        }
+    }
+    return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
+}
 
 private func groupedFrame(_ arguments: Arguments) throws -> GroupedFrameObject {
     let value = try arguments.required(0, "grouped")

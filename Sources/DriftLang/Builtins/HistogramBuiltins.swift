@@ -19,6 +19,8 @@ let histogramBuiltins: [Builtin] = [
             return .object(HistogramObject(.numeric(try numericHistogram(column.values, arguments))))
         case .text, .boolean:
             return .object(HistogramObject(.categorical(CategoricalHistogram(values))))
+        case .time(let column):
+            throw BuiltinError(#"a histogram takes numbers, strings or booleans, not a \#(column.kind.rawValue) vector; count times per period with count_by(window(df, by: "ts", every: "1d"), "window"), or take a part such as hist(hour(t))"#)
         }
     },
     Builtin(

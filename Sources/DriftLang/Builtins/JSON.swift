@@ -16,6 +16,7 @@ enum JSON {
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let number): output += number.isFinite ? NumberFormat.shortest(number) : "null"
         case .string(let text): writeString(text, to: &output)
+        case .time(let time): writeString(ISOTime.text(time), to: &output)
         case .vector(let column):
             output += "["
             for index in 0..<column.count {

@@ -19,6 +19,8 @@ private func positives(_ arguments: Arguments, _ name: String) throws -> [Bool] 
             throw BuiltinError("argument '\(name)' must have two classes, found \(labels.count)")
         }
         return (0..<text.count).map { text[$0] == positive }
+    case .time:
+        throw BuiltinError("argument '\(name)' must hold 0/1, true/false or two string labels, not \(Value.vector(column).kindName) values")
     }
 }
 

@@ -107,6 +107,7 @@ private func expectedKind(_ type: ColumnType) -> String {
     case .numeric: return "a number or numeric vector"
     case .text: return "a string or string vector"
     case .boolean: return "a boolean or boolean vector"
+    case .datetime, .date, .duration: return "a \(type.rawValue) or \(type.rawValue) vector"
     }
 }
 

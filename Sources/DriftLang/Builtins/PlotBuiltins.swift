@@ -1,4 +1,4 @@
-// Plot builtins: line, scatter and bar charts, plots of replays and drift reports, and save_svg.
+// Plot builtins: line, scatter and bar charts, plots of replays, drift reports and monitoring results, and save_svg.
 import DriftCore
 import Foundation
 
@@ -72,16 +72,74 @@ private func reportPlot(_ report: ReportObject, title: String) -> Value {
     return .object(PlotObject(.bars(chart)))
 }
 
+/// Values over chunks, reference chunks first: the value line, the threshold lines, the alerting chunks as points,
+/// and a marker where the analysis data begins. x is the chunk's position across both periods.
+/// `extra` lines (name and a value per chunk) follow the value's.
+private func chunkChart(
+    title: String, yLabel: String, values: [Double], lower: [Double?], upper: [Double?], alerts: [Bool], referenceChunks: Int,
+    extra: [(name: String, ys: [Double])] = []
+) -> XYChart {
+    let xs = values.indices.map(Double.init)
+    var series = [XYChart.Series(name: yLabel, xs: xs, ys: values, style: .line)]
+    series += extra.filter { $0.ys.contains { !$0.isNaN } }.map { XYChart.Series(name: $0.name, xs: xs, ys: $0.ys, style: .line) }
+    if upper.contains(where: { $0 != nil }) { series.append(.init(name: "upper threshold", xs: xs, ys: upper.map { $0 ?? .nan }, style: .line)) }
+    if lower.contains(where: { $0 != nil }) { series.append(.init(name: "lower threshold", xs: xs, ys: lower.map { $0 ?? .nan }, style: .line)) }
+    let alerted = xs.indices.filter { alerts[$0] }
+    if !alerted.isEmpty { series.append(.init(name: "alert", xs: alerted.map { xs[$0] }, ys: alerted.map { values[$0] }, style: .scatter)) }
+    return XYChart(title: title, xLabel: "chunk (analysis from the marker on)", yLabel: yLabel, series: series,
+                   markers: [Double(referenceChunks) - 0.5])
+}
+
+/// One chart per column and method of a monitor result.
+private func monitorPlot(_ result: MonitorResultObject) -> Value {
+    let charts = result.series.map { column, method, rows in
+        let alerts = rows.filter { $0.alert && $0.period == .analysis }.count
+        return chunkChart(
+            title: "\(column): \(method.name) per chunk (\(counted(alerts, "alert")))", yLabel: method.name,
+            values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper), alerts: rows.map(\.alert),
+            referenceChunks: result.monitor.referenceChunks.count)
+    }
+    return .object(PlotObject(.stack(charts)))
+}
+
+/// The reconstruction error per chunk with its band.
+private func reconstructionPlot(_ result: ReconstructionResultObject, title: String) -> Value {
+    let rows = result.drift.rows
+    let chart = chunkChart(
+        title: title.isEmpty ? "reconstruction error per chunk (\(counted(result.analysisAlerts.count, "alert")))" : title,
+        yLabel: "reconstruction error", values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper),
+        alerts: rows.map(\.alert), referenceChunks: result.drift.referenceChunks.count)
+    return .object(PlotObject(.xy(chart)))
+}
+
+/// One chart per metric of a performance result: the value with its sampling error band (estimates) and the
+/// realized value where labels exist.
+private func performancePlot(_ result: PerformanceResultObject) -> Value {
+    let charts = result.series.map { metric, rows in
+        let alerts = rows.filter { $0.alert && $0.period == .analysis }.count
+        let bands: [(name: String, ys: [Double])] = result.estimation.estimated
+            ? [("band − 3σ", rows.map(\.band.lower)), ("band + 3σ", rows.map(\.band.upper)), ("realized", rows.map(\.realized))] : []
+        return chunkChart(
+            title: "\(metric.name) per chunk, \(result.estimation.estimated ? "estimated" : "realized") (\(counted(alerts, "alert")))",
+            yLabel: metric.name, values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper),
+            alerts: rows.map(\.alert), referenceChunks: result.estimation.referenceChunks.count, extra: bands)
+    }
+    return .object(PlotObject(.stack(charts)))
+}
+
 let plotBuiltins: [Builtin] = [
     Builtin(
         "plot(x, y = null, title: \"\", xlabel: \"\", ylabel: \"\")",
-        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values). Draws with Braille dots in a terminal and SVG in notebooks.",
+        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values); given a monitor result, one chart per column and method of the value over chunks with its thresholds, the alerting chunks and a marker where the analysis data begins (save_svg keeps the first); given a reconstruction drift, the error over chunks likewise; given a performance estimate, each metric's estimate with its sampling error band (± 3σ) and the realized value where labels exist. Draws with Braille dots in a terminal and SVG in notebooks.",
         example: #"let online = replay(stream, strategy: "online", batch: 250); let offline = replay(stream, strategy: "offline", batch: 250); plot(online.batch, {online: online.accuracy, offline: offline.accuracy}, title: "accuracy per batch")"#
     ) { arguments, _ in
         let (title, _, _) = try labels(arguments)
         switch try arguments.required(0, "x") {
         case .frame(let frame) where frame.column(named: "batch") != nil: return try replayPlot(frame, title: title)
         case .object(let report as ReportObject): return reportPlot(report, title: title)
+        case .object(let monitor as MonitorResultObject): return monitorPlot(monitor)
+        case .object(let drift as ReconstructionResultObject): return reconstructionPlot(drift, title: title)
+        case .object(let performance as PerformanceResultObject): return performancePlot(performance)
         default: return try xyPlot(arguments, style: .line)
         }
     },

@@ -6,7 +6,7 @@ import DriftCore
 
 let sourceBuiltins: [Builtin] = [
     Builtin(
-        "scan_csv(path, sep: \",\")",
+        "scan_csv(path, sep: \",\", dates: null, date_format: null)",
         doc: "A lazy source over a CSV file that is never loaded whole: the file is read in 16 MB chunks in one streaming pass when a statistic is first asked for, and every column's summary (counts, mean, variance, min, max, exact per-value counts, a quantile sketch) is kept, so memory stays bounded whatever the file's size. src.column is a lazy column: count, missing, mean, sd, var, min, max, median, quantile, hist, value_counts, and the drift tests \(summaryMethodList) accept it; drift_report compares two lazy sources. Column types follow read_csv over the whole file.",
         example: #"let big = scan_csv("examples/data/credit_reference.csv")"#
     ) { arguments, _ in

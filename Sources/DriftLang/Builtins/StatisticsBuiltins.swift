@@ -7,7 +7,26 @@ private func reduction(_ signature: String, doc: String, example: String, _ aggr
     Builtin(signature, doc: doc + " Given a column's name, it is an aggregation for aggregate.", example: example) { arguments, _ in
         if let aggregation = aggregationOfColumn(arguments, aggregation) { return aggregation }
         if let lazy = arguments.lazyColumn(0, "v") { return .number(try LazyColumns.reduce(String(signature.prefix { $0 != "(" }), lazy)) }
+        if case .time(let times)? = arguments.optional(0, "v")?.asColumn { return try timeReduction(times, aggregation) }
         return .number(reduce(try arguments.numbers(0, "v")))
+    }
+}
+
+/// min and max of dates, datetimes or durations; also sum, mean and median of durations, which add.
+private func timeReduction(_ times: TimeColumn, _ aggregation: GroupAggregation) throws -> Value {
+    let present = times.values.filter { $0 != TimeValue.missing }
+    func time(_ micros: Int64?) -> Value { micros.map { .time(TimeValue(micros: $0, kind: times.kind)) } ?? .null }
+    switch aggregation {
+    case .min: return time(present.min())
+    case .max: return time(present.max())
+    case .sum where times.kind == .duration:
+        guard let total = Micros.of(Statistics.sum(present.map(Double.init)), 1) else { throw BuiltinError("the sum of the durations is out of the range of times") }
+        return time(total)
+    case .mean where times.kind == .duration, .median where times.kind == .duration:
+        let value = aggregation == .mean ? Statistics.mean(present.map(Double.init)) : Statistics.median(present.map(Double.init))
+        return time(value.isNaN ? nil : Micros.of(value, 1))
+    default:
+        throw BuiltinError("\(aggregation.name) takes numbers\(times.kind == .duration ? "" : " or durations"), not a \(times.kind.rawValue) vector; min and max take any times")
     }
 }
 
@@ -33,8 +52,8 @@ let statisticsBuiltins: [Builtin] = [
     reduction("median(v)", doc: "The middle value of the non-missing values (the mean of the two middle ones for an even count). Infinities count as values: median([1, inf, 3]) is 3, as in numpy, pandas and R.", example: "median([3, 1, 2])  # 2", .median, Statistics.median),
     reduction("sd(v)", doc: "The sample standard deviation (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "sd([1, 2, 3, 4])", .sd, Statistics.standardDeviation),
     reduction("var(v)", doc: "The sample variance (n − 1 in the denominator) of the non-missing values; NaN for fewer than two.", example: "var([1, 2, 3, 4])  # 1.6666666666666667", .variance, Statistics.variance),
-    reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none.", example: "min([3, 1, 2])  # 1", .min, Statistics.min),
-    reduction("max(v)", doc: "The largest non-missing value; NaN when there are none.", example: "max([3, 1, 2])  # 3", .max, Statistics.max),
+    reduction("min(v)", doc: "The smallest non-missing value; NaN when there are none. Also the earliest of dates or datetimes and the shortest duration (null when there are none).", example: "min([3, 1, 2])  # 1", .min, Statistics.min),
+    reduction("max(v)", doc: "The largest non-missing value; NaN when there are none. Also the latest of dates or datetimes and the longest duration (null when there are none).", example: "max([3, 1, 2])  # 3", .max, Statistics.max),
     Builtin(
         "quantile(v, q)",
         doc: "The q-quantile (0 ≤ q ≤ 1) of the non-missing values with linear interpolation between order statistics, as numpy.quantile's default; next to an infinity the quantile is that infinity (NaN only between −inf and +inf), as numpy's median and R's quantile give, where numpy.quantile gives NaN. q may be a vector of levels, giving a vector. quantile(\"col\", q) is an aggregation for aggregate. On a lazy column (scan_csv or table), from its quantile sketch: exact while the column has at most 8192 values, else within the sketch's rank error (the column's rank_error field, a share of the count).",

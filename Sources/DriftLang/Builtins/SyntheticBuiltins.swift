@@ -34,6 +34,7 @@ private func kindWord(_ column: Column) -> String {
     case .numeric: return "numbers"
     case .text: return "strings"
     case .boolean: return "booleans"
+    case .time(let times): return times.kind.rawValue + "s"
     }
 }
 
@@ -154,6 +155,8 @@ let syntheticBuiltins: [Builtin] = [
             let classes = Set((0..<text.count).compactMap { text[$0] }).sorted()
             guard classes.count == 2 else { throw BuiltinError("target column '\(name)' needs exactly two classes, got \(classes.count)") }
             positive = (0..<text.count).map { text[$0] == classes[1] }
+        case .time:
+            throw BuiltinError("target column '\(name)' is a \(target.typeName) column; it needs two classes")
         }
         let positives = positive.indices.filter { positive[$0] }, negatives = positive.indices.filter { !positive[$0] }
         let n = frame.rowCount

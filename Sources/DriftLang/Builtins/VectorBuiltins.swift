@@ -4,9 +4,10 @@ import DriftCore
 let vectorBuiltins: [Builtin] = [
     Builtin(
         "range(from, to = null, step = 1)",
-        doc: "range(n) gives the numbers 0, 1, …, n−1 as a vector; range(from, to) counts from `from` up to (not including) `to`, and range(from, to, step) by step.",
+        doc: #"range(n) gives the numbers 0, 1, …, n−1 as a vector; range(from, to) counts from `from` up to (not including) `to`, and range(from, to, step) by step. From one date or datetime to another, step is a duration (one day by default) or a period ("1w", "1mo"; months keep the day of the month, cut to the month's last day), and the result a vector of times."#,
         example: "range(5)  # [0, 1, 2, 3, 4]"
     ) { arguments, _ in
+        if case .time = arguments.optional(0, "from") { return try timeRange(arguments) }
         let first = try arguments.number(0, "from")
         let (start, end) = arguments.optional(1, "to") != nil ? (first, try arguments.number(1, "to")) : (0, first)
         let step = try arguments.number(2, "step", default: 1)
@@ -80,4 +81,27 @@ private func booleans(_ arguments: Arguments, _ name: String) throws -> [Int8] {
     case .list(let items) where items.isEmpty: return []
     default: throw arguments.mismatch(name, expected: "a boolean vector", got: value)
     }
+}
+
+/// `range(from, to, step)` over times: `from`, `from + step`, … while before `to`.
+private func timeRange(_ arguments: Arguments) throws -> Value {
+    guard case .time(let from) = try arguments.required(0, "from"), from.kind != .duration,
+          case .time(let to)? = arguments.optional(1, "to"), to.kind != .duration
+    else { throw BuiltinError("a range of times goes from a date or datetime to another: range(from, to, step)") }
+    let period = arguments.optional(2, "step") == nil ? .fixed(Micros.day) : try periodArgument(arguments, 2, "step")
+    // At most this many values (a month is at least 28 days), checked against the memory limit once.
+    let shortest: Int64
+    switch period {
+    case .fixed(let length): shortest = length
+    case .months(let count): shortest = Int64(count) * 28 * Micros.day
+    }
+    try MemoryLimit.reserve(Double(max(0, to.micros - from.micros) / shortest + 1) * 8, for: "a range of times")
+    var values: [Int64] = []
+    var next = from.micros
+    while next < to.micros {
+        values.append(next)
+        next = period.advanced(from.micros, by: values.count)
+    }
+    let startsAtMidnight = values.allSatisfy { $0 % Micros.day == 0 }
+    return .vector(.time(TimeColumn(values, kind: from.kind == .date && startsAtMidnight ? .date : .datetime)))
 }

@@ -168,6 +168,7 @@ public struct Renderer {
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return NumberFormat.shortest(number)
         case .string(let text): return quoted ? quote(text) : text
+        case .time(let time): return ISOTime.text(time)
         case .vector(let column):
             return bracketed(count: column.count) { inline(column.element(at: $0), quoted: true) }
         case .list(let items):

@@ -27,6 +27,7 @@ enum Arithmetic {
         default:
             break
         }
+        if let result = try TimeArithmetic.apply(op, left, right) { return result }
         if op == .equal || op == .notEqual { return try equality(op, left, right) }
         if op == .add, let joined = try join(left, right) { return joined }
         if isComparison(op), let compared = try compare(op, left, right) { return compared }
@@ -194,7 +195,7 @@ enum Arithmetic {
 extension Value {
     var isScalar: Bool {
         switch self {
-        case .null, .bool, .number, .string: return true
+        case .null, .bool, .number, .string, .time: return true
         default: return false
         }
     }

@@ -6,13 +6,18 @@ extension Value {
     /// A list of values as the tightest container: a typed vector when every element is a number,
     /// every one a string, or every one a boolean (nulls allowed, as missing); otherwise a list.
     static func collection(_ elements: [Value]) -> Value {
-        var numbers = 0, strings = 0, bools = 0, nulls = 0
+        var numbers = 0, strings = 0, bools = 0, nulls = 0, times = 0
+        var timeKind: TimeKind?
         for element in elements {
             switch element {
             case .number: numbers += 1
             case .string: strings += 1
             case .bool: bools += 1
             case .null: nulls += 1
+            case .time(let time):
+                if timeKind != nil && timeKind != time.kind { return .list(elements) }
+                timeKind = time.kind
+                times += 1
             default: return .list(elements)
             }
         }
@@ -23,6 +28,9 @@ extension Value {
             return .vector(.text(TextColumn(elements.map { if case .string(let text) = $0 { return text } else { return nil } })))
         case bools:
             return .vector(.boolean(BoolColumn(elements.map { if case .bool(let flag) = $0 { return flag } else { return nil } })))
+        case times:
+            let micros = elements.map { if case .time(let time) = $0 { time.micros } else { TimeValue.missing } }
+            return .vector(.time(TimeColumn(micros, kind: timeKind ?? .datetime)))
         default: return .list(elements)
         }
     }
@@ -34,6 +42,7 @@ extension Value {
         case .number(let number): return .numeric(NumericColumn([number]))
         case .string(let text): return .text(TextColumn([text]))
         case .bool(let flag): return .boolean(BoolColumn([flag]))
+        case .time(let time): return .time(TimeColumn([time.micros], kind: time.kind))
         case .list(let items):
             if items.isEmpty { return .numeric(NumericColumn([])) }
             if case .vector(let column) = Value.collection(items) { return column }
@@ -50,7 +59,7 @@ extension Value {
     func column(rows: Int) -> Column? {
         switch self {
         case .null: return .missing(.numeric, count: rows)
-        case .number, .string, .bool: return asColumn?.gathering([Int](repeating: 0, count: rows))
+        case .number, .string, .bool, .time: return asColumn?.gathering([Int](repeating: 0, count: rows))
         default: return asColumn
         }
     }
@@ -78,6 +87,8 @@ extension Column {
         case .boolean(let column):
             let flag = column.values[index]
             return flag < 0 ? .null : .bool(flag == 1)
+        case .time(let column):
+            return column[index].map(Value.time) ?? .null
         }
     }
 }
@@ -90,7 +101,7 @@ extension DataFrame {
 
     /// A frame from records with the same fields (in any order; the first record's order names the
     /// columns), one row each, as `dataframe(list)` and `parse_json(…, as_dataframe: true)` make it.
-    /// Each cell is a number, string, boolean or null, and each column holds one kind.
+    /// Each cell is a number, string, boolean, time or null, and each column holds one kind.
     static func ofRecords(_ rows: [Value]) throws(BuiltinError) -> DataFrame {
         var names: [String] = []
         var columnOf: [String: Int] = [:]
@@ -108,7 +119,7 @@ extension DataFrame {
             }
             for (key, cell) in record.fields {
                 guard cell.isScalar, let column = columnOf[key] else {
-                    throw BuiltinError("row \(index), column '\(key)': a dataframe cell must be a number, string, boolean or null, not \(cell.kindName)")
+                    throw BuiltinError("row \(index), column '\(key)': a dataframe cell must be a number, string, boolean, time or null, not \(cell.kindName)")
                 }
                 cells[column].append(cell)
             }
@@ -116,7 +127,7 @@ extension DataFrame {
         var columns: [(name: String, column: Column)] = []
         for (name, values) in zip(names, cells) {
             guard let column = Value.collection(values).asColumn else {
-                throw BuiltinError("column '\(name)' mixes numbers, strings and booleans; a column holds one kind")
+                throw BuiltinError("column '\(name)' mixes kinds of values (numbers, strings, booleans, dates, datetimes, durations); a column holds one kind")
             }
             columns.append((name, column))
         }

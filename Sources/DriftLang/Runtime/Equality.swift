@@ -7,6 +7,7 @@ enum Equality {
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
+        case (.time(let x), .time(let y)): return x.micros == y.micros && (x.kind == .duration) == (y.kind == .duration)
         case (.vector(let x), .vector(let y)): return x == y
         case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.record(let x), .record(let y)):

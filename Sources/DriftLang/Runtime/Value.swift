@@ -8,7 +8,9 @@ public enum Value {
     case bool(Bool)
     case number(Double)
     case string(String)
-    /// A typed column: numbers (NaN = missing), strings or booleans.
+    /// A datetime, date or duration.
+    case time(TimeValue)
+    /// A typed column: numbers (NaN = missing), strings, booleans or times.
     case vector(Column)
     /// A list whose elements are not all of one scalar kind.
     case list([Value])
@@ -24,11 +26,13 @@ public enum Value {
         case .bool: return "boolean"
         case .number: return "number"
         case .string: return "string"
+        case .time(let time): return time.kind.rawValue
         case .vector(let column):
             switch column {
             case .numeric: return "numeric vector"
             case .text: return "string vector"
             case .boolean: return "boolean vector"
+            case .time(let times): return "\(times.kind.rawValue) vector"
             }
         case .list: return "list"
         case .record: return "record"
@@ -59,7 +63,7 @@ extension UnsafeMutablePointer where Pointee == Value {
     @inline(__always)
     var holdsNoReference: Bool {
         switch pointee {
-        case .null, .bool, .number: return true
+        case .null, .bool, .number, .time: return true
         default: return false
         }
     }

@@ -53,6 +53,9 @@ final class UnaryNode: Node {
         switch (op, try operand.evaluate(frame, interpreter)) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .vector(.numeric(let column))): return .vector(.numeric(NumericColumn(column.values.map { -$0 })))
+        case (.negate, .time(let time)) where time.kind == .duration: return .time(TimeValue(micros: -time.micros, kind: .duration))
+        case (.negate, .vector(.time(let column))) where column.kind == .duration:
+            return .vector(.time(TimeColumn(column.values.map { $0 == TimeValue.missing ? $0 : -$0 }, kind: .duration)))
         case (.not, .bool(let flag)): return .bool(!flag)
         case (.not, .vector(.boolean(let column))): return .vector(.boolean(BoolColumn(raw: column.values.map { $0 < 0 ? -1 : 1 - $0 })))
         case (_, .null): return .null

@@ -1,10 +1,12 @@
-// PlotObject: a chart as a Drift value — lines, points or bars — drawn by whichever back end shows it
+// PlotObject: a chart as a Drift value — lines, points or bars, or a stack of line charts — drawn by whichever back end shows it
 // (Braille or block characters in a terminal, SVG in notebooks and save_svg).
 
 final class PlotObject: DriftObject {
     enum Chart {
         case xy(XYChart)
         case bars(BarChart)
+        /// Several line charts, one under the other (a monitor's columns).
+        case stack([XYChart])
     }
 
     let chart: Chart
@@ -20,6 +22,7 @@ final class PlotObject: DriftObject {
         switch chart {
         case .xy(let chart): return .string(chart.title)
         case .bars(let chart): return .string(chart.title)
+        case .stack(let charts): return .string(charts.first?.title ?? "")
         }
     }
 
@@ -27,6 +30,7 @@ final class PlotObject: DriftObject {
         switch chart {
         case .xy(let chart): renderer.xyChart(chart)
         case .bars(let chart): renderer.barChart(chart)
+        case .stack(let charts): for chart in charts { renderer.xyChart(chart) }
         }
     }
 }

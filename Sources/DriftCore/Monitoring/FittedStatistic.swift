@@ -1,0 +1,158 @@
+// FittedStatistic: a monitoring method fitted on the whole reference column, ready to give each chunk's value.
+// The formulas are NannyML 0.13's (drift/univariate/methods.py): KS D (scipy.stats.ks_2samp; the chunk's values
+// looked up in the reference by binary search) and the Wasserstein distance (scipy.stats.wasserstein_distance) on
+// every value; Jensen–Shannon (scipy's jensenshannon, base 2) and Hellinger over the reference's Doane bins
+// (numbers) or categories, the chunk's share outside them one extra bin;
+// L-infinity over categories; chi-square of the reference's and the chunk's category counts (scipy's
+// chi2_contingency, Yates-corrected for two categories). Missing values are dropped; a chunk with none left has
+// the value NaN.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A chunk's value, and chi2's p-value.
+struct ChunkValue {
+    var value: Double
+    var pValue: Double?
+
+    static let missing = ChunkValue(value: .nan, pValue: nil)
+}
+
+/// A monitoring method fitted on the reference.
+enum FittedStatistic {
+    case ks(sortedReference: [Double])
+    case wasserstein(sortedReference: [Double])
+    /// Shares of the reference in the bins given by `edges` (numpy.histogram: the last bin closed).
+    case binned(MonitorStatistic, edges: [Double], referenceShares: [Double])
+    /// Shares of the reference per category code (codes index `shares`).
+    case categories(MonitorStatistic, referenceCounts: [Int])
+
+    /// Fits `statistic` on numbers (NaN missing).
+    init(_ statistic: MonitorStatistic, numbers: [Double]) throws {
+        let (sorted, _) = try SamplePair.sortedPresent(numbers)
+        guard !sorted.isEmpty else { throw DataError("the reference has no values (all missing)") }
+        switch statistic {
+        case .ks: self = .ks(sortedReference: sorted)
+        case .wasserstein: self = .wasserstein(sortedReference: sorted)
+        case .chi2, .lInfinity:
+            throw DataError("\(statistic.rawValue) compares categories, not numbers")
+        case .js, .hellinger:
+            let edges = DoaneBins.edges(sorted)
+            let counts = DoaneBins.counts(sorted, edges: edges)
+            self = .binned(statistic, edges: edges, referenceShares: counts.map { Double($0) / Double(sorted.count) })
+        }
+    }
+
+    /// Fits `statistic` on category codes (-1 missing) among `categoryCount` categories.
+    init(_ statistic: MonitorStatistic, codes: ArraySlice<Int32>, categoryCount: Int) throws {
+        let counts = Self.counts(codes, categoryCount)
+        guard counts.contains(where: { $0 > 0 }) else { throw DataError("the reference has no values (all missing)") }
+        self = .categories(statistic, referenceCounts: counts)
+    }
+
+    /// The value of a chunk of numbers.
+    func value(numbers: ArraySlice<Double>) throws -> ChunkValue {
+        let (chunk, _) = try SamplePair.sortedPresent(Array(numbers))
+        guard !chunk.isEmpty else { return .missing }
+        switch self {
+        case .ks(let reference):
+            return ChunkValue(value: Self.ksStatistic(sortedReference: reference, sortedChunk: chunk))
+        case .wasserstein(let reference):
+            return ChunkValue(value: DriftTests.cdfDistance(reference, chunk, power: 1))
+        case .binned(let statistic, let edges, let referenceShares):
+            let shares = DoaneBins.counts(chunk, edges: edges).map { Double($0) / Double(chunk.count) }
+            return ChunkValue(value: Self.distance(statistic, referenceShares, shares))
+        case .categories:
+            preconditionFailure("a categorical statistic was given numbers")
+        }
+    }
+
+    /// The value of a chunk of category codes.
+    func value(codes: ArraySlice<Int32>) -> ChunkValue {
+        guard case .categories(let statistic, let referenceCounts) = self else {
+            preconditionFailure("a numeric statistic was given categories")
+        }
+        let counts = Self.counts(codes, referenceCounts.count)
+        let n = counts.reduce(0, +)
+        guard n > 0 else { return .missing }
+        if statistic == .chi2 {
+            // The table's rows: every category seen in the reference or in the chunk.
+            let seen = counts.indices.filter { referenceCounts[$0] > 0 || counts[$0] > 0 }
+            let (chi2, dof) = DriftTests.chiSquare(seen.map { referenceCounts[$0] }, seen.map { counts[$0] }, yates: true)
+            let p = dof == 0 ? 1 : SpecialFunctions.chiSquareSurvival(chi2, degreesOfFreedom: Double(dof))
+            return ChunkValue(value: dof == 0 ? 0 : chi2, pValue: p)
+        }
+        let referenceTotal = Double(referenceCounts.reduce(0, +))
+        let present = referenceCounts.indices.filter { referenceCounts[$0] > 0 }
+        let referenceShares = present.map { Double(referenceCounts[$0]) / referenceTotal }
+        let shares = present.map { Double(counts[$0]) / Double(n) }
+        if statistic == .lInfinity {
+            var largest = 0.0
+            for (index, count) in counts.enumerated() {
+                largest = Swift.max(largest, abs(Double(referenceCounts[index]) / referenceTotal - Double(count) / Double(n)))
+            }
+            return ChunkValue(value: largest)
+        }
+        return ChunkValue(value: Self.distance(statistic, referenceShares, shares))
+    }
+
+    /// Jensen–Shannon or Hellinger distance between the reference's shares and the chunk's; the chunk's share left
+    /// outside the reference's bins or categories is one more bin, empty in the reference.
+    private static func distance(_ statistic: MonitorStatistic, _ reference: [Double], _ chunk: [Double]) -> Double {
+        var reference = reference, chunk = chunk
+        let leftover = 1 - chunk.reduce(0, +)
+        if leftover > 0 {
+            reference.append(0)
+            chunk.append(leftover)
+        }
+        if statistic == .js { return ShareDivergence.jsDistance.value(reference: reference, current: chunk) }
+        var sum = 0.0
+        for (p, q) in zip(reference, chunk) { sum += (p.squareRoot() - q.squareRoot()) * (p.squareRoot() - q.squareRoot()) }
+        return sum.squareRoot() / 2.0.squareRoot()
+    }
+
+    /// KS D of a chunk against the whole reference (both sorted) without walking the whole reference: the gap
+    /// between the two ECDFs is widest at one of the chunk's values or just before it, so only there are the
+    /// reference's counts looked up. The differences are the same
+    /// quotients the walk forms, so D is the same to the last bit.
+    private static func ksStatistic(sortedReference reference: [Double], sortedChunk chunk: [Double]) -> Double {
+        let n = Double(reference.count), m = Double(chunk.count)
+        var largest = -Double.infinity, smallest = Double.infinity
+        reference.withUnsafeBufferPointer { ref in
+            /// The first position in `ref[from...]` whose value is not before `value` (`orEqual`: not at or before):
+            /// galloping from `from`, since successive chunk values land close together, then binary search.
+            func bound(_ value: Double, from: Int, orEqual: Bool) -> Int {
+                func before(_ index: Int) -> Bool { ref[index] < value || (orEqual && ref[index] == value) }
+                var step = 1
+                while from + step < ref.count, before(from + step) { step *= 2 }
+                var low = from + step / 2, high = Swift.min(from + step + 1, ref.count)
+                if step == 1 { low = from }
+                while low < high {
+                    let middle = (low + high) / 2
+                    if before(middle) { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            var start = 0, below = 0
+            while start < chunk.count {
+                var end = start
+                while end + 1 < chunk.count, chunk[end + 1] == chunk[start] { end += 1 }
+                below = bound(chunk[start], from: below, orEqual: false)
+                let atOrBelow = bound(chunk[start], from: below, orEqual: true)
+                let before = Double(below) / n - Double(start) / m, at = Double(atOrBelow) / n - Double(end + 1) / m
+                largest = Swift.max(largest, before, at)
+                smallest = Swift.min(smallest, before, at)
+                start = end + 1
+            }
+        }
+        return Swift.max(largest, Swift.min(1, Swift.max(0, -smallest)))
+    }
+
+    private static func counts(_ codes: ArraySlice<Int32>, _ categoryCount: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: categoryCount)
+        for code in codes where code >= 0 { counts[Int(code)] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,111 @@
+// ReconstructionDrift: NannyML 0.13's data reconstruction drift (DataReconstructionDriftCalculator). Fitted on the
+// reference: missing numbers become the reference mean and missing categories its most frequent one (ties: the
+// smallest label); each category becomes its share of the reference (CountEncoder(normalize=True); a category the
+// reference never had becomes 0); every column is standardised (population sd, 1 when constant); PCA keeps the
+// fewest components whose explained variance exceeds 65%. A row's reconstruction error is the distance between
+// the row and its projection back from those components; a chunk's value is the mean error of its rows, its
+// sampling error their sd (ddof 1) / √rows. Thresholds: mean ± 3 sd of the reference chunks' values, a lower bound
+// at or below 0 dropped; a chunk alerts unless lower < value < upper.
+
+public struct ReconstructionDrift: Sendable {
+    public struct Row: Sendable {
+        public let chunk: Chunk
+        public let period: MonitorPeriod
+        public let value: Double
+        public let samplingError: Double
+        public let lower: Double?
+        public let upper: Double?
+        public let alert: Bool
+    }
+
+    /// The share of variance the kept components explain (NannyML's n_components = 0.65).
+    public static let explainedVariance = 0.65
+    /// NannyML's default: mean ± 3 standard deviations of the reference chunks' values.
+    public static let defaultThreshold = MonitorThreshold.standardDeviations(lower: 3, upper: 3)
+
+    public let columns: [String]
+    public let chunking: Chunking
+    /// How many principal components were kept.
+    public let components: Int
+    public let referenceChunks: [Chunk]
+    public let analysisChunks: [Chunk]
+    /// The reference chunks, then the analysis chunks.
+    public let rows: [Row]
+
+    public init(
+        reference: DataFrame, analysis: DataFrame, columns: [String]? = nil, chunking: Chunking,
+        threshold: MonitorThreshold? = nil
+    ) throws {
+        let (reference, referenceChunks) = try chunking.split(reference, "the reference")
+        let (analysis, analysisChunks) = try chunking.split(analysis, "the analysis data")
+        let names = columns ?? reference.names.filter { analysis.column(named: $0) != nil }
+        guard names.count >= 2 else { throw DataError("reconstruction drift needs at least two columns, got \(names.count)") }
+        let encoded = try names.map { name in
+            do { return try EncodedColumn(try MonitoredColumn(name, reference: reference, analysis: analysis)) }
+            catch let error as DataError { throw DataError("column '\(name)': \(error.message)") }
+        }
+        let pca = try ReconstructionPCA(reference: encoded.map(\.reference), rows: reference.rowCount)
+        let referenceErrors = try pca.errors(encoded.map(\.reference), rows: reference.rowCount)
+        let analysisErrors = try pca.errors(encoded.map(\.analysis), rows: analysis.rowCount)
+        func summary(_ errors: [Double], _ chunk: Chunk) -> (value: Double, samplingError: Double) {
+            let slice = errors[chunk.rows]
+            let n = Double(slice.count)
+            let mean = slice.reduce(0, +) / n
+            let variance = slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+            return (mean, variance.squareRoot() / n.squareRoot())
+        }
+        let referenceValues = referenceChunks.map { summary(referenceErrors, $0) }
+        let analysisValues = analysisChunks.map { summary(analysisErrors, $0) }
+        let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues.map(\.value), lowerLimit: 0, dropClipped: true)
+        func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: (value: Double, samplingError: Double)) -> Row {
+            let inside = (lower ?? -.infinity) < value.value && value.value < (upper ?? .infinity)
+            return Row(chunk: chunk, period: period, value: value.value, samplingError: value.samplingError, lower: lower, upper: upper, alert: !inside)
+        }
+        rows = zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
+            + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
+        self.columns = names
+        self.chunking = chunking
+        self.components = pca.components.count
+        self.referenceChunks = referenceChunks
+        self.analysisChunks = analysisChunks
+    }
+
+    /// The result as a data frame: chunk, key, start, end, period, value, sampling_error, lower, upper, alert.
+    public func table() throws -> DataFrame {
+        func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
+        return try DataFrame(ChunkColumns.leading(rows.map { ($0.chunk, $0.period) }) + [
+            ("value", numbers(\.value)),
+            ("sampling_error", numbers(\.samplingError)),
+            ("lower", numbers(\.lower)),
+            ("upper", numbers(\.upper)),
+            ("alert", .boolean(BoolColumn(rows.map(\.alert)))),
+        ])
+    }
+}
+
+/// A column imputed and encoded as numbers, as NannyML prepares it for PCA.
+private struct EncodedColumn {
+    let reference: [Double]
+    let analysis: [Double]
+
+    init(_ column: MonitoredColumn) throws {
+        switch column {
+        case .numbers(let reference, let analysis):
+            let present = reference.filter { !$0.isNaN }
+            guard !present.isEmpty else { throw DataError("the reference has no values (all missing)") }
+            let mean = present.reduce(0, +) / Double(present.count)
+            self.reference = reference.map { $0.isNaN ? mean : $0 }
+            self.analysis = analysis.map { $0.isNaN ? mean : $0 }
+        case .categories(let reference, let analysis, let labels):
+            var counts = [Int](repeating: 0, count: labels.count)
+            for code in reference where code >= 0 { counts[Int(code)] += 1 }
+            guard let most = counts.max(), most > 0 else { throw DataError("the reference has no values (all missing)") }
+            // The most frequent category fills the gaps (the smallest label among ties, as scikit-learn's imputer).
+            let fill = counts.indices.filter { counts[$0] == most }.min { labels[$0] < labels[$1] } ?? 0
+            counts[fill] += reference.count - counts.reduce(0, +)
+            let shares = counts.map { Double($0) / Double(reference.count) }
+            self.reference = reference.map { shares[$0 < 0 ? fill : Int($0)] }
+            self.analysis = analysis.map { shares[$0 < 0 ? fill : Int($0)] }
+        }
+    }
+}

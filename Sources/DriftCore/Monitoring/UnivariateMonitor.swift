@@ -1,0 +1,151 @@
+// UnivariateMonitor: NannyML 0.13's univariate drift over time. Both frames are split into chunks the same way;
+// every chunk — the reference's own too — is compared with the whole reference by each method, and each method's
+// thresholds come from the values of the reference chunks (`MonitorThreshold`). A chunk alerts when its value
+// leaves the band (chi2: when its p-value is below 0.05). Columns × methods run in parallel. Period chunks refer
+// to the frames sorted by their timestamp; the methods are fitted on the whole reference all the same.
+
+/// Whether a chunk comes from the reference or the analysis data.
+public enum MonitorPeriod: String, Sendable {
+    case reference, analysis
+}
+
+/// The methods for numeric columns and for categorical (text, boolean) ones.
+public struct MonitorMethods: Sendable, Equatable {
+    public var numeric: [MonitorMethod]
+    public var categorical: [MonitorMethod]
+
+    /// NannyML's quick-start choice: KS and Jensen–Shannon for numbers, chi2 and Jensen–Shannon for categories.
+    public static let standard = MonitorMethods(
+        unchecked: [.method(.ks), .method(.js)], [.method(.chi2), .method(.js)])
+
+    /// Checks that each method takes its side's columns.
+    public init(numeric: [MonitorMethod], categorical: [MonitorMethod]) throws {
+        for method in numeric where !method.takesNumbers {
+            throw DataError("\(method.name) compares categories, not numbers; numeric methods: \(MonitorMethod.all.filter(\.takesNumbers).map(\.name).joined(separator: ", "))")
+        }
+        for method in categorical where !method.takesCategories {
+            throw DataError("\(method.name) compares numbers, not categories; categorical methods: \(MonitorMethod.all.filter(\.takesCategories).map(\.name).joined(separator: ", "))")
+        }
+        self.numeric = numeric
+        self.categorical = categorical
+    }
+
+    private init(unchecked numeric: [MonitorMethod], _ categorical: [MonitorMethod]) {
+        self.numeric = numeric
+        self.categorical = categorical
+    }
+}
+
+public struct UnivariateMonitor: Sendable {
+    public struct Row: Sendable {
+        public let chunk: Chunk
+        public let period: MonitorPeriod
+        public let column: String
+        public let method: MonitorMethod
+        public let value: Double
+        public let lower: Double?
+        public let upper: Double?
+        public let alert: Bool
+    }
+
+    public let referenceChunks: [Chunk]
+    public let analysisChunks: [Chunk]
+    public let columns: [String]
+    public let chunking: Chunking
+    /// Column by column, method by method: the reference chunks, then the analysis chunks.
+    public let rows: [Row]
+
+    /// - Parameters:
+    ///   - columns: the columns to watch (default: every column of the reference that the analysis data has).
+    ///   - threshold: overrides each method's default threshold (chi2 keeps alerting on its p-value).
+    public init(
+        reference: DataFrame, analysis: DataFrame, columns: [String]? = nil, methods: MonitorMethods = .standard,
+        chunking: Chunking, threshold: MonitorThreshold? = nil
+    ) throws {
+        let (reference, referenceChunks) = try chunking.split(reference, "the reference")
+        let (analysis, analysisChunks) = try chunking.split(analysis, "the analysis data")
+        let names = columns ?? reference.names.filter { analysis.column(named: $0) != nil }
+        guard !names.isEmpty else { throw DataError("no columns to monitor") }
+        let monitored = try names.map { try MonitoredColumn($0, reference: reference, analysis: analysis) }
+        for (name, column) in zip(names, monitored) where (column.isNumeric ? methods.numeric : methods.categorical).isEmpty {
+            let fitting = MonitorMethod.all.filter { column.isNumeric ? $0.takesNumbers : $0.takesCategories }.map(\.name)
+            throw DataError("column '\(name)' holds \(column.kindName), and none of the methods given compares \(column.kindName) (methods for \(column.kindName): \(fitting.joined(separator: ", ")))")
+        }
+        let tasks = zip(names, monitored).flatMap { name, column in
+            (column.isNumeric ? methods.numeric : methods.categorical).map { (name, column, $0) }
+        }
+        let progress = Progress.start("monitor", total: tasks.count)
+        defer { progress.finish() }
+        let results = concurrentMap(tasks.count) { index -> Result<[Row], any Error> in
+            let (name, column, method) = tasks[index]
+            defer { progress.advance() }
+            return Result {
+                try Self.rows(
+                    name, column, method, threshold: threshold ?? method.defaultThreshold,
+                    referenceChunks: referenceChunks, analysisChunks: analysisChunks)
+            }
+        }
+        try Cancellation.check()
+        rows = try results.flatMap { try $0.get() }
+        self.referenceChunks = referenceChunks
+        self.analysisChunks = analysisChunks
+        self.columns = names
+        self.chunking = chunking
+    }
+
+    /// One column and method: fitted on the whole reference, then a value per chunk.
+    private static func rows(
+        _ name: String, _ column: MonitoredColumn, _ method: MonitorMethod, threshold: MonitorThreshold,
+        referenceChunks: [Chunk], analysisChunks: [Chunk]
+    ) throws -> [Row] {
+        let values: (Chunk, MonitorPeriod) throws -> ChunkValue
+        do {
+            switch column {
+            case .numbers(let reference, let analysis):
+                let fitted = try FittedStatistic(method.statistic, numbers: reference)
+                values = { chunk, period in try fitted.value(numbers: (period == .reference ? reference : analysis)[chunk.rows]) }
+            case .categories(let reference, let analysis, let labels):
+                let fitted = try FittedStatistic(method.statistic, codes: reference[...], categoryCount: labels.count)
+                values = { chunk, period in fitted.value(codes: (period == .reference ? reference : analysis)[chunk.rows]) }
+            }
+        } catch let error as DataError {
+            throw DataError("column '\(name)', \(method.name): \(error.message)")
+        }
+        var referenceValues: [ChunkValue] = [], analysisValues: [ChunkValue] = []
+        for chunk in referenceChunks {
+            try Cancellation.check()
+            referenceValues.append(try values(chunk, .reference))
+        }
+        for chunk in analysisChunks {
+            try Cancellation.check()
+            analysisValues.append(try values(chunk, .analysis))
+        }
+        let (lower, upper): (Double?, Double?) = method.alertsOnPValue ? (nil, nil)
+            : threshold.bounds(of: referenceValues.map(\.value), lowerLimit: method.lowerLimit, upperLimit: method.upperLimit)
+        func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: ChunkValue) -> Row {
+            let alert = method.alertsOnPValue
+                ? (value.pValue ?? 1) < MonitorMethod.pValueAlert
+                : lower.map { value.value < $0 } == true || upper.map { value.value > $0 } == true
+            return Row(chunk: chunk, period: period, column: name, method: method, value: value.value, lower: lower, upper: upper, alert: alert)
+        }
+        return zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
+            + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
+    }
+
+    /// The analysis rows that alerted.
+    public var alerts: [Row] { rows.filter { $0.alert && $0.period == .analysis } }
+
+    /// The result as a data frame: chunk, key, start, end, period, column, method, value, lower, upper, alert.
+    public func table() throws -> DataFrame {
+        func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
+        func texts(_ value: (Row) -> String) -> Column { .text(TextColumn(rows.map(value))) }
+        return try DataFrame(ChunkColumns.leading(rows.map { ($0.chunk, $0.period) }) + [
+            ("column", texts(\.column)),
+            ("method", texts(\.method.name)),
+            ("value", numbers(\.value)),
+            ("lower", numbers(\.lower)),
+            ("upper", numbers(\.upper)),
+            ("alert", .boolean(BoolColumn(rows.map(\.alert)))),
+        ])
+    }
+}

@@ -1,0 +1,197 @@
+// Monitoring builtins: `chunks`, `monitor`, `reconstruction_drift`, `estimate_performance` and
+// `realized_performance`, thin bindings to DriftCore's Chunking, UnivariateMonitor, ReconstructionDrift and
+// PerformanceEstimation (NannyML 0.13's chunkers, univariate and multivariate drift, CBPE). This file reads the
+// language's arguments: how to chunk (size:, count:, or by: + every:), the methods per kind of column, the
+// metrics, calibration and thresholds.
+import DriftCore
+
+/// The chunking named by `size:`, `count:` or `by:` + `every:` (one of them); NannyML's default, 10 chunks, when none
+/// is given.
+func chunking(_ arguments: Arguments) throws -> Chunking {
+    let given = ["size", "count", "by", "every"].filter { arguments.optional(nil, $0).map(\.isNull) == false }
+    if given.contains("by") || given.contains("every") {
+        guard given.contains("by"), given.contains("every") else { throw BuiltinError("chunking by periods needs both by: (a date or datetime column) and every: (a period such as \"1w\")") }
+        guard given.count == 2 else { throw BuiltinError("give size:, count: or by: with every:, not several") }
+        return .period(column: try arguments.string(nil, "by"), every: try periodArgument(arguments, nil, "every"))
+    }
+    if given.count > 1 { throw BuiltinError("give size: or count:, not both") }
+    if given == ["size"] { return .size(try arguments.integer(nil, "size", in: 1...Int(Int32.max))) }
+    return .count(try arguments.integer(nil, "count", default: 10, in: 1...Int(Int32.max)))
+}
+
+/// A chunk as a record: index, key, start_index, end_index, start_date, end_date, rows.
+private func record(_ chunk: Chunk) -> Value {
+    .record(Record([
+        ("index", .number(Double(chunk.index))), ("key", .string(chunk.key)),
+        ("start_index", .number(Double(chunk.startIndex))), ("end_index", .number(Double(chunk.endIndex))),
+        ("start_date", chunk.startDate.map(Value.time) ?? .null), ("end_date", chunk.endDate.map(Value.time) ?? .null),
+        ("rows", .number(Double(chunk.rowCount))),
+    ]))
+}
+
+/// The monitoring method called `name` (Drift's name or NannyML's).
+private func monitorMethod(_ name: String) throws -> MonitorMethod {
+    guard let method = MonitorMethod.named(name) else {
+        throw BuiltinError("unknown monitoring method \(Renderer.quote(name))\(Suggestion.hint(for: name, among: MonitorMethod.names)); methods: \(MonitorMethod.names.joined(separator: ", "))")
+    }
+    return method
+}
+
+/// `methods:` — a record {num: [...], cat: [...]}, or a list of names (each goes to the kinds of column it takes).
+private func monitorMethods(_ arguments: Arguments) throws -> MonitorMethods {
+    guard let value = arguments.optional(nil, "methods"), !value.isNull else { return .standard }
+    func names(_ value: Value, _ label: String) throws -> [MonitorMethod] {
+        if case .string(let name) = value { return [try monitorMethod(name)] }
+        guard case .vector(.text(let column)) = value else {
+            if case .list(let items) = value, items.isEmpty { return [] }
+            throw arguments.mismatch(label, expected: "a list of method names", got: value)
+        }
+        return try (0..<column.count).map { row in
+            guard let name = column[row] else { throw BuiltinError("argument '\(label)' has a missing value") }
+            return try monitorMethod(name)
+        }
+    }
+    if case .record(let record) = value {
+        for key in record.keys where key != "num" && key != "cat" {
+            throw BuiltinError("methods has an unknown key '\(key)': use {num: [...], cat: [...]}")
+        }
+        return try MonitorMethods(
+            numeric: try record["num"].map { try names($0, "methods.num") } ?? [],
+            categorical: try record["cat"].map { try names($0, "methods.cat") } ?? [])
+    }
+    let all = try names(value, "methods")
+    return try MonitorMethods(numeric: all.filter(\.takesNumbers), categorical: all.filter(\.takesCategories))
+}
+
+/// `columns:` — a list of names, or every shared column when absent or null.
+private func columnNames(_ arguments: Arguments) throws -> [String]? {
+    guard let value = arguments.optional(nil, "columns"), !value.isNull else { return nil }
+    return try arguments.strings(nil, "columns")
+}
+
+/// `threshold:` — {kind: "std", k: 3} (or lower:/upper: multipliers) or {kind: "constant", lower:, upper:}.
+private func monitorThreshold(_ arguments: Arguments) throws -> MonitorThreshold? {
+    guard let value = arguments.optional(nil, "threshold"), !value.isNull else { return nil }
+    guard case .record(let record) = value else {
+        throw arguments.mismatch("threshold", expected: #"a record such as {kind: "std", k: 3} or {kind: "constant", upper: 0.1}"#, got: value)
+    }
+    func number(_ key: String) throws -> Double? {
+        switch record[key] {
+        case nil, .null?: return nil
+        case .number(let number)?: return number
+        case let other?: throw BuiltinError("threshold.\(key) must be a number, got \(other.kindName)")
+        }
+    }
+    let allowed: [String]
+    let threshold: MonitorThreshold
+    switch record["kind"] {
+    case .string("std")?:
+        allowed = ["kind", "k", "lower", "upper"]
+        let k = try number("k")
+        threshold = .standardDeviations(lower: try number("lower") ?? k, upper: try number("upper") ?? k)
+    case .string("constant")?:
+        allowed = ["kind", "lower", "upper"]
+        threshold = .constant(lower: try number("lower"), upper: try number("upper"))
+    default:
+        throw BuiltinError(#"threshold.kind must be "std" or "constant""#)
+    }
+    for key in record.keys where !allowed.contains(key) {
+        throw BuiltinError("threshold has an unknown key '\(key)'\(Suggestion.hint(for: key, among: allowed))")
+    }
+    return try threshold.validated()
+}
+
+/// `metrics:` — a name or a list of names; every metric when absent or null.
+private func performanceMetrics(_ arguments: Arguments) throws -> [PerformanceMetric] {
+    guard let value = arguments.optional(nil, "metrics"), !value.isNull else { return PerformanceMetric.allCases }
+    let names: [String]
+    if case .string(let name) = value { names = [name] } else { names = try arguments.strings(nil, "metrics") }
+    return try names.map { name in
+        guard let metric = PerformanceMetric.named(name) else {
+            throw BuiltinError("unknown metric \(Renderer.quote(name))\(Suggestion.hint(for: name, among: PerformanceMetric.names)); metrics: \(PerformanceMetric.names.joined(separator: ", "))")
+        }
+        return metric
+    }
+}
+
+/// `calibrate:` — "auto", true or false.
+private func calibration(_ arguments: Arguments) throws -> Calibration {
+    switch arguments.optional(nil, "calibrate") {
+    case nil, .null?, .string("auto")?: return .auto
+    case .bool(true)?: return .always
+    case .bool(false)?: return .never
+    case .string(let text)?: throw BuiltinError(#"calibrate: is \#(Renderer.quote(text)); use "auto", true (isotonic) or false"#)
+    case let other?: throw arguments.mismatch("calibrate", expected: #""auto", true or false"#, got: other)
+    }
+}
+
+/// estimate_performance's and realized_performance's result.
+private func performance(_ arguments: Arguments, estimated: Bool) throws -> Value {
+    let columns = PerformanceEstimation.Columns(
+        probability: try arguments.string(nil, "probability"), prediction: try arguments.string(nil, "prediction"),
+        target: try arguments.string(nil, "target"))
+    let estimation = try PerformanceEstimation(
+        reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"), columns: columns,
+        metrics: try performanceMetrics(arguments), chunking: try chunking(arguments), estimated: estimated,
+        calibration: estimated ? try calibration(arguments) : .never, threshold: try monitorThreshold(arguments))
+    return .object(try PerformanceResultObject(estimation))
+}
+
+let monitoringBuiltins: [Builtin] = [
+    Builtin(
+        "chunks(df, size: null, count: null, by: null, every: null)",
+        doc: "Splits a dataframe's rows into consecutive chunks as NannyML's chunkers do, for monitoring over time: size: rows per chunk, or count: chunks of rows / count rows each (integer division). An incomplete last chunk is kept as it is (NannyML's default), so count: 7 on 3000 rows gives seven chunks of 428 and an eighth of 4. Without either, count: 10. by: a date or datetime column and every: a period (\"1d\", \"1w\", \"1mo\", \"1q\", \"1y\", \"1h\") make one chunk per calendar period that has rows, as NannyML's PeriodBasedChunker: the rows are first sorted by the timestamp, periods without rows are skipped, rows without a timestamp belong to no chunk; weeks run Monday to Sunday. Returns a list of records {index, key, start_index, end_index, start_date, end_date, rows}; row positions count from 0 (in the sorted frame for periods) and end_index is the chunk's last row, as NannyML's; key is \"[start:end]\", or the period as pandas prints it (\"2024-01-01/2024-01-07\", \"2024-03\"); start_date and end_date are the period's first and last instant (or day, for a date column), null for row chunks.",
+        example: "chunks(reference, size: 200)"
+    ) { arguments, _ in
+        let frame = try arguments.frame(0, "df")
+        return .list(try chunking(arguments).chunks(of: frame).map(record))
+    },
+    Builtin(
+        "monitor(reference, analysis, columns: null, methods: null, size: null, count: null, by: null, every: null, threshold: null, by_segment: null)",
+        doc: """
+            Univariate drift over time, as NannyML's UnivariateDriftCalculator: both dataframes are split into chunks (size: or count:, as chunks; default count: 10), and every chunk — the reference's own too — is compared with the whole reference, column by column and method by method; by: + every: chunk by calendar periods of a timestamp column, as chunks. Methods (docs/monitoring.md has the table): ks, wasserstein, js, hellinger for numbers; chi2, js, hellinger, l_infinity for strings and booleans; NannyML's names (kolmogorov_smirnov, jensen_shannon) work too. methods: a record {num: [...], cat: [...]}, or a list whose names go to the kinds of column they take; default {num: ["ks", "js"], cat: ["chi2", "js"]}. columns: default every reference column the analysis data has.
+            Thresholds are NannyML's: an alert when a chunk's value is above the mean + 3 standard deviations of the reference chunks' values (clipped to the method's range); chi2 alerts when its p-value is below 0.05 instead. threshold: {kind: "std", k: 3} (both sides; or lower:/upper: multipliers) or {kind: "constant", lower:, upper:} overrides. Missing values are dropped; a chunk without values has a null value and no alert.
+            Returns a monitor result: table (chunk, key, start, end, period, column, method, value, lower, upper, alert; start and end are row positions, end inclusive, or a period chunk's first and last instant or day), alerts (the analysis rows that alerted), alerted_columns, n_alerts, columns. plot(m) draws each column's values with the threshold; explain(m) says what alerted, since when and how strongly.
+            by_segment: a text or boolean column monitors the whole data and then each segment (the rows sharing a value) on its own — each segment's reference rows against its analysis rows, chunked alike; the table gains a first column segment ("overall" or the segment's value), the result the fields segments, new_segments (only in the analysis data) and vanished_segments (only in the reference). The summary, alerts fields and plot are the overall ones plus one line per segment.
+            """,
+        example: #"monitor(reference, current, columns: ["age", "income", "region"], size: 100)"#
+    ) { arguments, _ in
+        let (reference, analysis) = (try arguments.frame(0, "reference"), try arguments.frame(1, "analysis"))
+        let (columns, methods) = (try columnNames(arguments), try monitorMethods(arguments))
+        let (chunking, threshold) = (try chunking(arguments), try monitorThreshold(arguments))
+        if let segment = arguments.optional(nil, "by_segment"), !segment.isNull {
+            return .object(try MonitorResultObject(try SegmentedMonitor(
+                reference: reference, analysis: analysis, by: try arguments.string(nil, "by_segment"), columns: columns,
+                methods: methods, chunking: chunking, threshold: threshold)))
+        }
+        return .object(try MonitorResultObject(try UnivariateMonitor(
+            reference: reference, analysis: analysis, columns: columns, methods: methods, chunking: chunking, threshold: threshold)))
+    },
+    Builtin(
+        "reconstruction_drift(reference, analysis, columns: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: """
+            Multivariate drift over time, as NannyML's DataReconstructionDriftCalculator: fitted on the reference, missing numbers become the reference mean and missing categories its most frequent one; each category becomes its share of the reference (one the reference never had becomes 0); the columns are standardised and PCA keeps the fewest components explaining more than 65% of the variance. Each chunk's value is its rows' mean distance from their reconstruction through those components — it grows when the relations between columns change, even when each column alone looks stable. Chunks as for monitor (size:, count:, or by: + every:; default count: 10).
+            Thresholds: mean ± 3 standard deviations of the reference chunks' values (a lower bound at or below 0 is dropped); a chunk alerts unless its value lies strictly inside. threshold: {kind: "std", k: 3} or {kind: "constant", lower:, upper:} overrides. Returns a result with table (chunk, key, start, end, period, value, sampling_error, lower, upper, alert), alerts, n_alerts, components and columns; plot and explain take it.
+            """,
+        example: #"reconstruction_drift(reference, current, columns: ["age", "income", "debt_ratio", "region"], size: 100)"#
+    ) { arguments, _ in
+        let drift = try ReconstructionDrift(
+            reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
+            columns: try columnNames(arguments), chunking: try chunking(arguments),
+            threshold: try monitorThreshold(arguments))
+        return .object(try ReconstructionResultObject(drift))
+    },
+    Builtin(
+        "estimate_performance(reference, analysis, probability:, prediction:, target:, metrics: null, size: null, count: null, by: null, every: null, calibrate: \"auto\", threshold: null)",
+        doc: """
+            A binary classifier's performance per chunk estimated without labels, as NannyML's CBPE: probability: names the column of predicted probabilities of class 1, prediction: the predicted labels (0/1 or booleans), target: the true labels, which the reference must have on every row. Fitted on the reference: if calibrate: says so, an isotonic regression of the labels on the probabilities calibrates them ("auto": when a 10-fold cross-validation on the reference says it lowers the Brier score; true; false). Each chunk's expected confusion matrix counts a row predicted 1 as a true positive with its calibrated probability p and a false positive with 1 − p (predicted 0: a false negative with p, a true negative with 1 − p), giving accuracy, precision, recall and f1; roc_auc traces the expected ROC curve of the rows ranked by probability. metrics: any of roc_auc, accuracy, precision, recall, f1 (default all). Chunks as monitor (size:, count:, or by: + every:; default count: 10).
+            Each value has NannyML's sampling error; thresholds are the mean ± 3 standard deviations of the reference chunks' realized values, clipped to [0, 1] (threshold: overrides, as for monitor), and a chunk alerts when its estimate leaves them. Where the analysis data has the target column, realized holds the metric from its labels. Returns a result with table (chunk, key, start, end, period, metric, value, sampling_error, lower, upper, alert, realized), alerts, n_alerts, metrics and calibrated; plot and explain take it.
+            """,
+        example: #"let scored = (df) => with_column(with_column(df, "p", 1 - df.debt_ratio), "y_pred", df.debt_ratio < 0.5); estimate_performance(scored(reference), scored(current), probability: "p", prediction: "y_pred", target: "approved", size: 100)"#
+    ) { arguments, _ in try performance(arguments, estimated: true) },
+    Builtin(
+        "realized_performance(reference, analysis, probability:, prediction:, target:, metrics: null, size: null, count: null, by: null, every: null, threshold: null)",
+        doc: "The same table as estimate_performance, from labels: each chunk's value is the metric from its labels (the analysis data needs the target column; rows without a label are left out), with the same sampling errors and thresholds (the reference chunks' realized values, mean ± 3 standard deviations), as NannyML's PerformanceCalculator. To score labels that arrive later, join them to the analysis data first (join or join_asof on an id).",
+        example: #"let scored = (df) => with_column(with_column(df, "p", 1 - df.debt_ratio), "y_pred", df.debt_ratio < 0.5); realized_performance(scored(reference), scored(current), probability: "p", prediction: "y_pred", target: "approved", size: 100)"#
+    ) { arguments, _ in try performance(arguments, estimated: false) },
+]
