@@ -1,6 +1,6 @@
 // The workshop notebooks in examples/workshop/: each renders to HTML through the same API as
 // `drift notebook` (NotebookRun + NotebookHTML.page) with no failing cell, at least one chart and at
-// least one table or card, and no scripts; and the sequence is exactly 01 to 06.
+// least one table or card, and no scripts; and the sequence is exactly 01 to 07.
 import DriftLang
 import Foundation
 import Testing
@@ -17,10 +17,10 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
     }
 }
 
-@Test func workshopHasSixScriptsNumberedOneToSix() {
+@Test func workshopHasSevenScriptsNumberedOneToSeven() {
     let names = WorkshopScript.all.map(\.name)
-    #expect(names.count == 6)
-    #expect(names.map { String($0.prefix(3)) } == ["01-", "02-", "03-", "04-", "05-", "06-"])
+    #expect(names.count == 7)
+    #expect(names.map { String($0.prefix(3)) } == ["01-", "02-", "03-", "04-", "05-", "06-", "07-"])
 }
 
 @Test(arguments: WorkshopScript.all)
