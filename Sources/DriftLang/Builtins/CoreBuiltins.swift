@@ -103,7 +103,9 @@ let coreBuiltins: [Builtin] = [
         }
         var results: [Value] = []
         results.reserveCapacity(elements.count)
-        for element in elements {
+        for (index, element) in elements.enumerated() {
+            // A builtin function called per element never reaches the interpreter's own interrupt checks.
+            if index & 0xFFF == 0xFFF { try Cancellation.check() }
             results.append(try function.call(Arguments(positional: [element], at: arguments.location), interpreter, at: arguments.location))
         }
         return Value.collection(results)
