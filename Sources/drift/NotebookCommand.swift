@@ -65,12 +65,21 @@ struct NotebookSubcommand: ParsableCommand {
             let equals = parameter.firstIndex(of: "=")!
             return (String(parameter[..<equals]), Value.parameter(String(parameter[parameter.index(after: equals)...])))
         }
+        // A parameter the script never mentions is a typo, not a setting: say so instead of running without it.
+        let document = NotebookDocument(parsing: source)
+        let used = document.namesUsed
+        if let unused = values.first(where: { !used.contains($0.0) }) {
+            let known = document.parameterNames
+            console.errorLine("drift: --param \(unused.0): \(file) never uses the name '\(unused.0)'"
+                + (known.isEmpty ? "" : "; its parameters are \(known.joined(separator: ", "))"))
+            throw ExitCode.failure
+        }
         let url = URL(fileURLWithPath: output)
         try options.apply(defaultDirectory: ExecutionOptions.directory(of: file),
                           outputs: [output, url.deletingLastPathComponent().appendingPathComponent(figureDirectoryName).path])
         let session = Session(maximumCallDepth: options.maximumCallDepth, output: console.write)
         let run = ProgressBar.during {
-            NotebookRun(NotebookDocument(parsing: source), name: file, session: session, parameters: values, keepGoing: keepGoing)
+            NotebookRun(document, name: file, session: session, parameters: values, keepGoing: keepGoing)
         }
         do {
             try write(run)

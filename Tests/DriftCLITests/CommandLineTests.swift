@@ -26,6 +26,17 @@ import Testing
         #expect(withFlags.error.isEmpty)
     }
 
+    @Test func aParameterTheNotebookNeverUsesIsAnError() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("drift-params-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let typo = try DriftBinary.run(["notebook", "Tests/notebooks/params.drift", "-o", output, "--param", "bin=8"], in: packageRoot)
+        #expect(typo.status == 1)
+        #expect(typo.error == "drift: --param bin: Tests/notebooks/params.drift never uses the name 'bin'; its parameters are bins, label\n")
+        #expect(!FileManager.default.fileExists(atPath: output), "nothing is rendered")
+        let set = try DriftBinary.run(["notebook", "Tests/notebooks/params.drift", "-o", output, "--param", "bins=8"], in: packageRoot)
+        #expect(set.status == 0)
+    }
+
     @Test func runOfAMissingFileFails() throws {
         let result = try DriftBinary.run(["run", "/no/such/script.drift"])
         #expect(result.status == 1)

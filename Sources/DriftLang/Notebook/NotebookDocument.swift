@@ -92,3 +92,27 @@ extension StringProtocol {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
+
+extension NotebookDocument {
+    /// Every name the code cells mention (variables, functions, fields), read with the language's lexer, so
+    /// names inside strings and comments do not count. For checking `--param` names against the script.
+    public var namesUsed: Set<String> {
+        var names = Set<String>()
+        for cell in cells where cell.kind == .code {
+            for token in Lexer.tokenize(SourceFile(name: "cell", text: cell.source)).tokens {
+                if case .identifier(let name) = token.kind { names.insert(name) }
+            }
+        }
+        return names
+    }
+
+    /// The names the parameters cell (or, without one, the first code cell) binds with `let`, for messages.
+    public var parameterNames: [String] {
+        let cell = cells.first { $0.kind == .code && $0.title?.lowercased() == "parameters" } ?? cells.first { $0.kind == .code }
+        let tokens = cell.map { Lexer.tokenize(SourceFile(name: "cell", text: $0.source)).tokens } ?? []
+        return tokens.indices.dropLast().compactMap { index in
+            guard tokens[index].kind == .let, case .identifier(let name) = tokens[index + 1].kind else { return nil }
+            return name
+        }
+    }
+}
