@@ -10,12 +10,16 @@ final class HistogramComparisonObject: DriftObject {
     let edges: [Double]?
     let referenceCounts: [Int]
     let currentCounts: [Int]
+    /// What the two samples are called in the chart ("reference" and "current" unless given).
+    let sampleNames: (first: String, second: String)
 
-    init(labels: [String], edges: [Double]?, referenceCounts: [Int], currentCounts: [Int]) {
+    init(labels: [String], edges: [Double]?, referenceCounts: [Int], currentCounts: [Int],
+         sampleNames: (first: String, second: String) = ("reference", "current")) {
         self.labels = labels
         self.edges = edges
         self.referenceCounts = referenceCounts
         self.currentCounts = currentCounts
+        self.sampleNames = sampleNames
     }
 
     var isChart: Bool { true }
@@ -45,11 +49,12 @@ final class HistogramComparisonObject: DriftObject {
     func render(to renderer: inout Renderer) {
         let reference = Self.shares(referenceCounts), current = Self.shares(currentCounts)
         func percent(_ share: Double) -> String { NumberFormat.compact(100 * share, digits: 3) + "%" }
-        let title = "reference (\(counted(referenceCounts.reduce(0, +), "value"))) vs current (\(counted(currentCounts.reduce(0, +), "value"))), share per "
+        let (first, second) = sampleNames
+        let title = "\(first) (\(counted(referenceCounts.reduce(0, +), "value"))) vs \(second) (\(counted(currentCounts.reduce(0, +), "value"))), share per "
             + (edges == nil ? "category" : "bin")
         renderer.barChart(BarChart(title: title, labels: labels, series: [
-            .init(name: "reference", values: reference, annotations: reference.map(percent)),
-            .init(name: "current", values: current, annotations: current.map(percent)),
+            .init(name: first, values: reference, annotations: reference.map(percent)),
+            .init(name: second, values: current, annotations: current.map(percent)),
         ]))
     }
 }
