@@ -160,10 +160,37 @@ private func explain(_ result: PerformanceResultObject) -> String {
     return sentences.joined(separator: " ")
 }
 
+/// A live detector: what it watches, what it has signalled and where it stands now.
+private func explain(_ detector: DetectorObject) -> String {
+    // The kind's doc starts with the method's name and reference, up to the first colon.
+    let method = detector.kind.doc.prefix { $0 != ":" }
+    var sentences = ["\(detector.summary.prefix { $0 != ":" }) — \(method)."]
+    if detector.count == 0 {
+        sentences.append("It has seen no values yet: feed it with observe(detector, value).")
+        return sentences.joined(separator: " ")
+    }
+    let stream = detector.kind.binary ? "error stream (1 where the model was wrong)" : "stream"
+    if detector.drifts.isEmpty {
+        sentences.append("Over \(counted(detector.count, "value")) of its \(stream) it has signalled no drift.")
+    } else {
+        let last = detector.drifts[detector.drifts.count - 1]
+        sentences.append("Over \(counted(detector.count, "value")) of its \(stream) it signalled drift \(detector.drifts.count == 1 ? "once" : "\(detector.drifts.count) times"), last at position \(last) (\(counted(detector.count - 1 - last, "value")) ago); after each drift it started afresh.")
+    }
+    if detector.kind.hasWarnings {
+        sentences.append(detector.lastSignal == .warning
+            ? "It is in its warning zone now: the error rate has risen, but not yet past the drift threshold."
+            : "It is not in its warning zone now.")
+    }
+    sentences.append(detector.drifts.isEmpty
+        ? "Next: keep feeding it; a drift here would be the moment to retrain or look at the inputs."
+        : "Next: compare the rows before and after the last drift (drift_report) to see what changed, and retrain on the rows after it.")
+    return sentences.joined(separator: " ")
+}
+
 let explainBuiltins: [Builtin] = [
     Builtin(
         "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift or a performance estimate: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift, a performance estimate or a live detector: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
@@ -175,7 +202,8 @@ let explainBuiltins: [Builtin] = [
         case .object(let monitor as MonitorResultObject): return .object(ExplanationObject(explain(monitor)))
         case .object(let drift as ReconstructionResultObject): return .object(ExplanationObject(explain(drift)))
         case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift or performance estimate", got: value)
+        case .object(let detector as DetectorObject): return .object(ExplanationObject(explain(detector)))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift, performance estimate or detector", got: value)
         }
     },
 ]

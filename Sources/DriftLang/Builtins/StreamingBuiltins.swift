@@ -81,7 +81,7 @@ let detectorKinds: [DetectorKind] = [
         example: "adwin(predict_proba(m, current), delta: 0.01).drifts",
         make: { a in
             try ADWIN(delta: try a.number(nil, "delta", default: 0.002), clock: try a.integer(nil, "clock", default: 32),
-                      maxBuckets: try a.integer(nil, "max_buckets", default: 5), minWindowLength: try a.integer(nil, "min_window", default: 5),
+                      maxBuckets: try a.integer(nil, "max_buckets", default: 5, in: 1...1_000), minWindowLength: try a.integer(nil, "min_window", default: 5),
                       gracePeriod: try a.integer(nil, "grace_period", default: 10))
         }),
     DetectorKind(
