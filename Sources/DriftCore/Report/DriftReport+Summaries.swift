@@ -18,6 +18,7 @@ extension DriftReport {
             return DriftReport.row(name, referenceMissingShare: a.map(DriftReport.missingShare),
                                    currentMissingShare: b.map(DriftReport.missingShare)) {
                 guard let a, let b else { return nil }
+                try DriftReport.untestedIfTime(a.type, b.type)
                 let kind = ColumnDriftRule.kind(reference: a, current: b)
                 return (kind, {
                     try methods[name] ?? method ?? ColumnDriftRule.method(kind: kind, referenceRows: a.rowCount) {

@@ -79,10 +79,18 @@ public struct DriftReport: Sendable {
     private static func compare(_ name: String, _ reference: Column?, _ current: Column?, method: String?, threshold: Double?) -> Row {
         row(name, referenceMissingShare: reference.map(missingShare), currentMissingShare: current.map(missingShare)) {
             guard let reference, let current else { return nil }
+            try untestedIfTime(reference.type, current.type)
             let kind = try ColumnDriftRule.kind(reference: reference, current: current)
             return (kind, { try method ?? ColumnDriftRule.method(reference: reference, current: current) },
                     { chosen in try run(chosen, kind: kind, reference, current, threshold: threshold) })
         }
+    }
+
+    /// Dates, datetimes and durations are not tested: an instant column moves with time by design, so any
+    /// two periods differ; the thrown message becomes the row's note.
+    static func untestedIfTime(_ reference: ColumnType?, _ current: ColumnType?) throws {
+        guard let type = [reference, current].compactMap({ $0 }).first(where: { $0.timeKind != nil }) else { return }
+        throw DataError("a \(type.rawValue) column is not tested: its values move with time by design; compare time windows of the other columns, or a part of it such as its weekday")
     }
 
     /// A report row: a column absent on one side gets a note; otherwise `prepare` gives its kind, how to choose
