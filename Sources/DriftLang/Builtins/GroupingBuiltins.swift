@@ -30,6 +30,7 @@ let groupingBuiltins: [Builtin] = [
         let function = try arguments.function(1, "f")
         var parts: [DataFrame] = []
         for group in 0..<grouped.grouping.groupCount {
+            try Cancellation.check()
             let value = try function.call(Arguments(positional: [.frame(grouped.rows(of: group))], at: arguments.location), interpreter, at: arguments.location)
             guard case .frame(let part) = value else { throw BuiltinError("f must return a dataframe for every group, got \(value.kindName)") }
             parts.append(part)
@@ -104,6 +105,7 @@ private func groupedFrame(_ arguments: Arguments) throws -> GroupedFrameObject {
 private func perGroup(_ grouped: GroupedFrameObject, name: String, _ function: Function, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Column {
     var results: [Value] = []
     for group in 0..<grouped.grouping.groupCount {
+        try Cancellation.check()
         let value = try function.call(Arguments(positional: [.frame(grouped.rows(of: group))], at: arguments.location), interpreter, at: arguments.location)
         guard value.isScalar else { throw BuiltinError("aggregation '\(name)' must give one value per group, got \(value.kindName)") }
         results.append(value)

@@ -87,6 +87,7 @@ let sequenceBuiltins: [Builtin] = [
 private func rollingCalls(of function: Function, over column: Column, window: Int, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
     var results = [Value](repeating: .null, count: column.count)
     for end in results.indices.dropFirst(window - 1) {
+        if end & 0xFFF == 0xFFF { try Cancellation.check() }
         let rows = Array((end - window + 1)...end).filter { !column.isMissing(at: $0) }
         if rows.isEmpty { continue }
         results[end] = try function.call(Arguments(positional: [.vector(column.gathering(rows))], at: arguments.location), interpreter, at: arguments.location)
