@@ -38,8 +38,7 @@ extension DataFrame {
     static func note(_ column: Column) -> String? {
         switch column {
         case .time(let times):
-            let present = times.values.lazy.filter { $0 != TimeValue.missing }
-            guard let first = present.min(), let last = present.max() else { return nil }
+            guard let (first, last) = times.presentRange else { return nil }
             return ISOTime.text(TimeValue(micros: first, kind: times.kind)) + " to " + ISOTime.text(TimeValue(micros: last, kind: times.kind))
         case .text(let text):
             let used = Set(text.codes.filter { $0 >= 0 })

@@ -129,7 +129,7 @@ extension Grouping {
         case .numeric(let numbers): Set(numbers.values.filter { !$0.isNaN }.map { $0 == 0 ? 0 : $0 }).count
         case .text(let text): Set(text.codes.filter { $0 >= 0 }.map { text.levels[Int($0)] }).count
         case .boolean(let flags): Set(flags.values.filter { $0 >= 0 }).count
-        case .time(let times): Set(times.values.filter { $0 != TimeValue.missing }).count
+        case .time(let times): Set(times.presentValues).count
         }
     }
 }

@@ -20,6 +20,18 @@ public struct TimeColumn: Sendable, Equatable {
         }
     }
 
+    /// The present values, in order.
+    public var presentValues: LazyFilterSequence<[Int64]> { values.lazy.filter { $0 != TimeValue.missing } }
+
+    /// The earliest and the latest present value, in one pass; nil when none is present.
+    public var presentRange: (first: Int64, last: Int64)? {
+        var range: (first: Int64, last: Int64)?
+        for value in presentValues {
+            range = range.map { (Swift.min($0.first, value), Swift.max($0.last, value)) } ?? (value, value)
+        }
+        return range
+    }
+
     /// Element `index` as a time value; nil when missing.
     public subscript(index: Int) -> TimeValue? {
         let micros = values[index]
@@ -46,8 +58,7 @@ extension TimeColumn {
 
     /// Every window start from the first present value's window to the last one's, in order.
     public func allWindowStarts(every period: Period, origin: Int64) throws -> [Int64] {
-        let present = values.lazy.filter { $0 != TimeValue.missing }
-        guard let first = present.min(), let last = present.max() else { return [] }
+        guard let (first, last) = presentRange else { return [] }
         var starts: [Int64] = []
         var start = period.start(of: first, origin: origin)
         while start <= last {

@@ -31,7 +31,7 @@ extension Column {
         case .boolean(let column):
             return Set(column.values.filter { $0 >= 0 }).count
         case .time(let column):
-            return Set(column.values.filter { $0 != TimeValue.missing }).count
+            return Set(column.presentValues).count
         }
     }
 
@@ -42,7 +42,7 @@ extension Column {
             let ordered = Self.countedByFrequency(column.values.lazy.filter { !$0.isNaN })
             return (.numeric(NumericColumn(ordered.map(\.key))), ordered.map(\.value))
         case .time(let column):
-            let ordered = Self.countedByFrequency(column.values.lazy.filter { $0 != TimeValue.missing })
+            let ordered = Self.countedByFrequency(column.presentValues)
             return (.time(TimeColumn(ordered.map(\.key), kind: column.kind)), ordered.map(\.value))
         case .text(let column):
             let (codes, counts) = column.usedCodesInFirstSeenOrder()

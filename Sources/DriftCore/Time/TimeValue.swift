@@ -3,7 +3,7 @@
 // for all three keeps arithmetic and comparison between them a matter of adding and comparing integers.
 
 /// What a time value means.
-public enum TimeKind: String, Sendable, Codable {
+public enum TimeKind: String, Sendable {
     /// An instant, to the microsecond, in UTC.
     case datetime
     /// A calendar day (stored as its midnight UTC).

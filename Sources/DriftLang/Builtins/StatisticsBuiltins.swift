@@ -14,7 +14,7 @@ private func reduction(_ signature: String, doc: String, example: String, _ aggr
 
 /// min and max of dates, datetimes or durations; also sum, mean and median of durations, which add.
 private func timeReduction(_ times: TimeColumn, _ aggregation: GroupAggregation) throws -> Value {
-    let present = times.values.filter { $0 != TimeValue.missing }
+    let present = Array(times.presentValues)
     func time(_ micros: Int64?) -> Value { micros.map { .time(TimeValue(micros: $0, kind: times.kind)) } ?? .null }
     switch aggregation {
     case .min: return time(present.min())

@@ -55,8 +55,9 @@ enum Arithmetic {
         }
     }
 
+    /// Whether the comparison `op` holds between a and b (numbers, or times' microsecond counts).
     @inline(__always)
-    static func holds(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Bool {
+    static func holds<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
         switch op {
         case .less: return a < b
         case .lessEqual: return a <= b
@@ -140,20 +141,12 @@ enum Arithmetic {
         }
     }
 
-    /// Ordering of strings (and string vectors against a string).
+    /// Ordering of strings (and string vectors against a string); `==` and `!=` never reach here.
     private static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(BuiltinError) -> Value? {
-        func holds(_ a: String, _ b: String) -> Bool {
-            switch op {
-            case .less: return a < b
-            case .lessEqual: return a <= b
-            case .greater: return a > b
-            default: return a >= b
-            }
-        }
         switch (left, right) {
-        case (.string(let a), .string(let b)): return .bool(holds(a, b))
+        case (.string(let a), .string(let b)): return .bool(holds(op, a, b))
         case (.vector(.text(let a)), .string(let b)):
-            return .vector(.boolean(BoolColumn((0..<a.codes.count).map { a[$0].map { holds($0, b) } })))
+            return .vector(.boolean(BoolColumn((0..<a.codes.count).map { a[$0].map { holds(op, $0, b) } })))
         default: return nil
         }
     }

@@ -125,22 +125,11 @@ enum TimeArithmetic {
             if p == TimeValue.missing || q == TimeValue.missing {
                 flags[i] = -1
             } else {
-                flags[i] = holds(op, p, q) ? 1 : 0
+                flags[i] = Arithmetic.holds(op, p, q) ? 1 : 0
             }
         }
         if singleA && singleB { return flags[0] < 0 ? .null : .bool(flags[0] == 1) }
         return .vector(.boolean(BoolColumn(raw: flags)))
-    }
-
-    private static func holds(_ op: BinaryOperator, _ a: Int64, _ b: Int64) -> Bool {
-        switch op {
-        case .less: a < b
-        case .lessEqual: a <= b
-        case .greater: a > b
-        case .greaterEqual: a >= b
-        case .equal: a == b
-        default: a != b
-        }
     }
 
     /// `u ± v` element-wise, as `kind`; a date plus durations that are not all whole days becomes a datetime.
