@@ -61,27 +61,17 @@ public struct DecisionTree: Sendable, Equatable, Codable {
         self.nodes = builder.nodes
     }
 
+    /// The longest path from the root to a leaf, in one pass: children always come after their parent.
     public var depth: Int {
-        func depth(_ i: Int) -> Int { nodes[i].feature < 0 ? 0 : 1 + max(depth(nodes[i].left), depth(nodes[i].right)) }
-        return nodes.isEmpty ? 0 : depth(0)
-    }
-
-    /// Throws if a decoded tree is malformed (children must come after their parent, so walks end).
-    private func checkShape(width: Int) throws {
-        let valueCount = classes?.count ?? 1
-        for (i, node) in nodes.enumerated() {
-            let leafOK = node.feature < 0
-            let splitOK = node.feature < width && node.left > i && node.left < nodes.count && node.right > i && node.right < nodes.count
-            guard (leafOK || splitOK) && node.value.count == valueCount else {
-                throw DataError("decision tree: saved node \(i) is malformed")
-            }
+        var depths = [Int](repeating: 0, count: nodes.count)
+        for (i, node) in nodes.enumerated() where node.feature >= 0 {
+            depths[node.left] = depths[i] + 1
+            depths[node.right] = depths[i] + 1
         }
-        if nodes.isEmpty { throw DataError("decision tree: saved tree has no nodes") }
+        return depths.max() ?? 0
     }
 
-    private func leaves(_ x: Matrix) throws -> [Int] {
-        try checkShape(width: x.columns)
-        return
+    private func leaves(_ x: Matrix) -> [Int] {
         (0..<x.rows).map { i in
             var node = 0
             while nodes[node].feature >= 0 {
@@ -93,7 +83,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
 
     /// Predicted classes (a column of the target's type) or predicted values (numeric).
     public func predict(_ frame: DataFrame) throws -> Column {
-        let leaves = try leaves(try encoder.encode(frame))
+        let leaves = leaves(try encoder.encode(frame))
         if let classes {
             return classes.column(for: leaves.map { leaf in
                 let value = nodes[leaf].value
@@ -108,7 +98,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
     /// Leaf class proportions, one numeric column per class; throws for a regression tree.
     public func predictProbabilities(_ frame: DataFrame) throws -> DataFrame {
         guard let classes else { throw DataError("a regression tree has no class probabilities") }
-        let leaves = try leaves(try encoder.encode(frame))
+        let leaves = leaves(try encoder.encode(frame))
         let values = leaves.flatMap { nodes[$0].value }
         return try probabilityFrame(try Matrix(rows: leaves.count, columns: classes.count, values: values), classes: classes)
     }
