@@ -40,12 +40,12 @@ struct SQLSummaryPass {
     /// fine bins cannot tell whether it has few distinct values).
     func summaries(_ indices: [Int]) throws -> [ColumnSummary] {
         let (rowCount, overviews) = try overview(indices)
-        let plan = try zip(indices, overviews).map { try groupedColumn($0, $1) }
+        let plan = try zip(indices, overviews).map { try groupedColumn($0, $1, bins: Self.fineBins(options)) }
         let limit = Swift.max(options.textCategoryLimit, options.sketchCapacity, Self.fineBins(options))
         let groups = try grouped(plan, cubes: false, limit: limit).columns[nil] ?? plan.map { _ in ColumnGroups() }
         return try indices.indices.map { k in
             try Cancellation.check()
-            var summary = try summary(plan[k], overviews[k], groups[k], rows: rowCount)
+            var summary = summary(plan[k], overviews[k], groups[k], rows: rowCount)
             if summary.type == .numeric, summary.categories == nil, case .grid = plan[k].key,
                groups[k].groups.count <= options.numberCategoryLimit {
                 summary = ColumnSummary(options: options, type: .numeric, rowCount: summary.rowCount, missing: summary.missing,
@@ -105,8 +105,8 @@ struct SQLSummaryPass {
     /// The fine grid's bins: the sketch of a column beyond the sketch's capacity is built from them.
     static func fineBins(_ options: ColumnSummary.Options) -> Int { options.gridBins * 16 }
 
-    /// How the grouped pass reads a column, given its overview.
-    func groupedColumn(_ index: Int, _ overview: Overview) throws -> GroupedColumn {
+    /// How the grouped pass reads a column, given its overview: beyond the sketch's capacity, on a grid of at most `bins`.
+    func groupedColumn(_ index: Int, _ overview: Overview, bins: Int) throws -> GroupedColumn {
         let name = source.columnNames[index]
         guard overview.type == .numeric else { return GroupedColumn(name: name, key: .category, mean: .nan) }
         guard overview.present > options.sketchCapacity, overview.minimum < overview.maximum else {
@@ -115,7 +115,7 @@ struct SQLSummaryPass {
         guard overview.minimum.isFinite, overview.maximum.isFinite else {
             throw DataError("\(source.name): column '\(name)' holds infinite values, which a pushed-down histogram cannot bin")
         }
-        let exponent = GridHistogram.exponent(low: overview.minimum, high: overview.maximum, maximumBins: Self.fineBins(options))
+        let exponent = GridHistogram.exponent(low: overview.minimum, high: overview.maximum, maximumBins: bins)
         guard Double(sign: .plus, exponent: exponent, significand: 1) > 0 else {
             throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
         }
@@ -123,7 +123,7 @@ struct SQLSummaryPass {
     }
 
     /// The summary of a column from its overview (count, type, min, max, mean of the whole source) and groups.
-    func summary(_ column: GroupedColumn, _ overview: Overview, _ groups: ColumnGroups, rows: Int) throws -> ColumnSummary {
+    func summary(_ column: GroupedColumn, _ overview: Overview, _ groups: ColumnGroups, rows: Int) -> ColumnSummary {
         guard overview.type == .numeric else {
             let categories = groups.truncated ? nil : SQLCategories.counts(groups.categories, type: overview.type)
             return ColumnSummary(options: options, type: overview.type, rowCount: rows, missing: rows - overview.present,
