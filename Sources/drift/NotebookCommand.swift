@@ -41,15 +41,10 @@ struct NotebookSubcommand: ParsableCommand {
         }
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="),
-                  Self.isName(parameter[..<equals]) else {
-                throw ValidationError("--param takes name=value with a Drift name: '\(parameter)'")
+                  Names.isBindable(parameter[..<equals]) else {
+                throw ValidationError("--param takes name=value with a Drift name that is not a keyword: '\(parameter)'")
             }
         }
-    }
-
-    private static func isName(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isLetter || first == "_" else { return false }
-        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     func run() throws {
