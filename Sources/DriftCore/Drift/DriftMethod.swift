@@ -61,6 +61,10 @@ public struct DriftMethodDescriptor: Sendable, Equatable {
     public let explanation: String
     /// `explain`'s reading of the statistic's size, when there is a usual one.
     public let reading: String?
+    /// Whether it takes `alternative: "two-sided" | "less" | "greater"` (a one-sided test, as scipy's).
+    public var takesAlternative = false
+    /// Whether it takes `method: "auto" | "exact" | "asymptotic"` for its p-value, as scipy's.
+    public var takesPValueMethod = false
 
     public var givesPValue: Bool { verdict == .pValue }
     public var takesNumbers: Bool { kind != .categorical }
@@ -88,7 +92,8 @@ extension DriftMethodDescriptor {
             reference: "scipy.stats.ks_2samp", measures: "largest gap between the empirical CDFs (exact p up to 10,000 values, asymptotic above)",
             doc: "Two-sample Kolmogorov–Smirnov test: the largest gap between the two empirical distribution functions, with scipy.stats.ks_2samp's p-value (exact for samples up to 10,000, asymptotic above).",
             explanation: "The Kolmogorov–Smirnov statistic is the largest gap between the two cumulative distributions (0 to 1).",
-            reading: "As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large."),
+            reading: "As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large.",
+            takesAlternative: true, takesPValueMethod: true),
         DriftMethodDescriptor(
             name: "cvm_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
             reference: "scipy.stats.cramervonmises_2samp", measures: "integrated squared CDF gap",
@@ -98,21 +103,21 @@ extension DriftMethodDescriptor {
         DriftMethodDescriptor(
             name: "anderson_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
             reference: "scipy.stats.anderson_ksamp", measures: "CDF gap weighted to the tails (p capped to [0.001, 0.25])",
-            doc: "Two-sample Anderson–Darling test, which weights the tails more than KS, as scipy.stats.anderson_ksamp; the p-value is capped to [0.001, 0.25] as scipy's is.",
+            doc: "k-sample Anderson–Darling test (Scholz & Stephens 1987, midranks), which weights the tails more than KS, as scipy.stats.anderson_ksamp; the p-value is capped to [0.001, 0.25] as scipy's is.",
             explanation: "The Anderson–Darling statistic compares the two distributions with extra weight on the tails.",
             reading: nil),
         DriftMethodDescriptor(
             name: "mann_whitney", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
-            reference: "scipy.stats.mannwhitneyu", measures: "whether one sample tends to be larger (two-sided)",
-            doc: "Mann–Whitney U test (two-sided): whether values of one sample tend to be larger than the other's, as scipy.stats.mannwhitneyu.",
-            explanation: "The Mann–Whitney U statistic counts how often a current value exceeds a reference value.",
-            reading: nil),
+            reference: "scipy.stats.mannwhitneyu", measures: "whether one sample tends to be larger",
+            doc: "Mann–Whitney U test: whether values of one sample tend to be larger than the other's, as scipy.stats.mannwhitneyu (with continuity correction; exact p-value when a sample has at most 8 values and nothing is tied, else the normal approximation). The statistic is U of the reference.",
+            explanation: "The Mann–Whitney U statistic counts how often a reference value exceeds a current value (ties count half).",
+            reading: nil, takesAlternative: true, takesPValueMethod: true),
         DriftMethodDescriptor(
             name: "t_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: .upToRounding,
             reference: "scipy.stats.ttest_ind(equal_var=False)", measures: "difference of means (Welch)",
             doc: "Welch's t-test: whether the means differ, without assuming equal variances, as scipy.stats.ttest_ind(equal_var=False).",
             explanation: "Welch's t statistic measures how far apart the two means are, in standard errors.",
-            reading: nil),
+            reading: nil, takesAlternative: true),
         DriftMethodDescriptor(
             name: "wasserstein", kind: .numeric, defaultThreshold: 0.1, verdict: .distance,
             onSummaries: .exactWhileSketched(bound: "`error_bound`"),
@@ -169,9 +174,9 @@ extension DriftMethodDescriptor {
         DriftMethodDescriptor(
             name: "z_test", kind: .categorical, defaultThreshold: 0.05, verdict: .pValue, onSummaries: .exact,
             reference: "", measures: "pooled two-proportion z (two categories)",
-            doc: "Pooled two-proportion z-test (two-sided) for a column with two categories: the category that sorts first counts as success, and the statistic is the z of the current share minus the reference share.",
+            doc: "Pooled two-proportion z-test for a column with two categories: the category that sorts first counts as success, and the statistic is the z of the current share minus the reference share.",
             explanation: "The z statistic measures the difference between the two shares of the first category, in standard errors.",
-            reading: nil),
+            reading: nil, takesAlternative: true),
     ]
 
     /// A share divergence: numbers binned, categories per category, a distance with threshold 0.1; on summaries

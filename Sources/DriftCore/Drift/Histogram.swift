@@ -84,13 +84,18 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// numpy.histogram's edges for `bins` equal-width bins over [low, high] (widened to [low − 0.5, high + 0.5]
-    /// when low == high).
+    /// when low == high). Throws, as numpy does, when the edges would not rise strictly.
     public static func equalWidthEdges(_ low: Double, _ high: Double, bins: Int) throws -> [Double] {
         guard bins >= 1 else { throw DataError("histogram: the number of bins must be at least 1, not \(bins)") }
         guard low.isFinite, high.isFinite else {
             throw DataError("histogram: the range [\(low), \(high)] is not finite")
         }
-        return low == high ? linspace(low - 0.5, high + 0.5, bins + 1) : linspace(low, high, bins + 1)
+        let edges = low == high ? linspace(low - 0.5, high + 0.5, bins + 1) : linspace(low, high, bins + 1)
+        for i in 1..<edges.count where !(edges[i - 1] < edges[i]) {
+            // numpy's check too: a range wider than the largest double, or bins narrower than its spacing.
+            throw DataError("histogram: too many bins for the range [\(low), \(high)]: cannot make \(bins) finite-sized bins")
+        }
+        return edges
     }
 
     /// numpy.linspace(start, stop, count) with endpoint, bit for bit.

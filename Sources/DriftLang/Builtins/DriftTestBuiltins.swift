@@ -17,6 +17,7 @@ private func verdict(_ method: DriftMethodDescriptor) -> String {
 /// The builtin of one drift method, shaped by what its descriptor says it takes.
 private func testBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
     if method.name == NumericDriftMethod.mmd.rawValue { return mmdBuiltin(method) }
+    if method.name == NumericDriftMethod.andersonTest.rawValue { return andersonBuiltin(method) }
     switch method.kind {
     case .numeric: return numericTest(method)
     case .categorical: return categoricalTest(method)
@@ -24,26 +25,68 @@ private func testBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
     }
 }
 
-/// A test builtin `name(reference, current, threshold: …)`; `run` reads the samples and runs the test.
-/// The example compares `column` of the credit data.
+/// A test builtin `name(reference, current, [alternative: …, method: …,] threshold: …)`; `run` reads the
+/// samples and runs the test. The example compares `column` of the credit data.
 private func testBuiltin(
-    _ method: DriftMethodDescriptor, column: String, doc: String, run: @escaping @Sendable (Arguments, Double) throws -> DriftTestResult
+    _ method: DriftMethodDescriptor, column: String, doc: String,
+    run: @escaping @Sendable (Arguments, Double, HypothesisOptions) throws -> DriftTestResult
 ) -> Builtin {
     let name = method.name, defaultThreshold = method.defaultThreshold
+    let options = (method.takesAlternative ? #"alternative: "two-sided", "# : "")
+        + (method.takesPValueMethod ? #"method: "auto", "# : "")
     return Builtin(
-        "\(name)(reference, current, threshold: \(NumberFormat.shortest(defaultThreshold)))", doc: doc,
+        "\(name)(reference, current, \(options)threshold: \(NumberFormat.shortest(defaultThreshold)))",
+        doc: doc + hypothesisSentences(method),
         example: "\(name)(reference.\(column), current.\(column))"
     ) { arguments, _ in
         let threshold = try arguments.number(nil, "threshold", default: defaultThreshold)
-        if let pair = try arguments.lazyPair() { return try LazyColumns.test(name, pair, arguments, threshold: threshold) }
-        return .object(TestResultObject(try run(arguments, threshold)))
+        let options = try hypothesisOptions(arguments)
+        if let pair = try arguments.lazyPair() {
+            guard options == HypothesisOptions() else {
+                throw BuiltinError("alternative: and method: need every value, which a lazy column's summary does not keep; read the columns into memory (read_csv)")
+            }
+            return try LazyColumns.test(name, pair, arguments, threshold: threshold)
+        }
+        return .object(TestResultObject(try run(arguments, threshold, options)))
     }
+}
+
+/// The help sentences about `alternative:` and `method:`, for the methods that take them.
+private func hypothesisSentences(_ method: DriftMethodDescriptor) -> String {
+    var text = ""
+    if method.takesAlternative {
+        text += #" alternative: "less" or "greater" makes it one-sided, as scipy's: "#
+        text += method.name == NumericDriftMethod.ksTest.rawValue
+            ? #""less" when the reference's distribution function lies below the current's somewhere (its values tend to be larger), "greater" above (the statistic is then that side's largest gap)."#
+            : method.name == CategoricalDriftMethod.zTest.rawValue
+            ? #""less" when the reference's share of the first category is below the current's, "greater" above."#
+            : #""less" when the reference tends to be smaller than the current, "greater" larger."#
+    }
+    if method.takesPValueMethod {
+        text += #" method: "exact" or "asymptotic" chooses the p-value's computation ("auto": scipy's rule)."#
+    }
+    return text
+}
+
+/// The `alternative:` and `method:` arguments (defaults "two-sided" and "auto"; the builtin's signature says
+/// whether it takes them).
+private func hypothesisOptions(_ arguments: Arguments) throws -> HypothesisOptions {
+    func choice<Option: RawRepresentable & CaseIterable>(_ name: String, _ fallback: Option) throws -> Option where Option.RawValue == String {
+        let text = try arguments.string(nil, name, default: fallback.rawValue)
+        guard let option = Option(rawValue: text) else {
+            let names = Option.allCases.map { Renderer.quote($0.rawValue) }
+            throw BuiltinError("\(name) must be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""), not \(Renderer.quote(text))")
+        }
+        return option
+    }
+    return HypothesisOptions(alternative: try choice("alternative", Alternative.twoSided), method: try choice("method", PValueMethod.auto))
 }
 
 private func numericTest(_ method: DriftMethodDescriptor) -> Builtin {
     guard let numeric = NumericDriftMethod(rawValue: method.name) else { preconditionFailure("\(method.name) is not a numeric test") }
-    return testBuiltin(method, column: "income", doc: method.doc + " " + verdict(method)) { arguments, threshold in
-        try DriftTests.run(numeric, reference: try arguments.numbers(0, "reference"), current: try arguments.numbers(1, "current"), threshold: threshold)
+    return testBuiltin(method, column: "income", doc: method.doc + " " + verdict(method)) { arguments, threshold, options in
+        try DriftTests.run(numeric, reference: try arguments.numbers(0, "reference"), current: try arguments.numbers(1, "current"),
+                           threshold: threshold, options: options)
     }
 }
 
@@ -53,8 +96,31 @@ private func categoricalTest(_ method: DriftMethodDescriptor) -> Builtin {
         + " A category seen only in the current data counts in the statistic and is listed in new_categories; one that vanished is listed in missing_categories."
     // The example's column: the z-test compares two categories, so it takes the yes/no column.
     let column = categorical == .zTest ? "approved" : "region"
-    return testBuiltin(method, column: column, doc: fullDoc) { arguments, threshold in
-        try DriftTests.run(categorical, reference: try arguments.column(0, "reference"), current: try arguments.column(1, "current"), threshold: threshold)
+    return testBuiltin(method, column: column, doc: fullDoc) { arguments, threshold, options in
+        try DriftTests.run(categorical, reference: try arguments.column(0, "reference"), current: try arguments.column(1, "current"),
+                           threshold: threshold, alternative: options.alternative)
+    }
+}
+
+/// anderson_test compares two samples, or k of them (scipy's anderson_ksamp): `anderson_test(a, b, c, d)`.
+private func andersonBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
+    let defaultThreshold = method.defaultThreshold
+    return Builtin(
+        "anderson_test(reference, current, more..., threshold: \(NumberFormat.shortest(defaultThreshold)))",
+        doc: method.doc + " More samples after the first two make it the k-sample test of whether all come from one distribution (n_ref counts the first, n_cur the others together; the field samples says how many). " + verdict(method),
+        example: "anderson_test(reference.income, current.income)"
+    ) { arguments, _ in
+        let threshold = try arguments.number(nil, "threshold", default: defaultThreshold)
+        if arguments.positional.count <= 2, let pair = try arguments.lazyPair() {
+            return try LazyColumns.test(method.name, pair, arguments, threshold: threshold)
+        }
+        let samples = try (0..<max(arguments.positional.count, 2)).map { index in
+            try arguments.numbers(index, index == 0 ? "reference" : index == 1 ? "current" : "more")
+        }
+        if samples.count == 2 {
+            return .object(TestResultObject(try DriftTests.run(.andersonTest, reference: samples[0], current: samples[1], threshold: threshold)))
+        }
+        return .object(TestResultObject(try DriftTests.andersonDarling(samples: samples, threshold: threshold)))
     }
 }
 
