@@ -102,24 +102,20 @@ private func categoricalTest(_ method: DriftMethodDescriptor) -> Builtin {
     }
 }
 
-/// anderson_test compares two samples, or k of them (scipy's anderson_ksamp): `anderson_test(a, b, c, d)`.
+/// anderson_test compares two samples as every numeric test does, or k of them (scipy's anderson_ksamp):
+/// `anderson_test(a, b, c, d)`.
 private func andersonBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
-    let defaultThreshold = method.defaultThreshold
+    let twoSamples = numericTest(method)
     return Builtin(
-        "anderson_test(reference, current, more..., threshold: \(NumberFormat.shortest(defaultThreshold)))",
-        doc: method.doc + " More samples after the first two make it the k-sample test of whether all come from one distribution (n_ref counts the first, n_cur the others together; the field samples says how many). " + verdict(method),
-        example: "anderson_test(reference.income, current.income)"
-    ) { arguments, _ in
-        let threshold = try arguments.number(nil, "threshold", default: defaultThreshold)
-        if arguments.positional.count <= 2, let pair = try arguments.lazyPair() {
-            return try LazyColumns.test(method.name, pair, arguments, threshold: threshold)
-        }
-        let samples = try (0..<max(arguments.positional.count, 2)).map { index in
+        twoSamples.signature.replacingOccurrences(of: "current, ", with: "current, more..., "),
+        doc: twoSamples.doc + " More samples after the first two make it the k-sample test of whether all come from one distribution (n_ref counts the first, n_cur the others together; the field samples says how many).",
+        example: twoSamples.example
+    ) { arguments, interpreter in
+        guard arguments.positional.count > 2 else { return try twoSamples.body(&arguments, interpreter) }
+        let samples = try arguments.positional.indices.map { index in
             try arguments.numbers(index, index == 0 ? "reference" : index == 1 ? "current" : "more")
         }
-        if samples.count == 2 {
-            return .object(TestResultObject(try DriftTests.run(.andersonTest, reference: samples[0], current: samples[1], threshold: threshold)))
-        }
+        let threshold = try arguments.number(nil, "threshold", default: method.defaultThreshold)
         return .object(TestResultObject(try DriftTests.andersonDarling(samples: samples, threshold: threshold)))
     }
 }
@@ -132,7 +128,7 @@ private func divergence(_ method: DriftMethodDescriptor) -> Builtin {
     let name = method.name, defaultThreshold = method.defaultThreshold
     return Builtin(
         "\(name)(reference, current, bins: 10, binning: \"quantile\", threshold: \(NumberFormat.shortest(defaultThreshold)))",
-        doc: method.doc + " Numbers are binned first: with binning \"quantile\" the inner edges are the reference's quantiles k/bins (repeated edges merged), the outer bins are open, and a value on an edge falls in the bin above; with \"uniform\", equal-width bins over the range of both samples. Strings and booleans are compared per category (a category new in the current data counts and is listed in new_categories). " + verdict(method),
+        doc: method.doc + " Numbers are binned first: with binning \"quantile\" the inner edges are the reference's quantiles k/bins (repeated edges merged), the outer bins are open, a value on an edge falls in the bin above, and a constant reference is a bin of its own; with \"uniform\", equal-width bins over the range of both samples. Strings and booleans are compared per category (a category new in the current data counts and is listed in new_categories). " + verdict(method),
         example: "\(name)(reference.income, current.income, bins: 20)"
     ) { arguments, _ in
         let threshold = try arguments.number(nil, "threshold", default: defaultThreshold)
