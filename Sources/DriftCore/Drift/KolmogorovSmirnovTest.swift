@@ -30,14 +30,9 @@ extension DriftTests {
                            details: ["exact": exact ? 1 : 0], alternative: options.alternative)
     }
 
-    /// The two-sided statistic D: the largest gap between the empirical CDFs of two ascending, NaN-free samples.
-    static func kolmogorovSmirnovStatistic(_ reference: [Double], _ current: [Double]) -> Double {
-        let gaps = kolmogorovSmirnovGaps(reference, current)
-        return Swift.max(gaps.above, gaps.below)
-    }
-
     /// The largest amount by which the reference's empirical CDF lies above the current's (D+, scipy's
-    /// "greater" statistic) and below it (D−, "less"), each within [0, 1].
+    /// "greater" statistic) and below it (D−, "less"), each within [0, 1], for two ascending, NaN-free samples;
+    /// the two-sided D is the larger.
     static func kolmogorovSmirnovGaps(_ reference: [Double], _ current: [Double]) -> (above: Double, below: Double) {
         var maxDifference = -Double.infinity, minDifference = Double.infinity
         reference.withUnsafeBufferPointer { ref in
@@ -62,21 +57,19 @@ extension DriftTests {
         _ d: Double, _ n1: Int, _ n2: Int, alternative: Alternative = .twoSided, method: PValueMethod = .auto
     ) throws -> (statistic: Double, pValue: Double, exact: Bool) {
         let g = greatestCommonDivisor(n1, n2)
-        var exact: Bool
-        switch method {
-        case .auto: exact = Swift.max(n1, n2) <= kolmogorovSmirnovExactLimit
-        case .exact: exact = n1 / g < Int(Int32.max) / (n2 / g)  // scipy switches to asymptotic when lcm is too big
-        case .asymptotic: exact = false
+        let triesExact = switch method {
+        case .auto: Swift.max(n1, n2) <= kolmogorovSmirnovExactLimit
+        case .exact: n1 / g < Int(Int32.max) / (n2 / g)  // scipy goes asymptotic when lcm(n1, n2) is too big
+        case .asymptotic: false
         }
         var d = d
-        if exact {
+        if triesExact {
             let lcm = (n1 / g) * n2
             let h = Int((d * Double(lcm)).rounded(.toNearestOrEven))
             d = Double(h) / Double(lcm)
             if let p = try kolmogorovSmirnovExactPValue(n1, n2, g, h, alternative), p >= 0 && p <= 1 {
                 return (d, p, true)
             }
-            exact = false
         }
         let m = Double(Swift.max(n1, n2)), n = Double(Swift.min(n1, n2))
         let p: Double

@@ -153,11 +153,14 @@ struct HypothesisCase: Sendable, CustomTestStringConvertible {
         }
     }
 
-    @Test func exactMannWhitneyIsBounded() {
+    /// An asked-for exact distribution is bounded; `auto` goes exact only with at most 8 values on a side.
+    @Test func exactMannWhitneyIsBounded() throws {
         let big = (0..<2000).map(Double.init)
         #expect(throws: DataError.self) {
             try DriftTests.run(.mannWhitney, reference: big, current: big, options: HypothesisOptions(method: .exact))
         }
+        let auto = try DriftTests.run(.mannWhitney, reference: [0.5, 3.5, 1200.5], current: big + big.map { $0 + 0.25 })
+        #expect(auto.details["exact"] == 1)
     }
 
     @Test func histogramRefusesEdgesThatDoNotRise() {
