@@ -54,13 +54,9 @@ private func testBuiltin(
 /// The help sentences about `alternative:` and `method:`, for the methods that take them.
 private func hypothesisSentences(_ method: DriftMethodDescriptor) -> String {
     var text = ""
-    if method.takesAlternative {
-        text += #" alternative: "less" or "greater" makes it one-sided, as scipy's: "#
-        text += method.name == NumericDriftMethod.ksTest.rawValue
-            ? #""less" when the reference's distribution function lies below the current's somewhere (its values tend to be larger), "greater" above (the statistic is then that side's largest gap)."#
-            : method.name == CategoricalDriftMethod.zTest.rawValue
-            ? #""less" when the reference's share of the first category is below the current's, "greater" above."#
-            : #""less" when the reference tends to be smaller than the current, "greater" larger."#
+    if let lessMeans = method.lessMeans {
+        text += #" alternative: "less" or "greater" makes it one-sided, as scipy's: "less" looks for evidence that "#
+            + lessMeans + #", "greater" the other way."#
     }
     if method.takesPValueMethod {
         text += #" method: "exact" or "asymptotic" chooses the p-value's computation ("auto": scipy's rule)."#
@@ -171,16 +167,18 @@ func binning(_ arguments: Arguments) throws -> Binning {
 /// One builtin per drift method, in the descriptors' order, then `drift_test`.
 let driftTestBuiltins: [Builtin] = DriftMethodDescriptor.all.map(testBuiltin) + [
     Builtin(
-        "drift_test(reference, current, method: \"ks_test\", threshold: null)",
-        doc: "Runs the drift test named by method (any of: \(DriftReport.methodNames.joined(separator: ", "))) — the same as calling it by name, for code that chooses the test at run time.",
+        "drift_test(reference, current, method: \"ks_test\", threshold: null, alternative: null)",
+        doc: "Runs the drift test named by method (any of: \(DriftReport.methodNames.joined(separator: ", "))) — the same as calling it by name, for code that chooses the test at run time. threshold and alternative are passed on when given (alternative to the tests that take it).",
         example: #"drift_test(reference.age, current.age, method: "psi")"#
     ) { arguments, interpreter in
         let method = try arguments.string(nil, "method", default: "ks_test")
         guard DriftReport.methodNames.contains(method), let test = interpreter.builtins.functions[method] else {
             throw BuiltinError("unknown method \(Renderer.quote(method))\(Suggestion.hint(for: method, among: DriftReport.methodNames))")
         }
-        var named: [(label: String, value: Value)] = []
-        if let threshold = arguments.optional(nil, "threshold"), !threshold.isNull { named.append(("threshold", threshold)) }
+        let named = ["threshold", "alternative"].compactMap { label -> (label: String, value: Value)? in
+            guard let value = arguments.optional(nil, label), !value.isNull else { return nil }
+            return (label, value)
+        }
         let forwarded = Arguments(
             positional: [try arguments.required(0, "reference"), try arguments.required(1, "current")], named: named, at: arguments.location)
         return try test.call(forwarded, interpreter, at: arguments.location)
