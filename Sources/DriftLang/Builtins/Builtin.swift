@@ -55,11 +55,10 @@ struct Builtin: Sendable {
         if !isVariadic, arguments.positional.count > parameters.count {
             throw BuiltinError("takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
         }
-        let known = parameters + options
-        for (label, _) in arguments.named {
-            if !known.contains(label) && !acceptsAnyOption || isVariadic && !acceptsAnyOption {
-                throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
-            }
+        // A variadic builtin's parameters take positions only; its options still go by name.
+        let known = isVariadic ? options : parameters + options
+        for (label, _) in arguments.named where !acceptsAnyOption && !known.contains(label) {
+            throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
         }
     }
 

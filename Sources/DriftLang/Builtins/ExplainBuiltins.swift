@@ -12,6 +12,9 @@ private func explain(_ result: DriftTestResult) -> String {
         sentences.append(result.drifted
             ? "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), below \(threshold): samples this different would rarely come from one distribution, so the data drifted."
             : "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), not below \(threshold): the difference is within what chance would give, so no drift is shown (which is not proof that nothing changed).")
+        if result.alternative != .twoSided, let lessMeans = method?.lessMeans {
+            sentences.append("The test was one-sided, alternative \"\(result.alternative.rawValue)\" (\"less\" looks for evidence that \(lessMeans), \"greater\" the other way): a shift in the direction not tested gives a large p-value.")
+        }
         if result.drifted && n > 5000 {
             sentences.append("With \(n) values even a negligible shift gives a tiny p-value, so the p-value says the shift is real, not that it matters: check an effect size such as wasserstein_normed or psi before acting.")
         }
