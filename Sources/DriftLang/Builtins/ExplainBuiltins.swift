@@ -120,26 +120,27 @@ private func explain(_ result: MonitorResultObject) -> String {
 
 private func explain(_ result: ReconstructionResultObject) -> String {
     let drift = result.drift
-    var sentences = ["PCA fitted on the reference keeps \(counted(drift.components, "component")) of \(drift.columns.count) standardised columns, enough for 65% of their variance; each chunk's value is the mean distance of its rows from their reconstruction through those components. It grows when the relations between the columns change, even if each column alone looks stable."]
-    sentences.append("The error should stay \(result.band) (the reference chunks' mean ± 3 standard deviations).")
-    let analysis = result.analysisRows
-    if let first = result.analysisAlerts.first, let strongest = result.analysisAlerts.max(by: { $0.value < $1.value }) {
-        sentences.append("\(result.analysisAlerts.count) of \(analysis.count) analysis chunks alerted, from \(first.chunk.key); the largest error is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
-        sentences.append("Next: monitor(reference, analysis) shows which columns moved in those chunks; if none did alone, look at pairs of columns (scatter plots of the reference against the alerting chunks).")
-    } else {
-        sentences.append("No analysis chunk alerted: the columns keep the reference's structure.")
-    }
-    return sentences.joined(separator: " ")
+    return explainChunkMeasure(result, method: "PCA fitted on the reference keeps \(counted(drift.components, "component")) of \(drift.columns.count) standardised columns, enough for 65% of their variance; each chunk's value is the mean distance of its rows from their reconstruction through those components. It grows when the relations between the columns change, even if each column alone looks stable.",
+        band: "The error should stay \(result.band) (the reference chunks' mean ± 3 standard deviations).", largest: "the largest error",
+        next: "Next: monitor(reference, analysis) shows which columns moved in those chunks; if none did alone, look at pairs of columns (scatter plots of the reference against the alerting chunks).",
+        calm: "No analysis chunk alerted: the columns keep the reference's structure.")
 }
 
 private func explain(_ result: ClassifierDriftResultObject) -> String {
-    var sentences = ["For each chunk, boosted trees learn to tell the chunk's rows from the reference's (\(result.drift.columns.joined(separator: ", "))); the value is their \(ClassifierDrift.folds)-fold cross-validated ROC AUC: 0.5 when the chunk looks like the reference, towards 1 as it moves away, in any column or in how the columns go together."]
-    sentences.append("The AUC should stay \(result.band) (NannyML's constant thresholds).")
+    explainChunkMeasure(result, method: "For each chunk, boosted trees learn to tell the chunk's rows from the reference's (\(result.drift.columns.joined(separator: ", "))); the value is their \(ClassifierDrift.folds)-fold cross-validated ROC AUC: 0.5 when the chunk looks like the reference, towards 1 as it moves away, in any column or in how the columns go together.",
+        band: "The AUC should stay \(result.band) (NannyML's constant thresholds).", largest: "the highest AUC",
+        next: "Next: monitor(reference, analysis) shows which columns moved in those chunks, and domain_classifier(reference, chunk) ranks the columns by how well each alone tells the chunk from the reference.",
+        calm: "No analysis chunk alerted: a classifier cannot tell the chunks from the reference.")
+}
+
+/// What the measure is, its band, which analysis chunks alerted from when and where it peaked, and what next.
+private func explainChunkMeasure(_ result: any ChunkMeasureObject, method: String, band: String, largest: String, next: String, calm: String) -> String {
+    var sentences = [method, band]
     if let first = result.analysisAlerts.first, let strongest = result.analysisAlerts.max(by: { $0.value < $1.value }) {
-        sentences.append("\(result.analysisAlerts.count) of \(result.analysisRows.count) analysis chunks alerted, from \(first.chunk.key); the highest AUC is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
-        sentences.append("Next: monitor(reference, analysis) shows which columns moved in those chunks, and domain_classifier(reference, chunk) ranks the columns by how well each alone tells the chunk from the reference.")
+        sentences.append("\(result.analysisAlerts.count) of \(result.analysisRows.count) analysis chunks alerted, from \(first.chunk.key); \(largest) is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
+        sentences.append(next)
     } else {
-        sentences.append("No analysis chunk alerted: a classifier cannot tell the chunks from the reference.")
+        sentences.append(calm)
     }
     return sentences.joined(separator: " ")
 }
