@@ -38,8 +38,7 @@ enum BatchServing {
             let entity = events.entities[row]
             let stored = job.predictions[entity]
             answers.append(prediction: stored.isNaN ? job.fallback.answer(segment: job.segments?[row]) : stored,
-                           fallback: stored.isNaN, modelAge: now - job.lastRun, featureAge: now - job.lastRun,
-                           unseen: events.firstSeen[entity] > job.lastRun)
+                           fallback: stored.isNaN, modelAge: now - job.lastRun, featureAge: now - job.lastRun)
         }
         return answers
     }

@@ -1,6 +1,7 @@
 // LatencyHistogram: request latencies counted in logarithmic bins 2% wide, from 1 µs to about 11 days, so
 // that percentiles of millions of requests cost no sort and no memory per request. A percentile is the
-// geometric middle of its bin: within 1% of the exact value (values beyond the range count in the end bins).
+// geometric middle of its bin, kept within the smallest and largest values seen: within 1% of the exact
+// value (values beyond the range count in the end bins).
 import Foundation
 
 struct LatencyHistogram {
@@ -11,6 +12,7 @@ struct LatencyHistogram {
 
     private var counts: [UInt32]
     private(set) var total = 0
+    private var lowest = Double.infinity, highest = -Double.infinity
 
     init() { counts = Array(repeating: 0, count: Self.binCount) }
 
@@ -18,11 +20,15 @@ struct LatencyHistogram {
         let position = seconds <= Self.smallest ? 0 : Int(log(seconds / Self.smallest) / Self.logRatio)
         counts[min(position, Self.binCount - 1)] += 1
         total += 1
+        lowest = min(lowest, seconds)
+        highest = max(highest, seconds)
     }
 
     mutating func merge(_ other: LatencyHistogram) {
         for bin in counts.indices { counts[bin] += other.counts[bin] }
         total += other.total
+        lowest = min(lowest, other.lowest)
+        highest = max(highest, other.highest)
     }
 
     /// The q-quantile in seconds; NaN when empty.
@@ -32,7 +38,7 @@ struct LatencyHistogram {
         var seen = 0
         for (bin, count) in counts.enumerated() {
             seen += Int(count)
-            if seen >= rank { return Self.smallest * pow(Self.ratio, Double(bin) + 0.5) }
+            if seen >= rank { return min(highest, max(lowest, Self.smallest * pow(Self.ratio, Double(bin) + 0.5))) }
         }
         return .nan
     }

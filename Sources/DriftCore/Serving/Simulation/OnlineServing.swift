@@ -63,7 +63,7 @@ enum OnlineServing {
                 prediction = fallback.answer(segment: nil)
             }
             answers.append(prediction: prediction, fallback: featureRow == nil, modelAge: events.times[row] - updated,
-                           featureAge: plan.featureLag, unseen: events.firstSeen[events.entities[row]] > updated)
+                           featureAge: plan.featureLag)
         }
     }
 }

@@ -6,7 +6,6 @@
 // then), and idle replicas are released after 5 minutes of lower demand.
 
 struct LoadOutcome {
-    var latencies = LatencyHistogram()
     var spikeLatencies = LatencyHistogram()
     var overSLO = 0
     var replicasMax = 0
@@ -21,7 +20,8 @@ struct LoadOutcome {
         var replicasMax = 0
     }
 
-    var requests: Int { latencies.total }
+    var requests: Int { steps.reduce(0) { $0 + $1.requests } }
+    var latencies: LatencyHistogram { steps.reduce(into: LatencyHistogram()) { $0.merge($1.latencies) } }
     var replicaSeconds: Double { steps.reduce(0) { $0 + $1.replicaSeconds } }
     var busySeconds: Double { steps.reduce(0) { $0 + $1.busySeconds } }
 }
@@ -92,7 +92,6 @@ struct ReplicaQueue {
             freeAt[replica] = finish
             let latency = finish - arrival
             let index = stepIndex(arrival)
-            outcome.latencies.add(latency)
             outcome.steps[index].latencies.add(latency)
             outcome.steps[index].requests += 1
             outcome.steps[index].busySeconds += serviceSeconds

@@ -1,6 +1,6 @@
 // StrategyAnswers: what one strategy answered for each served event — the prediction (a code, see
 // LabelCodes), whether a fallback gave it, how old the model (or precomputed prediction) and the features
-// behind it were, and whether the entity was new to it — and the training runs it did.
+// behind it were — and the training runs it did.
 
 struct StrategyAnswers {
     /// One entry per served event, in time order.
@@ -8,17 +8,14 @@ struct StrategyAnswers {
     var fallbacks: [Bool] = []
     var modelAges: [Int64] = []
     var featureAges: [Int64] = []
-    /// The entity was first seen after the serving model was trained (or the batch ran).
-    var unseenEntities: [Bool] = []
     var runs: [TrainingRun] = []
     var isClassifier = true
 
-    mutating func append(prediction: Double, fallback: Bool, modelAge: Int64, featureAge: Int64, unseen: Bool) {
+    mutating func append(prediction: Double, fallback: Bool, modelAge: Int64, featureAge: Int64) {
         predictions.append(prediction)
         fallbacks.append(fallback)
         modelAges.append(modelAge)
         featureAges.append(featureAge)
-        unseenEntities.append(unseen)
     }
 }
 

@@ -24,6 +24,7 @@ struct StrategyMeasures {
             return answers.isClassifier ? 1 - total / Double(chosen.count) : (total / Double(chosen.count)).squareRoot()
         }
         let load = try serve(plan)
+        let latencies = load.latencies
         let seconds = Double(Micros.second)
         let trainingSeconds = Double(answers.runs.reduce(0) { $0 + $1.rowsTrained }) * costs.trainRowSeconds
         let scoringSeconds = Double(answers.runs.reduce(0) { $0 + $1.rowsScored }) * costs.batchScoreRowSeconds
@@ -36,7 +37,7 @@ struct StrategyMeasures {
             servingCPUSeconds: load.replicaSeconds, trainingCPUSeconds: trainingSeconds, batchScoringCPUSeconds: scoringSeconds,
             costPer1k: load.requests == 0 ? .nan : totalSeconds * dollarsPerSecond / Double(load.requests) * 1000,
             serviceMilliseconds: serviceSeconds(plan) * 1000,
-            latencyMilliseconds: (load.latencies.quantile(0.5) * 1000, load.latencies.quantile(0.95) * 1000, load.latencies.quantile(0.99) * 1000),
+            latencyMilliseconds: (latencies.quantile(0.5) * 1000, latencies.quantile(0.95) * 1000, latencies.quantile(0.99) * 1000),
             spikeP99Milliseconds: load.spikeLatencies.quantile(0.99) * 1000, overSLO: load.overSLO, replicasMax: load.replicasMax,
             utilisationMean: load.replicaSeconds > 0 ? load.busySeconds / load.replicaSeconds : .nan,
             utilisationPeak: utilisations.max() ?? .nan,
@@ -45,7 +46,7 @@ struct StrategyMeasures {
             score: score { _ in true },
             scoreBefore: options.changeAt.map { change in score { events.times[$0] < change } } ?? .nan,
             scoreAfter: options.changeAt.map { change in score { events.times[$0] >= change } } ?? .nan,
-            scoreNewEntities: score { answers.unseenEntities[$0 - first] },
+            scoreNewEntities: score { events.firstSeen[events.entities[$0]] >= start },
             fallbacks: answers.fallbacks.filter { $0 }.count, runs: answers.runs.count,
             triggeredRuns: answers.runs.filter(\.triggered).count, rowsTrained: answers.runs.reduce(0) { $0 + $1.rowsTrained },
             timeline: timeline(load, answers, errors: errors, first: first, dollarsPerSecond: dollarsPerSecond))

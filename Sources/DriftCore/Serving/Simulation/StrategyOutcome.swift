@@ -32,8 +32,8 @@ public struct StrategyOutcome: Sendable {
     public var modelAgeMean: Double
     public var modelAgeP95: Double
 
-    /// Accuracy (or RMSE): overall, before and after the change, and on events of entities first seen after
-    /// the serving model was made; NaN where there are no such events.
+    /// Accuracy (or RMSE): overall, before and after the change, and on events of new entities (first seen
+    /// after serving started, so in no first model's history); NaN where there are no such events.
     public var score: Double
     public var scoreBefore: Double
     public var scoreAfter: Double

@@ -94,7 +94,7 @@ struct ServingAspects {
         }
         let newEntities = outcomes.filter { !$0.scoreNewEntities.isNaN }.map { "\($0.plan.name) \(number($0.scoreNewEntities))" }
         if !newEntities.isEmpty {
-            sentences.append("On entities first seen after the serving model was made: \(newEntities.joined(separator: ", ")) — batch serving gives them the fallback until its next run.")
+            sentences.append("On new entities (first seen after serving started): \(newEntities.joined(separator: ", ")) — batch serving gives them the fallback until its next run.")
         }
         let strained = outcomes.filter { $0.overSLO > 0 }
         sentences.append(strained.isEmpty
