@@ -36,19 +36,17 @@ struct ReplicaQueue {
     let spikes: [TrafficPlan.Spike]
     let start: Int64
     let end: Int64
-    let step: Int64
+    let grid: TimelineGrid
 
     /// Serves every request of `arrivals` (instants in [start, end), in order).
     func serve(_ arrivals: inout some IteratorProtocol<Int64>) throws -> LoadOutcome {
-        let stepCount = Int((end - start + step - 1) / step)
-        var outcome = LoadOutcome(steps: Array(repeating: LoadOutcome.Step(), count: max(stepCount, 1)))
+        var outcome = LoadOutcome(steps: Array(repeating: LoadOutcome.Step(), count: grid.count))
         var freeAt = Array(repeating: 0.0, count: plan.replicas)
         var nextTick = 0.0, arrivedSinceTick = 0, lowTicks = 0
         let delay = Double(plan.autoscale?.delay ?? 0) / Double(Micros.second)
         let slo = plan.sloMilliseconds / 1000
         let span = Double(end - start) / Double(Micros.second)
 
-        func stepIndex(_ seconds: Double) -> Int { min(Int(seconds * Double(Micros.second)) / Int(step), outcome.steps.count - 1) }
 
         /// Pays for the replicas over the next tick and, with autoscaling, resizes for the last tick's rate.
         func runTick(at now: Double) {
@@ -70,7 +68,7 @@ struct ReplicaQueue {
                 }
             }
             arrivedSinceTick = 0
-            let index = stepIndex(now)
+            let index = grid.index(of: start + Int64(now * Double(Micros.second)))
             outcome.steps[index].replicaSeconds += Double(freeAt.count) * min(Self.tick, span - now)
             outcome.steps[index].replicasMax = max(outcome.steps[index].replicasMax, freeAt.count)
             outcome.replicasMax = max(outcome.replicasMax, freeAt.count)
@@ -91,7 +89,7 @@ struct ReplicaQueue {
             let finish = max(arrival, freeAt[replica]) + serviceSeconds
             freeAt[replica] = finish
             let latency = finish - arrival
-            let index = stepIndex(arrival)
+            let index = grid.index(of: instant)
             outcome.steps[index].latencies.add(latency)
             outcome.steps[index].requests += 1
             outcome.steps[index].busySeconds += serviceSeconds

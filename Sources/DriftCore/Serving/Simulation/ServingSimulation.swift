@@ -10,7 +10,7 @@ public struct ServingSimulationResult: Sendable {
     public var metric: String
     public var start: Int64
     public var end: Int64
-    public var step: Int64
+    public var grid: TimelineGrid
     public var options: SimulationOptions
 }
 
@@ -20,6 +20,9 @@ public enum ServingSimulation {
         for plan in options.strategies where plan.replicas < 1 || plan.every <= 0 || plan.window <= 0 {
             throw DataError("\(plan.name): replicas must be at least 1 and every and window positive")
         }
+        for plan in options.strategies where plan.window <= options.labelDelay {
+            throw DataError("\(plan.name): its window (\(DurationText.text(plan.window))) is not longer than label_delay (\(DurationText.text(options.labelDelay))), so no label would ever be in it")
+        }
         let events = try SimulationEvents(frame, options: options)
         let first = events.times[0], last = events.times[events.count - 1]
         let start = options.start ?? first + (last - first) / 10
@@ -27,7 +30,7 @@ public enum ServingSimulation {
             throw DataError("serving must start after the first event and by the last (the events run from \(ISOTime.text(TimeValue(micros: first, kind: .datetime))) to \(ISOTime.text(TimeValue(micros: last, kind: .datetime))))")
         }
         let end = last + 1
-        let step = options.timelineStep(for: end - start)
+        let grid = TimelineGrid(from: start, to: end, step: options.timelineStep(for: end - start))
         let trainer = SimulationTrainer(events: events, options: options)
         var meter = CostMeter()
         let answered = try options.strategies.map { plan in
@@ -47,11 +50,11 @@ public enum ServingSimulation {
         }
         let settled = costs!
         let outcomes = try zip(options.strategies, answered).map { plan, answers in
-            try StrategyMeasures(events: events, options: options, costs: settled, start: start, end: end, step: step)
+            try StrategyMeasures(events: events, options: options, costs: settled, start: start, end: end, grid: grid)
                 .outcome(plan, answers)
         }
         let isClassifier = answered.first?.isClassifier ?? true
         return ServingSimulationResult(strategies: outcomes, costs: settled, metric: isClassifier ? "accuracy" : "rmse",
-                                       start: start, end: end, step: step, options: options)
+                                       start: start, end: end, grid: grid, options: options)
     }
 }

@@ -9,7 +9,7 @@ struct StrategyMeasures {
     let costs: ServingCosts
     let start: Int64
     let end: Int64
-    let step: Int64
+    let grid: TimelineGrid
 
     func outcome(_ plan: ServingPlan, _ answers: StrategyAnswers) throws -> StrategyOutcome {
         let first = events.firstRow(atOrAfter: start)
@@ -60,7 +60,7 @@ struct StrategyMeasures {
     /// The requests through the plan's replicas: the traffic's, or the served events' own times.
     private func serve(_ plan: ServingPlan) throws -> LoadOutcome {
         let queue = ReplicaQueue(plan: plan, serviceSeconds: serviceSeconds(plan), spikes: options.traffic?.spikes ?? [],
-                                 start: start, end: end, step: step)
+                                 start: start, end: end, grid: grid)
         if let traffic = options.traffic {
             var arrivals = TrafficArrivals(traffic, from: start, to: end, seed: options.seed)
             return try queue.serve(&arrivals)
@@ -72,17 +72,16 @@ struct StrategyMeasures {
     private func timeline(_ load: LoadOutcome, _ answers: StrategyAnswers, errors: [Double], first: Int, dollarsPerSecond: Double) -> [TimelineStep] {
         var steps = load.steps.enumerated().map { index, step in
             TimelineStep(
-                start: start + Int64(index) * self.step, requests: step.requests, p99Milliseconds: step.latencies.quantile(0.99) * 1000,
+                start: grid.start(ofStep: index), requests: step.requests, p99Milliseconds: step.latencies.quantile(0.99) * 1000,
                 replicas: step.replicasMax, utilisation: step.replicaSeconds > 0 ? step.busySeconds / step.replicaSeconds : .nan,
                 cpuSeconds: step.replicaSeconds, cumulativeCost: 0, score: .nan, modelAgeSeconds: .nan, fallbacks: 0)
         }
-        func index(_ instant: Int64) -> Int { min(Int((instant - start) / step), steps.count - 1) }
         for run in answers.runs where run.time >= start {
-            steps[index(run.time)].cpuSeconds += Double(run.rowsTrained) * costs.trainRowSeconds + Double(run.rowsScored) * costs.batchScoreRowSeconds
+            steps[grid.index(of: run.time)].cpuSeconds += Double(run.rowsTrained) * costs.trainRowSeconds + Double(run.rowsScored) * costs.batchScoreRowSeconds
         }
         var sums = Array(repeating: (errors: 0.0, scored: 0, count: 0, age: 0.0), count: steps.count)
         for (offset, error) in errors.enumerated() {
-            let at = index(events.times[first + offset])
+            let at = grid.index(of: events.times[first + offset])
             sums[at].age += Double(answers.modelAges[offset]) / Double(Micros.second)
             sums[at].count += 1
             if answers.fallbacks[offset] { steps[at].fallbacks += 1 }

@@ -15,7 +15,7 @@ extension ServingSimulationObject {
             if let change = result.options.changeAt { chart.markers = [Double(change - result.start) / Double(Micros.hour)] }
             return chart
         }
-        let step = DurationText.text(result.step)
+        let step = DurationText.text(result.grid.step)
         return [
             chart("\(result.metric) per \(step)", result.metric, \.score),
             chart("p99 latency per \(step) (ms)", "p99 ms", \.p99Milliseconds),
