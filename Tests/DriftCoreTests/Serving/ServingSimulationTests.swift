@@ -41,15 +41,24 @@ private func options(_ strategies: [ServingPlan], traffic: TrafficPlan? = nil, l
                       changeAt: change, seed: seed, costs: fixedCosts, step: step)
 }
 
+/// One strategy's answers to the default events, with the events and the first served row.
+private func served(_ plan: ServingPlan) throws -> (events: SimulationEvents, answers: StrategyAnswers, first: Int) {
+    let settings = options([plan])
+    let events = try SimulationEvents(try customerEvents(), options: settings)
+    let trainer = SimulationTrainer(events: events, options: settings)
+    var meter = CostMeter()
+    let start = origin + Micros.day
+    let answers = plan.kind == .online
+        ? try OnlineServing.answers(trainer, plan: plan, start: start, meter: &meter)
+        : try BatchServing.answers(trainer, plan: plan, start: start, meter: &meter)
+    return (events, answers, events.firstRow(atOrAfter: start))
+}
+
 @Suite struct ServingSimulationTests {
     @Test func offlineFreshnessGrowsLinearlyBetweenBatches() throws {
-        let frame = try customerEvents()
         let plan = ServingPlan(kind: .offline, every: 6 * Micros.hour, window: 3 * Micros.day)
-        let events = try SimulationEvents(frame, options: options([plan]))
-        var meter = CostMeter()
+        let (events, answers, first) = try served(plan)
         let start = origin + Micros.day
-        let answers = try BatchServing.answers(SimulationTrainer(events: events, options: options([plan])), plan: plan, start: start, meter: &meter)
-        let first = events.firstRow(atOrAfter: start)
         for (offset, age) in answers.modelAges.enumerated() {
             let sinceStart = events.times[first + offset] - start
             // The age is the time since the last scheduled run: slope 1, back to 0 at every run.
@@ -60,13 +69,9 @@ private func options(_ strategies: [ServingPlan], traffic: TrafficPlan? = nil, l
     }
 
     @Test func newEntitiesGetTheFallbackUntilTheNextBatch() throws {
-        let frame = try customerEvents()
         let plan = ServingPlan(kind: .offline, every: Micros.day, window: 3 * Micros.day)
-        let events = try SimulationEvents(frame, options: options([plan]))
-        var meter = CostMeter()
+        let (events, answers, first) = try served(plan)
         let start = origin + Micros.day
-        let answers = try BatchServing.answers(SimulationTrainer(events: events, options: options([plan])), plan: plan, start: start, meter: &meter)
-        let first = events.firstRow(atOrAfter: start)
         var fallbacks = 0
         for offset in answers.fallbacks.indices {
             let row = first + offset
@@ -79,13 +84,8 @@ private func options(_ strategies: [ServingPlan], traffic: TrafficPlan? = nil, l
     }
 
     @Test func onlineScoresANewEntityOnceTheStoreHoldsItsFeatures() throws {
-        let frame = try customerEvents()
         let plan = ServingPlan(kind: .online, every: Micros.hour, featureLag: 5 * Micros.minute)
-        let events = try SimulationEvents(frame, options: options([plan]))
-        var meter = CostMeter()
-        let start = origin + Micros.day
-        let answers = try OnlineServing.answers(SimulationTrainer(events: events, options: options([plan])), plan: plan, start: start, meter: &meter)
-        let first = events.firstRow(atOrAfter: start)
+        let (events, answers, first) = try served(plan)
         for offset in answers.fallbacks.indices {
             let row = first + offset
             let stored = events.latestRow(of: events.entities[row], atOrBefore: events.times[row] - plan.featureLag)

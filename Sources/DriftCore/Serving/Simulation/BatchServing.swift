@@ -72,6 +72,7 @@ private struct BatchJob {
 
     /// Retrains on the labels known at `time` and stores a prediction for every entity seen by then.
     mutating func run(at time: Int64, triggered: Bool, meter: inout CostMeter, into answers: inout StrategyAnswers) throws {
+        try Cancellation.check()
         let events = trainer.events
         let labelled = events.labelledRows(at: time, window: plan.window, labelDelay: trainer.options.labelDelay)
         if let retrained = try trainer.train(labelled, meter: &meter) {

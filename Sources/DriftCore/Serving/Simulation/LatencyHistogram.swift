@@ -13,12 +13,17 @@ struct LatencyHistogram {
     private var counts: [UInt32]
     private(set) var total = 0
     private var lowest = Double.infinity, highest = -Double.infinity
+    /// The last value added and its bin: most requests wait for nothing, so their latency repeats.
+    private var last = (seconds: Double.nan, bin: 0)
 
     init() { counts = Array(repeating: 0, count: Self.binCount) }
 
     mutating func add(_ seconds: Double) {
-        let position = seconds <= Self.smallest ? 0 : Int(log(seconds / Self.smallest) / Self.logRatio)
-        counts[min(position, Self.binCount - 1)] += 1
+        if seconds != last.seconds {
+            let position = seconds <= Self.smallest ? 0 : Int(log(seconds / Self.smallest) / Self.logRatio)
+            last = (seconds, min(position, Self.binCount - 1))
+        }
+        counts[last.bin] += 1
         total += 1
         lowest = min(lowest, seconds)
         highest = max(highest, seconds)

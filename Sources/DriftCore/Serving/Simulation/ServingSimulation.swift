@@ -31,6 +31,9 @@ public enum ServingSimulation {
         }
         let end = last + 1
         let grid = TimelineGrid(from: start, to: end, step: options.timelineStep(for: end - start))
+        guard grid.count <= TimelineGrid.most else {
+            throw DataError("a step of \(DurationText.text(grid.step)) makes \(grid.count) timeline steps; at most \(TimelineGrid.most) (choose a longer step)")
+        }
         let trainer = SimulationTrainer(events: events, options: options)
         var meter = CostMeter()
         let answered = try options.strategies.map { plan in
@@ -39,8 +42,10 @@ public enum ServingSimulation {
                 ? try OnlineServing.answers(trainer, plan: plan, start: start, meter: &meter)
                 : try BatchServing.answers(trainer, plan: plan, start: start, meter: &meter)
         }
-        var costs = options.costs
-        if costs == nil {
+        let costs: ServingCosts
+        if let given = options.costs {
+            costs = given
+        } else {
             let window = events.labelledRows(at: start, window: .max / 4, labelDelay: options.labelDelay)
             guard let probe = try trainer.train(window, meter: &meter) else { throw DataError.noHistory("serving") }
             let row = events.firstRow(atOrAfter: start)
@@ -48,13 +53,12 @@ public enum ServingSimulation {
             meter.measureLookups()
             costs = meter.costs
         }
-        let settled = costs!
         let outcomes = try zip(options.strategies, answered).map { plan, answers in
-            try StrategyMeasures(events: events, options: options, costs: settled, start: start, end: end, grid: grid)
+            try StrategyMeasures(events: events, options: options, costs: costs, start: start, end: end, grid: grid)
                 .outcome(plan, answers)
         }
         let isClassifier = answered.first?.isClassifier ?? true
-        return ServingSimulationResult(strategies: outcomes, costs: settled, metric: isClassifier ? "accuracy" : "rmse",
+        return ServingSimulationResult(strategies: outcomes, costs: costs, metric: isClassifier ? "accuracy" : "rmse",
                                        start: start, end: end, grid: grid, options: options)
     }
 }

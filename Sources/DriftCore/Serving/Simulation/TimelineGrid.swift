@@ -7,6 +7,9 @@ public struct TimelineGrid: Sendable, Equatable {
     public let first: Int64
     public let count: Int
 
+    /// The most steps a timeline may have (each keeps a latency histogram per strategy).
+    public static let most = 20_000
+
     init(from start: Int64, to end: Int64, step: Int64) {
         self.step = step
         first = start - start.floorModulo(step)
