@@ -1,7 +1,8 @@
 // ServingSimulationTests: the serving simulator, aspect by aspect — offline freshness grows linearly between
-// batches, new entities get the fallback until the next batch, cost grows with the update frequency,
+// batches, new entities get the fallback until the next batch (a segment's majority beats the prior),
+// cost grows with the update frequency, utilisation is the busy share of the replicas,
 // autoscaling bounds p99 after its delay, triggered runs follow the detector, labels are used only once
-// they arrive, and a seed repeats the run. Costs are given (not measured) wherever numbers are compared,
+// they arrive, a regression is scored by RMSE, and a seed repeats the run. Costs are given (not measured) wherever numbers are compared,
 // so that the assertions are about the simulation, not this machine's speed.
 import Testing
 @testable import DriftCore
@@ -207,5 +208,42 @@ private func served(_ plan: ServingPlan) throws -> (events: SimulationEvents, an
             "feature_age_mean_s", "model_age_mean_s", "model_age_p95_s", "spike_p99_ms", "over_slo", "replicas_max",
             "utilisation_mean", "utilisation_peak", "accuracy", "accuracy_before", "accuracy_after", "accuracy_new_entities",
         ])
+    }
+
+    @Test func aSegmentFallbackBeatsThePriorOnNewEntities() throws {
+        let frame = try customerEvents()
+        guard case .numeric(let x1)? = frame.column(named: "x1") else { return }
+        let regions = try frame.withColumn("region", .text(TextColumn(x1.values.map { $0 < 5 ? "low" : "high" })))
+        let plans = [
+            ServingPlan(kind: .offline, name: "prior", every: Micros.day),
+            ServingPlan(kind: .offline, name: "segment", every: Micros.day, fallback: .segmentMean(column: "region")),
+        ]
+        var settings = options(plans)
+        settings.features = ["x1", "x2"]
+        let result = try ServingSimulation.run(regions, options: settings)
+        #expect(result.strategies[1].scoreNewEntities > result.strategies[0].scoreNewEntities)
+        #expect(result.strategies[0].fallbacks == result.strategies[1].fallbacks)
+    }
+
+    @Test func utilisationIsTheBusyShareOfTheProvisionedReplicas() throws {
+        let result = try ServingSimulation.run(try customerEvents(), options: options([ServingPlan(kind: .online, every: Micros.hour, replicas: 3)]))
+        let online = result.strategies[0]
+        let busy = Double(online.predictions) * online.serviceMilliseconds / 1000
+        #expect(isClose(online.utilisationMean, busy / online.servingCPUSeconds, tolerance: 1e-9))
+        #expect(isClose(online.servingCPUSeconds, 3 * Double(result.end - result.start) / 1e6, tolerance: 1e-9))
+        #expect(online.utilisationPeak >= online.utilisationMean)
+    }
+
+    @Test func aRegressionIsScoredByRMSE() throws {
+        let frame = try customerEvents()
+        guard case .numeric(let x1)? = frame.column(named: "x1"), case .numeric(let x2)? = frame.column(named: "x2") else { return }
+        let sums = try frame.withColumn("y", .numeric(NumericColumn(zip(x1.values, x2.values).map { 2 * $0 - $1 })))
+        var settings = options([ServingPlan(kind: .online, every: Micros.hour), ServingPlan(kind: .offline, every: Micros.day)])
+        settings.model = .linear
+        let result = try ServingSimulation.run(sums, options: settings)
+        #expect(result.metric == "rmse")
+        #expect(try result.metricsTable().names.suffix(4) == ["rmse", "rmse_before", "rmse_after", "rmse_new_entities"])
+        #expect(result.strategies[0].score < 0.01)
+        #expect(result.strategies[1].score > result.strategies[0].score)
     }
 }
