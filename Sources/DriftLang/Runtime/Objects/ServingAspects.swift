@@ -16,9 +16,15 @@ struct ServingAspects {
 
     var rows: [[String]] {
         let cells: [[String]] = [
-            outcomes.map { "model \(age($0.modelAgeMean)) old; $\(money($0.costPer1k))/1k (\(number($0.costCPUSeconds)) CPU-s)" },
+            outcomes.map { outcome in
+                let work = number(outcome.trainingCPUSeconds + outcome.batchScoringCPUSeconds)
+                return "model \(age(outcome.modelAgeMean)) old; $\(money(outcome.costPer1k))/1k: \(number(outcome.servingCPUSeconds)) CPU-s serving + \(work) training and batch"
+            },
             outcomes.map { useCases(for: $0).joined(separator: "; ") },
-            outcomes.map { "p50 \(number($0.latencyMilliseconds.p50)), p95 \(number($0.latencyMilliseconds.p95)), p99 \(number($0.latencyMilliseconds.p99)) ms" },
+            outcomes.map { outcome in
+                let latency = outcome.latencyMilliseconds
+                return "p50 \(number(latency.p50)), p95 \(number(latency.p95)), p99 \(number(latency.p99)) ms (\(outcome.plan.scoresRequests ? "scoring" : "lookup"))"
+            },
             outcomes.map { "features \(age($0.featureAgeMean)) (p95 \(age($0.featureAgeP95))), model \(age($0.modelAgeMean)) (p95 \(age($0.modelAgeP95)))" },
             outcomes.map { Self.components(of: $0.plan).joined(separator: ", ") },
             outcomes.map { outcome in
