@@ -74,10 +74,10 @@ private func traffic(_ arguments: Arguments) throws -> TrafficPlan {
 /// The strategies argument: plans, or the names "online", "offline", "triggered" for their defaults; names
 /// made unique by numbering repeats.
 private func strategies(_ arguments: Arguments) throws -> [ServingPlan] {
-    let defaults: [String: () -> ServingPlan] = [
+    let defaults: [String: () throws -> ServingPlan] = [
         "online": { ServingPlan(kind: .online, every: Micros.hour) },
         "offline": { ServingPlan(kind: .offline, every: Micros.day) },
-        "triggered": { ServingPlan(kind: .triggered, every: Micros.day, detector: try? defaultDetector("ddm", at: arguments.location)) },
+        "triggered": { ServingPlan(kind: .triggered, every: Micros.day, detector: try defaultDetector("ddm", at: arguments.location)) },
     ]
     let items: [Value]
     switch arguments.optional(nil, "strategies") {
@@ -91,7 +91,7 @@ private func strategies(_ arguments: Arguments) throws -> [ServingPlan] {
         case .object(let object as ServingPlanObject): return object.plan
         case .string(let name):
             guard let make = defaults[name] else { throw BuiltinError("unknown strategy \(Renderer.quote(name)); use \"online\", \"offline\", \"triggered\" or online(...), offline(...), triggered(...)") }
-            return make()
+            return try make()
         default: throw arguments.mismatch("strategies", expected: "a list of online(...), offline(...), triggered(...) or their names", got: item)
         }
     }
