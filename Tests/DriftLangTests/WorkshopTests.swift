@@ -1,6 +1,7 @@
 // The workshop notebooks in examples/workshop/: each renders to HTML through the same API as
 // `drift notebook` (NotebookRun + NotebookHTML.page) with no failing cell, at least one chart and at
-// least one table or card, and no scripts; and the sequence is exactly 01 to 07.
+// least one table or card, and no scripts; and the sequence is exactly 01 to 07. The exercises' worked
+// answers in examples/workshop/solutions/ render with no failing cell too.
 import DriftLang
 import Foundation
 import Testing
@@ -11,9 +12,24 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
 
     static let directory = GoldenScript.examples.appendingPathComponent("workshop")
 
-    static var all: [WorkshopScript] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".drift") }.sorted().map { WorkshopScript(name: $0) }
+    static var all: [WorkshopScript] { scripts(in: "") }
+    static var solutions: [WorkshopScript] { scripts(in: "solutions/") }
+
+    /// The .drift files of a folder under examples/workshop/ (`""` or `"solutions/"`), named by their path in it.
+    private static func scripts(in folder: String) -> [WorkshopScript] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".drift") }.sorted().map { WorkshopScript(name: folder + $0) }
+    }
+
+    /// Runs the script as a notebook, recording each failed cell, and renders it to an HTML page.
+    func rendered() throws -> (run: NotebookRun, html: String) {
+        let path = "examples/workshop/" + name
+        let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        let run = NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in })
+        for cell in run.failedCells {
+            Issue.record("cell at line \(cell.cell.firstLine) failed: \(cell.outputs)")
+        }
+        return (run, NotebookHTML.page(run))
     }
 }
 
@@ -25,17 +41,19 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: WorkshopScript.all)
 func workshopNotebookRendersToHTML(_ script: WorkshopScript) throws {
-    let path = "examples/workshop/" + script.name
-    let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
-    let run = NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in })
-    for cell in run.failedCells {
-        Issue.record("cell at line \(cell.cell.firstLine) failed: \(cell.outputs)")
-    }
+    let (run, html) = try script.rendered()
     #expect(run.failedCells.isEmpty)
     #expect(run.skippedCount == 0)
-    let html = NotebookHTML.page(run)
     #expect(html.contains("<svg"), "no chart")
     #expect(html.contains("<table") || html.contains("class=\"card"), "no table or card")
     #expect(!html.lowercased().contains("<script"))
     #expect(run.cells.contains { $0.cell.kind == .markdown }, "no prose")
+}
+
+@Test(arguments: WorkshopScript.solutions)
+func workshopSolutionRendersToHTML(_ script: WorkshopScript) throws {
+    let (run, html) = try script.rendered()
+    #expect(run.failedCells.isEmpty)
+    #expect(run.skippedCount == 0)
+    #expect(!html.lowercased().contains("<script"))
 }

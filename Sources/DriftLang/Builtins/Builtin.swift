@@ -100,7 +100,7 @@ final class BuiltinTable: @unchecked Sendable {
         ("Files", inputOutputBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
         ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
         ("Reports", reportBuiltins), ("Monitoring", monitoringBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
-        ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
+        ("Metrics", metricBuiltins), ("Serving", servingBuiltins + simulationBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
         ("Strings", stringBuiltins), ("Missing values", missingValueBuiltins), ("Sorting and membership", orderingBuiltins),
         ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins), ("Dates and times", timeBuiltins + timeWindowBuiltins),

@@ -208,7 +208,7 @@ private func explain(_ detector: DetectorObject) -> String {
 let explainBuiltins: [Builtin] = [
     Builtin(
         "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction or classifier drift, a performance estimate or a live detector: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction or classifier drift, a performance estimate, a live detector or a serving simulation: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
@@ -222,7 +222,8 @@ let explainBuiltins: [Builtin] = [
         case .object(let drift as ClassifierDriftResultObject): return .object(ExplanationObject(explain(drift)))
         case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
         case .object(let detector as DetectorObject): return .object(ExplanationObject(explain(detector)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction or classifier drift, performance estimate or detector", got: value)
+        case .object(let simulation as ServingSimulationObject): return .object(ExplanationObject(simulation.aspects.explanation))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction or classifier drift, performance estimate, detector or serving simulation", got: value)
         }
     },
 ]
