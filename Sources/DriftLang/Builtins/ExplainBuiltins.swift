@@ -189,11 +189,19 @@ private func explain(_ detector: DetectorObject) -> String {
 
 let explainBuiltins: [Builtin] = [
     Builtin(
-        "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift, a performance estimate or a live detector: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        "explain(result, data = null)",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift, a performance estimate, a live detector or a model: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next. For a model, data adds what its predictions on that data rest on: the categories it never saw in training, in how many rows.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
+        if case .object(let model as ModelObject) = value {
+            var data: DataFrame?
+            if let given = arguments.optional(1, "data"), !given.isNull { data = try arguments.frame(1, "data") }
+            return .object(ExplanationObject(try explanation(of: model.model, on: data)))
+        }
+        if let data = arguments.optional(1, "data"), !data.isNull {
+            throw BuiltinError("data applies to a model only")
+        }
         switch value {
         case .object(let result as TestResultObject): return .object(ExplanationObject(explain(result.result)))
         case .object(let report as ReportObject): return .object(ExplanationObject(explain(report)))
@@ -203,7 +211,7 @@ let explainBuiltins: [Builtin] = [
         case .object(let drift as ReconstructionResultObject): return .object(ExplanationObject(explain(drift)))
         case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
         case .object(let detector as DetectorObject): return .object(ExplanationObject(explain(detector)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift, performance estimate or detector", got: value)
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift, performance estimate, detector or model", got: value)
         }
     },
 ]

@@ -30,12 +30,12 @@ extension REPL {
             }
             console.line("[cell \(notebook.next) of \(notebook.cells.count)\(cell.title.map { ": " + $0 } ?? "")]")
             session.displayWidth = Console.terminalWidth
-            guard let outputs = interruptible({ session.runCell(cell.source, name: notebook.path, firstLine: cell.firstLine) }) else { return }
+            guard let outputs = interruptible({ session.runCell(cell.source, name: notebook.path, path: nil, firstLine: cell.firstLine) }) else { return }
             for output in outputs {
                 switch output {
                 case .printed(let text): console.write(text)
                 case .value(let value), .shown(let value): console.line(Renderer.display(value, width: session.displayWidth))
-                case .error(let report): console.errorLine(report)
+                case .warning(let text), .error(let text): console.errorLine(text)
                 }
             }
             if !outputs.contains(where: \.isError) {
