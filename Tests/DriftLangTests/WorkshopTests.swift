@@ -27,7 +27,9 @@ struct WorkshopScript: CustomTestStringConvertible, Sendable {
 func workshopNotebookRendersToHTML(_ script: WorkshopScript) throws {
     let path = "examples/workshop/" + script.name
     let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
-    let run = NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in })
+    let script = Session.scriptLocation(GoldenScript.packageRoot.appendingPathComponent(path).path)
+    let run = NotebookRun(NotebookDocument(parsing: source), name: path, path: script.path,
+                          session: Session(baseDirectory: script.directory) { _ in })
     for cell in run.failedCells {
         Issue.record("cell at line \(cell.cell.firstLine) failed: \(cell.outputs)")
     }
