@@ -147,6 +147,19 @@ private func printed(_ cell: RanCell) -> String {
     #expect(renderer.figures.count == 1)
 }
 
+@Test func svgBarChartDrawsItsValueAxisAndReferenceLine() {
+    var renderer = Renderer(backend: .html)
+    renderer.barChart(BarChart(title: "scores", labels: ["x", "y"], series: [.init(name: "score", values: [0.5, 2], annotations: ["", ""])],
+                               axis: .init(label: "score / threshold", reference: (1, "threshold"))))
+    let svg = renderer.output
+    #expect(svg.contains("<g class=\"axis\""))
+    #expect(svg.contains(">score / threshold</text>"))
+    #expect(svg.contains(">0</text>") && svg.contains(">1 threshold</text>") && svg.contains(">2</text>"))
+    // The reference line is dashed, half way along the 300-pixel bar area (x = label width 19 + 150).
+    #expect(svg.contains("<line class=\"reference\" x1=\"169\""))
+    #expect(svg.contains("stroke-dasharray"))
+}
+
 @Test func terminalDisplayIsUnchangedByCards() {
     let session = Session { _ in }
     guard case .completed(let display?) = session.evaluateEntry("ks_test([1, 2, 3, 4], [5, 6, 7, 8])") else {
