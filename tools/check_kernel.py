@@ -72,7 +72,9 @@ class NotebookTests(unittest.TestCase):
         return notebook
 
     def test_workshop_notebooks_run_under_the_kernel(self):
-        for script in ["examples/notebook.drift"] + sorted(glob.glob("examples/workshop/*.drift")):
+        shipped = (["examples/notebook.drift", "examples/pharmacy.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
+                   + sorted(glob.glob("examples/workshop/solutions/*.drift")))
+        for script in shipped:
             with self.subTest(script=script):
                 target = os.path.join(work, os.path.basename(script).replace(".drift", ".ipynb"))
                 subprocess.run([drift, "notebook", script, "-o", target], check=True, capture_output=True)
