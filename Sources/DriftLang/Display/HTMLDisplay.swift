@@ -144,7 +144,7 @@ public enum HTMLDisplay {
         .outputs { padding: 0.4rem 0 0 0.8rem; }
         pre.text { margin: 0.3rem 0; white-space: pre-wrap; }
         .error pre { color: #a40e26; background: #ffebe9; border-left: 3px solid #D55E00; padding: 0.5rem 0.8rem; margin: 0.3rem 0; }
-        .warning pre { color: #6b4a00; background: #fff8e1; border-left: 3px solid #E69F00; padding: 0.5rem 0.8rem; margin: 0.3rem 0; }
+        .warning pre { color: #6b4a00; background: #fff8e1; border-left: 3px solid #E69F00; padding: 0.5rem 0.8rem; margin: 0.3rem 0; white-space: pre-wrap; }
         .table-wrap { overflow-x: auto; margin: 0.3rem 0; }
         table { border-collapse: collapse; font-size: 0.85rem; }
         caption { caption-side: bottom; text-align: left; color: #57606a; padding-top: 0.3rem; }
