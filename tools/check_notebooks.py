@@ -11,7 +11,7 @@ import glob, os, subprocess, sys, tempfile
 import nbformat
 
 drift = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/drift"
-scripts = (["examples/notebook.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
+scripts = (["examples/notebook.drift", "examples/pharmacy.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
            + sorted(glob.glob("examples/workshop/solutions/*.drift")))
 failures = 0
 with tempfile.TemporaryDirectory() as out:

@@ -72,9 +72,12 @@ struct NotebookSubcommand: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         try options.apply(defaultDirectory: ExecutionOptions.directory(of: file),
                           outputs: [output, url.deletingLastPathComponent().appendingPathComponent(figureDirectoryName).path])
-        let session = Session(maximumCallDepth: options.maximumCallDepth, output: console.write)
+        // The cells read and write relative to the script's directory, as Jupyter runs a notebook.
+        let script = Session.scriptLocation(file)
+        let session = Session(maximumCallDepth: options.maximumCallDepth, baseDirectory: script.directory,
+                              output: console.write, warnings: console.writeError)
         let run = ProgressBar.during {
-            NotebookRun(document, name: file, session: session, parameters: values, keepGoing: keepGoing)
+            NotebookRun(document, name: file, path: script.path, session: session, parameters: values, keepGoing: keepGoing)
         }
         do {
             try write(run)

@@ -207,11 +207,19 @@ private func explain(_ detector: DetectorObject) -> String {
 
 let explainBuiltins: [Builtin] = [
     Builtin(
-        "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction or classifier drift, a performance estimate, a live detector or a serving simulation: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        "explain(result, data = null)",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction or classifier drift, a performance estimate, a live detector, a serving simulation or a model: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next. For a model, data adds what its predictions on that data rest on: the categories it never saw in training, in how many rows.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
+        if case .object(let model as ModelObject) = value {
+            var data: DataFrame?
+            if let given = arguments.optional(1, "data"), !given.isNull { data = try arguments.frame(1, "data") }
+            return .object(ExplanationObject(try explanation(of: model.model, on: data)))
+        }
+        if let data = arguments.optional(1, "data"), !data.isNull {
+            throw BuiltinError("data applies to a model only")
+        }
         switch value {
         case .object(let result as TestResultObject): return .object(ExplanationObject(explain(result.result)))
         case .object(let report as ReportObject): return .object(ExplanationObject(explain(report)))
@@ -223,7 +231,7 @@ let explainBuiltins: [Builtin] = [
         case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
         case .object(let detector as DetectorObject): return .object(ExplanationObject(explain(detector)))
         case .object(let simulation as ServingSimulationObject): return .object(ExplanationObject(simulation.aspects.explanation))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction or classifier drift, performance estimate, detector or serving simulation", got: value)
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction or classifier drift, performance estimate, detector, serving simulation or model", got: value)
         }
     },
 ]

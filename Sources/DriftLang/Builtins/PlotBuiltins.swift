@@ -68,7 +68,8 @@ private func reportPlot(_ report: ReportObject, title: String) -> Value {
     let chart = BarChart(
         title: title.isEmpty ? "drift per column: 1 = threshold, beyond it drifted (●)" : title,
         labels: results.map { row, result in (result.drifted ? "● " : "  ") + row.column + " (\(result.method))" },
-        series: [.init(name: "drift score", values: scores, annotations: notes)])
+        series: [.init(name: "drift score", values: scores, annotations: notes)],
+        axis: .init(label: "drift score: statistic / threshold, or log p / log threshold", reference: (1, "threshold")))
     return .object(PlotObject(.bars(chart)))
 }
 

@@ -61,9 +61,14 @@ public enum NotebookHTML {
         switch output {
         case .printed(let text): renderer.text(text)
         case .value(let value), .shown(let value): renderer.value(value)
-        case .error(let report):
-            return "<div class=\"error\"><pre>" + HTMLDisplay.escape(report.hasSuffix("\n") ? String(report.dropLast()) : report) + "</pre></div>\n"
+        case .warning(let text): return block("warning", text)
+        case .error(let report): return block("error", report)
         }
         return renderer.output
+    }
+
+    /// Preformatted text in a `<div class="…">` (a warning, an error), without its last newline.
+    private static func block(_ kind: String, _ text: String) -> String {
+        "<div class=\"\(kind)\"><pre>" + HTMLDisplay.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
     }
 }
