@@ -65,14 +65,16 @@ public struct DecisionTree: Sendable, Equatable, Codable {
     public var depth: Int {
         var depths = [Int](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() where node.feature >= 0 {
-            depths[node.left] = depths[i] + 1
-            depths[node.right] = depths[i] + 1
+            for child in [node.left, node.right] where child > i && child < nodes.count { depths[child] = depths[i] + 1 }
         }
         return depths.max() ?? 0
     }
 
-    private func leaves(_ x: Matrix) -> [Int] {
-        (0..<x.rows).map { i in
+    /// The leaf each row reaches. The nodes are checked first: a tree decoded on its own (not through
+    /// `load_model`) may be damaged, and a walk must end.
+    private func leaves(_ x: Matrix) throws -> [Int] {
+        try checkSaved()
+        return (0..<x.rows).map { i in
             var node = 0
             while nodes[node].feature >= 0 {
                 node = x[i, nodes[node].feature] <= nodes[node].threshold ? nodes[node].left : nodes[node].right
@@ -83,7 +85,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
 
     /// Predicted classes (a column of the target's type) or predicted values (numeric).
     public func predict(_ frame: DataFrame) throws -> Column {
-        let leaves = leaves(try encoder.encode(frame))
+        let leaves = try leaves(try encoder.encode(frame))
         if let classes {
             return classes.column(for: leaves.map { leaf in
                 let value = nodes[leaf].value
@@ -98,7 +100,7 @@ public struct DecisionTree: Sendable, Equatable, Codable {
     /// Leaf class proportions, one numeric column per class; throws for a regression tree.
     public func predictProbabilities(_ frame: DataFrame) throws -> DataFrame {
         guard let classes else { throw DataError("a regression tree has no class probabilities") }
-        let leaves = leaves(try encoder.encode(frame))
+        let leaves = try leaves(try encoder.encode(frame))
         let values = leaves.flatMap { nodes[$0].value }
         return try probabilityFrame(try Matrix(rows: leaves.count, columns: classes.count, values: values), classes: classes)
     }

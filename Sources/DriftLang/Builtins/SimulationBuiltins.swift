@@ -82,7 +82,7 @@ private func strategies(_ arguments: Arguments) throws -> [ServingPlan] {
     let items: [Value]
     switch arguments.optional(nil, "strategies") {
     case nil, .null?: items = ["online", "offline", "triggered"].map(Value.string)
-    case .list(let list)?: items = list
+    case .list(let list)?: items = list.array
     case .vector(.text(let names))?: items = (0..<names.count).map { names[$0].map(Value.string) ?? .null }
     case let other?: items = [other]
     }
