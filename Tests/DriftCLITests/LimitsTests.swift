@@ -70,6 +70,19 @@ import Testing
         #expect(limited.status == 1)
         #expect(limited.error.contains("too deep: more than 30 nested calls"))
     }
+
+    /// Issue 20, finding 7: the limit holds through default values (a call inside a default once ran
+    /// 50,000 deep under --max-depth 100), and the stack-floor error counts the calls it saw.
+    @Test func maxDepthHoldsThroughDefaultValues() throws {
+        let code = "fn g(n, d = if n == 0 { 0 } else { g(n - 1) }) { d }\nprint(g(50000))"
+        let limited = try DriftBinary.run(["--max-depth", "100", "-e", code])
+        #expect(limited.status == 1)
+        #expect(limited.error.contains("too deep: more than 100 nested calls"))
+        let floor = try DriftBinary.run(["--max-depth", "1000000", "-e", "fn f(n) { 1 + f(n + 1) }\nf(0)"])
+        #expect(floor.status == 1)
+        let count = floor.error.firstMatch(of: /too deep: (\d+) nested calls fill the stack/).map { Int($0.1) ?? 0 } ?? 0
+        #expect(count > 1000, "\(floor.error.prefix(200))")
+    }
 }
 
 @Suite(.serialized) struct LongWorkOnATerminalTests {
