@@ -103,4 +103,22 @@ import Testing
         terminal.type("nrow(stream)\r")
         try terminal.expect("400000")
     }
+
+    /// Issue 20, finding 6: a stream that never ends (`/dev/zero`) stops at Ctrl-C within half a second,
+    /// and under --max-memory it ends with the memory error before passing the limit.
+    @Test func readingADeviceThatNeverEndsStopsAtCtrlCAndAtTheLimit() throws {
+        let terminal = try PseudoTerminal(environment: ["DRIFT_HISTORY": try temporaryDirectory().appendingPathComponent("h").path])
+        try terminal.expect("drift> ")
+        terminal.type("read_csv(\"/dev/zero\")\r")
+        try terminal.expect("(Ctrl-C stops)", timeout: .seconds(10))
+        let interrupted = ContinuousClock.now
+        terminal.type("\u{3}")
+        try terminal.expect("interrupted")
+        #expect(ContinuousClock.now - interrupted < .milliseconds(500))
+        try terminal.expect("drift> ")
+        let limited = try DriftBinary.run(["--max-memory", "300M", "-e", "read_csv(\"/dev/zero\")"])
+        #expect(limited.status == 1)
+        #expect(limited.error.contains("read_csv: reading '/dev/zero' ("))
+        #expect(limited.error.contains("more than the --max-memory limit of 300 MB allows"))
+    }
 }
