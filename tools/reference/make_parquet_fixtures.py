@@ -329,7 +329,7 @@ class MiniWriter:
             "hostile_bad_crc.parquet": cls.file(x, ints, ints, 5, page_header={"crc": signed32(zlib.crc32(ints) ^ 1)}),
             "hostile_huge_uncompressed.parquet": cls.file(x, ints, b"\x28\xb5\x2f\xfd" + b"\x00" * 6, 5, codec=6,
                                                           page_header={"uncompressed": 2**31 - 1}),
-            "hostile_too_few_values.parquet": cls.file(x, ints, ints[:8], 5),
+            "hostile_too_few_values.parquet": cls.file(x, ints[:8], ints[:8], 5),
         }
         # A byte-array DECIMAL(30, 2): big-endian two's complement of any length, one missing value.
         values = [12345, -1, 0, None, 2**70]
