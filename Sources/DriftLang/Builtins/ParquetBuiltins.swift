@@ -1,0 +1,25 @@
+// Parquet builtins: read_parquet, a thin binding to DriftParquet's reader (files read through FileAccess, so
+// safe mode applies). Columns the reader skips are reported as notes on the output.
+import DriftCore
+import DriftParquet
+
+let parquetBuiltins: [Builtin] = [
+    Builtin(
+        "read_parquet(path, columns: null)",
+        doc: """
+        Reads a Parquet file into a dataframe: every flat column (in the file's order), or only the columns named \
+        by columns: (in that order). Integers, floats, half floats and decimals become numbers; strings, enums, \
+        JSON, UUIDs and binary columns that hold UTF-8 become strings; booleans stay booleans; DATE becomes dates, \
+        TIMESTAMP (any unit, nanoseconds cut to the microsecond) and INT96 datetimes, TIME durations; missing \
+        values stay missing. An INT64 beyond ±2^53, or a binary column that is not text, is an error naming the \
+        column (leave it out with columns:). Nested columns (lists, maps, structs) are skipped with a note, or \
+        refused when named. Reads every codec pyarrow and polars write (Snappy, GZIP, Zstandard, LZ4_RAW, none).
+        """,
+        example: #"let reference = read_parquet("examples/data/credit_reference.parquet", columns: ["age", "income", "region"])"#
+    ) { arguments, interpreter in
+        let columns = arguments.optional(nil, "columns").map(\.isNull) == false ? try arguments.strings(nil, "columns") : nil
+        let table = try ParquetReader.read(path: try arguments.string(0, "path"), columns: columns)
+        for note in table.notes { interpreter.output("note: read_parquet \(note)\n") }
+        return .frame(table.frame)
+    },
+]
