@@ -32,7 +32,7 @@ final class ParquetHostileTests: XCTestCase {
             "hostile_bad_magic.parquet": "not a Parquet file (it does not start with PAR1)",
             "hostile_cut_end.parquet": "the file does not end with PAR1 (cut short, or not Parquet)",
             "hostile_footer_length.parquet": "the footer declares 1000000 bytes but the file holds only 96 before it",
-            "hostile_footer_cut.parquet": "the footer: the Thrift data ends early (at byte 53)",
+            "hostile_footer_cut.parquet": "the footer: the data ends early (at byte 53)",
             "hostile_page_past_end.parquet": "\(chunk): the page at byte 4: the page declares 1000000 bytes but only 20 remain in the column chunk",
             "hostile_chunk_past_end.parquet": "\(chunk): the column chunk (bytes 4 to 1000000004) lies outside the file's 112 bytes",
             "hostile_negative_size.parquet": "\(chunk): the page at byte 4: a page header declares a negative size (compressed -20, uncompressed 20)",

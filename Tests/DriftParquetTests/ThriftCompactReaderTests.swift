@@ -46,13 +46,13 @@ final class ThriftCompactReaderTests: XCTestCase {
 
     func testTruncatedDataIsAnError() {
         XCTAssertThrowsError(try decode([0x15], as: PageHeader.self)) { error in
-            XCTAssertEqual("\(error)", "the Thrift data ends early (at byte 1)")
+            XCTAssertEqual("\(error)", "the data ends early (at byte 1)")
         }
     }
 
     func testAnOverlongVarintIsAnError() {
         XCTAssertThrowsError(try decode([0x16] + [UInt8](repeating: 0xFF, count: 11), as: RowGroup.self)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("a Thrift varint is longer than 10 bytes"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("a varint is longer than 10 bytes"), "\(error)")
         }
     }
 }

@@ -1,6 +1,7 @@
 // ThriftCompactReader: decodes Thrift's compact protocol (the encoding of Parquet's footer and page headers)
 // from a byte buffer. Written for hostile input: every declared length and element count is checked against
-// the bytes that remain before anything is allocated, nesting is bounded, and unknown fields are skipped.
+// the bytes that remain before anything is allocated (a ByteCursor does the reading), nesting is bounded, and
+// unknown fields are skipped.
 // Structures decode themselves through `ThriftDecodable`; an encoder can later mirror this reader.
 
 /// A Thrift structure that can be read from the compact protocol.
@@ -12,36 +13,21 @@ struct ThriftCompactReader {
     /// The deepest nesting of structures and containers accepted (Parquet's own structures nest about 6 deep).
     static let maximumDepth = 32
 
-    private let bytes: UnsafeRawBufferPointer
-    /// The offset of the next byte to read.
-    private(set) var position: Int
+    private var cursor: ByteCursor
     private var depth = 0
 
     init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
-        self.bytes = bytes
-        self.position = position
+        cursor = ByteCursor(bytes)
+        cursor.position = position
     }
 
-    var remaining: Int { bytes.count - position }
+    /// The offset of the next byte to read.
+    var position: Int { cursor.position }
+    var remaining: Int { cursor.remaining }
 
-    mutating func byte() throws(ParquetError) -> UInt8 {
-        guard position < bytes.count else { throw ParquetError("the Thrift data ends early (at byte \(position))") }
-        defer { position += 1 }
-        return bytes[position]
-    }
+    mutating func byte() throws(ParquetError) -> UInt8 { try cursor.byte() }
 
-    /// An unsigned LEB128 varint of at most 10 bytes.
-    mutating func varint() throws(ParquetError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let next = try byte()
-            result |= UInt64(next & 0x7F) << shift
-            if next & 0x80 == 0 { return result }
-            shift += 7
-            if shift > 63 { throw ParquetError("a Thrift varint is longer than 10 bytes (at byte \(position))") }
-        }
-    }
+    mutating func varint() throws(ParquetError) -> UInt64 { try cursor.varint() }
 
     mutating func i64() throws(ParquetError) -> Int64 {
         let raw = try varint()
@@ -61,19 +47,12 @@ struct ThriftCompactReader {
     }
 
     mutating func double() throws(ParquetError) -> Double {
-        guard remaining >= 8 else { throw ParquetError("the Thrift data ends inside a double") }
-        defer { position += 8 }
-        return Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+        Double(bitPattern: try cursor.littleEndian(8))
     }
 
     /// A length-prefixed byte string, as bytes of the buffer (valid while the buffer is).
     mutating func binary() throws(ParquetError) -> UnsafeRawBufferPointer {
-        let length = try varint()
-        guard length <= UInt64(remaining) else {
-            throw ParquetError("a Thrift string declares \(length) bytes but only \(remaining) remain")
-        }
-        defer { position += Int(length) }
-        return UnsafeRawBufferPointer(rebasing: bytes[position..<position + Int(length)])
+        try cursor.take(Int(clamping: try varint()), "a Thrift string")
     }
 
     mutating func string() throws(ParquetError) -> String {
@@ -120,33 +99,28 @@ struct ThriftCompactReader {
 
     /// A list of structures.
     mutating func list<Element: ThriftDecodable>(of _: Element.Type) throws(ParquetError) -> [Element] {
-        let (type, count) = try listHeader()
-        guard type == .structure else { throw ParquetError("expected a list of structures, found a list of \(type)") }
         try enter()
         defer { depth -= 1 }
-        var elements: [Element] = []
-        elements.reserveCapacity(count)
-        for _ in 0..<count { elements.append(try Element(thrift: &self)) }
-        return elements
+        return try list(of: .structure) { reader throws(ParquetError) in try Element(thrift: &reader) }
     }
 
     /// A list of i32 (Parquet's enums).
     mutating func i32List() throws(ParquetError) -> [Int32] {
-        let (type, count) = try listHeader()
-        guard type == .i32 else { throw ParquetError("expected a list of i32, found a list of \(type)") }
-        var elements: [Int32] = []
-        elements.reserveCapacity(count)
-        for _ in 0..<count { elements.append(try i32()) }
-        return elements
+        try list(of: .i32) { reader throws(ParquetError) in try reader.i32() }
     }
 
     /// A list of strings.
     mutating func stringList() throws(ParquetError) -> [String] {
-        let (type, count) = try listHeader()
-        guard type == .binary else { throw ParquetError("expected a list of strings, found a list of \(type)") }
-        var elements: [String] = []
+        try list(of: .binary) { reader throws(ParquetError) in try reader.string() }
+    }
+
+    /// A list whose elements are of `type`, each read by `element`.
+    private mutating func list<Element>(of type: ThriftType, _ element: (inout ThriftCompactReader) throws(ParquetError) -> Element) throws(ParquetError) -> [Element] {
+        let (found, count) = try listHeader()
+        guard found == type else { throw ParquetError("expected a list of \(type), found a list of \(found)") }
+        var elements: [Element] = []
         elements.reserveCapacity(count)
-        for _ in 0..<count { elements.append(try string()) }
+        for _ in 0..<count { elements.append(try element(&self)) }
         return elements
     }
 
@@ -158,9 +132,7 @@ struct ThriftCompactReader {
         case .i16, .i32, .i64: _ = try varint()
         case .double: _ = try double()
         case .binary: _ = try binary()
-        case .uuid:
-            guard remaining >= 16 else { throw ParquetError("the Thrift data ends inside a uuid") }
-            position += 16
+        case .uuid: _ = try cursor.take(16, "a Thrift uuid")
         case .structure: try structure { reader, _, type throws(ParquetError) in try reader.skip(type) }
         case .list, .set:
             let (element, count) = try listHeader()
