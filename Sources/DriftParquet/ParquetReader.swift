@@ -35,10 +35,15 @@ public enum ParquetReader {
         var notes: [String] = []
         let chosen = try selectedLeaves(schema, wanted, notes: &notes)
         try MemoryLimit.reserve(Double(rowCount) * 8 * Double(chosen.count), for: "reading \(rowCount) rows of \(chosen.count) columns")
+        // Columns are independent: each is read on its own core, then taken in the file's order.
+        let bytes = SharedBytes(file)
+        let results = concurrentMap(chosen.count) { index in
+            Result { try readColumn(chosen[index].0, chosen[index].1, metadata, rowCount: rowCount, bytes.file) }
+        }
         var columns: [(name: String, column: Column)] = []
-        for (leaf, meaning) in chosen {
+        for ((leaf, _), result) in zip(chosen, results) {
             do {
-                columns.append((leaf.name, try readColumn(leaf, meaning, metadata, rowCount: rowCount, file)))
+                columns.append((leaf.name, try result.get()))
             } catch let error as ParquetError {
                 throw error.located("column '\(leaf.name)'")
             }
@@ -115,4 +120,11 @@ public enum ParquetReader {
         }
         return reader.converter.column(reader.output)
     }
+}
+
+/// The file's bytes, shared by the threads reading its columns: read-only, and alive for the whole read.
+private struct SharedBytes: @unchecked Sendable {
+    let file: UnsafeRawBufferPointer
+
+    init(_ file: UnsafeRawBufferPointer) { self.file = file }
 }
