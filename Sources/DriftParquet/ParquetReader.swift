@@ -23,22 +23,15 @@ public enum ParquetReader {
 
     /// Reads a file's bytes.
     static func read(_ file: UnsafeRawBufferPointer, columns wanted: [String]?) throws -> ParquetTable {
-        let metadata = try ParquetFooter.metadata(of: file)
-        let schema = try ParquetSchema(metadata.schema)
-        for (index, group) in metadata.rowGroups.enumerated() where group.columns.count != schema.leafCount {
-            throw ParquetError("row group \(index + 1) holds \(group.columns.count) column chunks but the schema has \(schema.leafCount) columns")
-        }
-        let rowCount = metadata.rowGroups.reduce(0) { $0 + Int($1.rowCount) }
-        guard rowCount == metadata.rowCount else {
-            throw ParquetError("the row groups hold \(rowCount) rows but the footer says \(metadata.rowCount)")
-        }
+        let (metadata, schema) = try layout(of: file)
+        let rowCount = Int(metadata.rowCount)
         var notes: [String] = []
         let chosen = try selectedLeaves(schema, wanted, notes: &notes)
         try MemoryLimit.reserve(Double(rowCount) * 8 * Double(chosen.count), for: "reading \(rowCount) rows of \(chosen.count) columns")
         // Columns are independent: each is read on its own core, then taken in the file's order.
         let bytes = SharedBytes(file)
         let results = concurrentMap(chosen.count) { index in
-            Result { try readColumn(chosen[index].0, chosen[index].1, metadata, rowCount: rowCount, bytes.file) }
+            Result { try readColumn(chosen[index].0, chosen[index].1, metadata, groups: metadata.rowGroups.indices, bytes.file) }
         }
         var columns: [(name: String, column: Column)] = []
         for ((leaf, _), result) in zip(chosen, results) {
@@ -55,8 +48,28 @@ public enum ParquetReader {
         }
     }
 
-    /// The leaves to read and their meanings: all readable ones (noting the rest), or those named.
-    private static func selectedLeaves(_ schema: ParquetSchema, _ wanted: [String]?, notes: inout [String]) throws(ParquetError) -> [(ParquetSchema.Leaf, ColumnMeaning)] {
+    /// The file's footer and schema, checked to agree with each other.
+    static func layout(of file: UnsafeRawBufferPointer) throws(ParquetError) -> (FileMetaData, ParquetSchema) {
+        let metadata = try ParquetFooter.metadata(of: file)
+        let schema = try ParquetSchema(metadata.schema)
+        var rowCount = 0
+        for (index, group) in metadata.rowGroups.enumerated() {
+            guard group.columns.count == schema.leafCount else {
+                throw ParquetError("row group \(index + 1) holds \(group.columns.count) column chunks but the schema has \(schema.leafCount) columns")
+            }
+            let (sum, overflow) = rowCount.addingReportingOverflow(Int(group.rowCount))
+            guard !overflow else { throw ParquetError("the row groups' row counts add up to more than a 64-bit count") }
+            rowCount = sum
+        }
+        guard rowCount == metadata.rowCount else {
+            throw ParquetError("the row groups hold \(rowCount) rows but the footer says \(metadata.rowCount)")
+        }
+        return (metadata, schema)
+    }
+
+    /// The leaves to read and their meanings: all readable ones (with a note on each one left out), or those
+    /// named.
+    static func selectedLeaves(_ schema: ParquetSchema, _ wanted: [String]?, notes: inout [String]) throws(ParquetError) -> [(ParquetSchema.Leaf, ColumnMeaning)] {
         guard let wanted else {
             notes = schema.nested.map { "skipped the column '\($0.name)' (\($0.kind)): Drift reads flat columns only" }
             var chosen: [(ParquetSchema.Leaf, ColumnMeaning)] = []
@@ -87,23 +100,25 @@ public enum ParquetReader {
         return chosen
     }
 
-    private static func readColumn(_ leaf: ParquetSchema.Leaf, _ meaning: ColumnMeaning, _ metadata: FileMetaData, rowCount: Int,
-                                   _ file: UnsafeRawBufferPointer) throws -> Column {
+    /// The leaf's chunks in the row groups `groups`, read one after another into one column.
+    static func readColumn(_ leaf: ParquetSchema.Leaf, _ meaning: ColumnMeaning, _ metadata: FileMetaData, groups: Range<Int>,
+                           _ file: UnsafeRawBufferPointer) throws -> Column {
         switch meaning {
-        case .boolean: try readChunks(BooleanConverter(), leaf, metadata, rowCount: rowCount, file)
-        case .number(let source): try readChunks(NumberConverter(source: source), leaf, metadata, rowCount: rowCount, file)
-        case .time(let kind, let source): try readChunks(TimeConverter(kind: kind, source: source), leaf, metadata, rowCount: rowCount, file)
-        case .text(let source): try readChunks(TextConverter(source: source), leaf, metadata, rowCount: rowCount, file)
+        case .boolean: try readChunks(BooleanConverter(), leaf, metadata, groups, file)
+        case .number(let source): try readChunks(NumberConverter(source: source), leaf, metadata, groups, file)
+        case .time(let kind, let source): try readChunks(TimeConverter(kind: kind, source: source), leaf, metadata, groups, file)
+        case .text(let source): try readChunks(TextConverter(source: source), leaf, metadata, groups, file)
         }
     }
 
-    /// The leaf's chunk in every row group, read one after another into one column.
     private static func readChunks<Converter: ValueConverter>(_ converter: Converter, _ leaf: ParquetSchema.Leaf, _ metadata: FileMetaData,
-                                                              rowCount: Int, _ file: UnsafeRawBufferPointer) throws -> Column {
+                                                              _ groups: Range<Int>, _ file: UnsafeRawBufferPointer) throws -> Column {
         let physical = PhysicalType(rawValue: leaf.element.type ?? -1) ?? .byteArray
+        let rowCount = metadata.rowGroups[groups].reduce(0) { $0 + Int($1.rowCount) }
         var reader = try ColumnChunkReader(converter, physical: physical, typeLength: Int(leaf.element.typeLength ?? 0),
                                            isOptional: leaf.isOptional, capacity: min(rowCount, file.count))
-        for (index, group) in metadata.rowGroups.enumerated() {
+        for index in groups {
+            let group = metadata.rowGroups[index]
             do {
                 let chunk = group.columns[leaf.chunkIndex]
                 guard chunk.filePath == nil else {

@@ -1,5 +1,5 @@
-// Parquet builtins: read_parquet, a thin binding to DriftParquet's reader (files read through FileAccess, so
-// safe mode applies). Columns the reader skips are reported as notes on the output.
+// Parquet builtins: read_parquet and the lazy source scan_parquet, thin bindings to DriftParquet (files read
+// through FileAccess, so safe mode applies). Columns the reader skips are reported as notes on the output.
 import DriftCore
 import DriftParquet
 
@@ -21,5 +21,20 @@ let parquetBuiltins: [Builtin] = [
         let table = try ParquetReader.read(path: try arguments.string(0, "path"), columns: columns)
         for note in table.notes { interpreter.output("note: read_parquet \(note)\n") }
         return .frame(table.frame)
+    },
+    Builtin(
+        "scan_parquet(path)",
+        doc: """
+        A lazy source over a Parquet file that is never loaded whole, like scan_csv: when a statistic is first \
+        asked for, the file is read one row group at a time and every column's summary (counts, mean, variance, \
+        min, max, exact per-value counts, a quantile sketch) is kept, so memory holds one row group and the \
+        summaries. Its lazy columns accept what scan_csv's do, and drift_report compares two lazy sources. \
+        Column types are read_parquet's; nested columns are left out with a note.
+        """,
+        example: #"let big = scan_parquet("examples/data/credit_reference.parquet")"#
+    ) { arguments, interpreter in
+        let source = try ParquetScanSource(path: try arguments.string(0, "path"))
+        for note in source.notes { interpreter.output("note: scan_parquet \(note)\n") }
+        return .object(LazySourceObject(SummaryCache(source)))
     },
 ]
