@@ -5,7 +5,7 @@ Usage: /tmp/peers/bin/python tools/reference/make_parquet_fixtures.py   (needs p
 Outputs, under Tests/DriftParquetTests/Fixtures/:
   *.parquet          files written by pyarrow (every codec x data page version; PLAIN, dictionary, the DELTA
                      encodings, BYTE_STREAM_SPLIT and RLE booleans, each required and optional; CRCs; many row
-                     groups; small pages; 0 rows; INT96; nested columns), one written by polars (a second
+                     groups; small pages; 0 rows; all missing; INT96; nested columns), one written by polars (a second
                      implementation), and by a minimal writer here (a byte-array DECIMAL, and hostile files:
                      bad magic, cut footers, sizes past the end, negative sizes, bad codecs, corrupt pages)
   expected.json      per table, each column's Drift type and values as pyarrow reads them (times as
@@ -162,6 +162,9 @@ def main():
           compression="gzip", data_page_version="2.0", write_page_checksum=True)
     write("empty.parquet", plain_optional.slice(0, 0), "encodings_empty")
     tables["encodings_empty"] = expected(plain_optional.slice(0, 0))
+
+    all_missing = table("all_missing", pa.table({"x": pa.array([None] * 10, pa.float64()), "s": pa.array([None] * 10, pa.string())}))
+    write("all_missing.parquet", all_missing, "all_missing", compression="gzip", data_page_version="2.0", use_dictionary=False)
 
     int96 = table("int96", pa.table({"ts": pa.array([0, 1_700_000_000_123_456_000, -86_400_000_000_001, None], pa.timestamp("ns"))}))
     write("int96.parquet", int96, "int96", use_deprecated_int96_timestamps=True)

@@ -50,6 +50,7 @@ extension CompressionCodec {
             }
             return compressed
         }
+        if size == 0 { return UnsafeRawBufferPointer(start: nil, count: 0) }  // nothing to uncompress (all missing)
         guard size <= compressed.count * maximumExpansion + 64 else {
             throw ParquetError("a page declares \(size) uncompressed bytes, more than \(compressed.count) bytes of \(name) can hold")
         }

@@ -49,7 +49,7 @@ struct ParquetSchema {
         }
     }
 
-    /// The position after the subtree at `start`, counting its leaves.
+    /// The position after the subtree at `start`, counting its leaves (the column chunks it has).
     private mutating func skipSubtree(_ elements: [SchemaElement], from start: Int) throws(ParquetError) -> Int {
         var position = start
         var pending = 1
@@ -59,7 +59,7 @@ struct ParquetSchema {
             guard children >= 0, children <= elements.count - position - 1 else {
                 throw ParquetError("the schema element '\(elements[position].name)' declares \(children) children, more than the schema holds")
             }
-            if children == 0 { leafCount += 1 }
+            if children == 0, elements[position].type != nil { leafCount += 1 }  // an empty group has no chunk
             pending += children - 1
             position += 1
         }
