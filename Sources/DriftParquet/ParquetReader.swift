@@ -11,8 +11,16 @@ public struct ParquetTable: Sendable {
 }
 
 public enum ParquetReader {
-    /// Reads the file at `path`: every column Drift can read, or just `columns` (in that order).
+    /// Reads the file at `path`, or every Parquet file below a directory or matching a glob as one table (see
+    /// `ParquetDataset`): every column Drift can read, or just `columns` (in that order).
     public static func read(path: String, columns: [String]? = nil) throws -> ParquetTable {
+        let dataset = try ParquetDataset(path)
+        guard dataset.parts.count == 1, dataset.parts[0].path == path else { return try dataset.read(columns: columns) }
+        return try readFile(path: path, columns: columns)
+    }
+
+    /// Reads the one file at `path`.
+    static func readFile(path: String, columns: [String]?) throws -> ParquetTable {
         let contents = try FileAccess.contents(path)
         do {
             return try contents.data.withUnsafeBytes { file in try read(file, columns: columns) }

@@ -5,14 +5,14 @@ Usage: /tmp/peers/bin/python tools/reference/make_parquet_fixtures.py   (needs p
 Outputs, under Tests/DriftParquetTests/Fixtures/:
   *.parquet          files written by pyarrow (every codec x data page version; PLAIN, dictionary, the DELTA
                      encodings, BYTE_STREAM_SPLIT and RLE booleans, each required and optional; CRCs; many row
-                     groups; small pages; 0 rows; all missing; INT96; nested columns), one written by polars (a second
+                     groups; small pages; 0 rows; all missing; a hive-partitioned directory; a glob; INT96; nested columns), one written by polars (a second
                      implementation), and by a minimal writer here (a byte-array DECIMAL, and hostile files:
                      bad magic, cut footers, sizes past the end, negative sizes, bad codecs, corrupt pages)
   expected.json      per table, each column's Drift type and values as pyarrow reads them (times as
                      microseconds since 1970 or midnight, nanoseconds floored; missing as null), and per good
                      file the table it holds and the columns the reader skips with a note
 """
-import datetime, decimal, io, json, os, struct, zlib
+import datetime, decimal, io, json, os, shutil, struct, zlib
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -120,9 +120,8 @@ def expected(table):
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for old in os.listdir(OUT):
-        os.remove(os.path.join(OUT, old))
+    shutil.rmtree(OUT, ignore_errors=True)
+    os.makedirs(OUT)
     tables, files = {}, []
 
     def table(key, t):
@@ -192,6 +191,20 @@ def main():
 
     pq.write_table(pa.table({"big": pa.array([1, 2**53 + 1], pa.int64())}), os.path.join(OUT, "int64_beyond_2_53.parquet"))
     pq.write_table(pa.table({"ok": [1, 2], "blob": pa.array([b"\xff\xfe", b"a"], pa.binary())}), os.path.join(OUT, "binary_not_utf8.parquet"))
+
+    # A hive-partitioned directory (year=…/region=…/ folders become columns) and a glob over two files.
+    hive_rows = []
+    for year in [2023, 2024]:
+        for region in ["north", "south"]:
+            part = plain_optional.slice((year - 2023) * 60 + (region == "south") * 30, 30).select(["i32", "word"])
+            folder = os.path.join(OUT, "hive", f"year={year}", f"region={region}")
+            os.makedirs(folder, exist_ok=True)
+            pq.write_table(part, os.path.join(folder, "part-0.parquet"), store_schema=False)
+            hive_rows.append(part.append_column("year", pa.array([float(year)] * 30)).append_column("region", pa.array([region] * 30)))
+    tables["hive"] = expected(pa.concat_tables(hive_rows))
+    files.append({"file": "hive", "table": "hive", "skipped": []})
+    tables["glob"] = expected(pa.concat_tables([plain_optional, plain_optional]))
+    files.append({"file": "enc_plain_v*_optional.parquet", "table": "glob", "skipped": []})
 
     MiniWriter.write_all(OUT)
     tables["byte_array_decimal"] = {"amount": {"type": "num", "values": [123.45, -0.01, 0.0, None, float(decimal.Decimal(2**70).scaleb(-2))]}}

@@ -8,7 +8,9 @@ let parquetBuiltins: [Builtin] = [
         "read_parquet(path, columns: null)",
         doc: """
         Reads a Parquet file into a dataframe: every flat column (in the file's order), or only the columns named \
-        by columns: (in that order). Integers, floats, half floats and decimals become numbers; strings, enums, \
+        by columns: (in that order). path may be a directory (every .parquet file below it) or a glob in its last \
+        component ("logs/*.parquet"): the files read as one table, and hive-style key=value folders become \
+        columns. Integers, floats, half floats and decimals become numbers; strings, enums, \
         JSON, UUIDs and binary columns that hold UTF-8 become strings; booleans stay booleans; DATE becomes dates, \
         TIMESTAMP (any unit, nanoseconds cut to the microsecond) and INT96 datetimes, TIME durations; missing \
         values stay missing. An INT64 beyond ±2^53, or a binary column that is not text, is an error naming the \
