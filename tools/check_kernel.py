@@ -63,21 +63,25 @@ def svg_counts(notebook):
 
 
 class NotebookTests(unittest.TestCase):
-    def execute(self, notebook):
-        # Relative paths in the examples are relative to the package root, as for `drift notebook`.
-        client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="drift", resources={"metadata": {"path": root}})
+    def execute(self, notebook, directory):
+        # The kernel runs in the notebook's directory, as Jupyter runs it and as `drift notebook` resolves
+        # the script's relative paths.
+        client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="drift",
+                                         resources={"metadata": {"path": os.path.join(root, directory)}})
         client.execute()
         return notebook
 
     def test_workshop_notebooks_run_under_the_kernel(self):
-        for script in ["examples/notebook.drift"] + sorted(glob.glob("examples/workshop/*.drift")):
+        shipped = (["examples/notebook.drift", "examples/pharmacy.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
+                   + sorted(glob.glob("examples/workshop/solutions/*.drift")))
+        for script in shipped:
             with self.subTest(script=script):
                 target = os.path.join(work, os.path.basename(script).replace(".drift", ".ipynb"))
                 subprocess.run([drift, "notebook", script, "-o", target], check=True, capture_output=True)
                 written = nbformat.read(target, as_version=4)
                 expected = svg_counts(written)
                 self.assertGreater(sum(expected), 0, "the written notebook has no figures")
-                executed = self.execute(written)  # nbclient raises CellExecutionError on an error
+                executed = self.execute(written, os.path.dirname(script))  # nbclient raises CellExecutionError on an error
                 self.assertEqual(svg_counts(executed), expected)
                 info = executed.metadata.language_info
                 self.assertEqual((info.name, info.file_extension), ("drift", ".drift"))
@@ -86,7 +90,7 @@ class NotebookTests(unittest.TestCase):
         with open("examples/notebook.drift") as script:
             notebook = jupytext.reads(script.read(), fmt="py:percent")
         notebook.metadata["kernelspec"] = {"name": "drift", "display_name": "Drift", "language": "drift"}
-        self.assertGreater(sum(svg_counts(self.execute(notebook))), 0)
+        self.assertGreater(sum(svg_counts(self.execute(notebook, "examples"))), 0)
 
 
 class KernelProcessTests(unittest.TestCase):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders every shipped notebook script to .ipynb with the built `drift` and validates each against the
+"""Renders every shipped notebook script (the workshop's solutions too) to .ipynb with the built `drift` and validates each against the
 nbformat 4 schema (the check Jupyter and GitHub rely on). Run from the package root after a build:
 
     python3 tools/check_notebooks.py [path/to/drift]
@@ -11,7 +11,8 @@ import glob, os, subprocess, sys, tempfile
 import nbformat
 
 drift = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/drift"
-scripts = ["examples/notebook.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
+scripts = (["examples/notebook.drift", "examples/pharmacy.drift"] + sorted(glob.glob("examples/workshop/*.drift"))
+           + sorted(glob.glob("examples/workshop/solutions/*.drift")))
 failures = 0
 with tempfile.TemporaryDirectory() as out:
     for script in scripts:

@@ -8,9 +8,11 @@ into a new region (data drift): the current sample is younger, has more debt, an
 The workshop (examples/workshop/) uses one dataset per kind of drift; each has its own seeded generator,
 so adding one never changes the others:
 
-pharmacy_reference.csv / pharmacy_current.csv (new categories): weekly dispensing records per medication.
-  In the current half-year two new medications (a GLP-1 agonist and an antiviral, category "metabolic"
-  and "antiviral") appear and take demand from older ones, so units_dispensed per row shifts.
+pharmacy_reference.csv / pharmacy_current.csv (new categories): weekly dispensing records per store and
+  medication in 2023: `date` (the week's Monday), `week`, and `id`, the entity a forecast is made for
+  (medication_store, as in the M5 forecasting data). In the current half-year two new medications (a
+  GLP-1 agonist and an antiviral, category "metabolic" and "antiviral") appear and take demand from
+  older ones, so units_dispensed per row shifts; examples/pharmacy.drift forecasts demand across it.
 churn_reference.csv / churn_current.csv (concept drift): customer activity with a churn label. The
   inputs come from the same distribution; the business redefined churn from "no purchase in 60 days"
   to "no purchase in 30 days", so the label rule, not the data, changed.
@@ -60,7 +62,7 @@ def write_table(name, header, rows):
         writer.writerows(rows)
 
 
-PHARMACY_HEADER = ["week", "store", "medication", "category", "units_dispensed", "stock_level", "price"]
+PHARMACY_HEADER = ["date", "week", "id", "store", "medication", "category", "units_dispensed", "stock_level", "price"]
 MEDICATIONS = [  # name, category, mean weekly units per store, price
     ("metformin", "metabolic", 120, 4.5),
     ("atorvastatin", "cardiovascular", 95, 6.0),
@@ -74,6 +76,8 @@ NEW_MEDICATIONS = [("semaglutide", "metabolic", 140, 95.0), ("nirmatrelvir", "an
 
 
 def pharmacy(rng, weeks, new_medications):
+    import datetime
+    first_monday = datetime.date(2023, 1, 2)
     stores = ["central", "harbour", "hillside", "airport", "campus"]
     meds = MEDICATIONS + (NEW_MEDICATIONS if new_medications else [])
     rows = []
@@ -89,9 +93,11 @@ def pharmacy(rng, weeks, new_medications):
                     mean *= ramp
                 units = rng.poisson(max(mean, 1))
                 stock = max(0, int(units * rng.uniform(0.8, 2.5) + rng.normal(20, 10)))
-                row = [week, store, name, category, units, stock, f"{price * rng.uniform(0.97, 1.03):.2f}"]
+                date = first_monday + datetime.timedelta(weeks=week - 1)
+                row = [date.isoformat(), week, f"{name}_{store}", store, name, category, units, stock,
+                       f"{price * rng.uniform(0.97, 1.03):.2f}"]
                 if rng.random() < 0.015:
-                    row[5] = ""  # stock count not entered
+                    row[7] = ""  # stock count not entered
                 rows.append(row)
     return rows
 

@@ -43,6 +43,9 @@ extension ShellHandler {
             switch output {
             case .printed(let text):
                 stream.write(text)
+            case .warning(let text):
+                stream.flush()
+                if !silent { exchange.publish("stream", StreamOutput(name: "stderr", text: text)) }
             case .shown(let value):
                 stream.flush()
                 if !silent { exchange.publish("display_data", DisplayOutput(data: Renderer.mimeBundle(value))) }

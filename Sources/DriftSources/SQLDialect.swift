@@ -1,6 +1,8 @@
 // SQLDialect: what differs between the SQL engines Drift talks to: parameter placeholders and the column
-// types a data frame is stored as, and (for SQLite, whose columns may hold values of any type) how to count a
-// column's values by storage type, so a pushed-down summary types a column as read_sql would. Identifiers are quoted the standard way ("name", "" for a quote).
+// types a data frame is stored as, (for SQLite, whose columns may hold values of any type) how to count a
+// column's values by storage type, so a pushed-down summary types a column as read_sql would, and how to turn
+// each row into several (one per summarised column), so one GROUP BY scan serves every column. Identifiers
+// are quoted the standard way ("name", "" for a quote).
 import DriftCore
 
 struct SQLDialect: Sendable {
@@ -20,20 +22,38 @@ struct SQLDialect: Sendable {
     /// number other than the integers 0 and 1 (which a boolean column may hold). nil where the declared type
     /// settles the values' type.
     let valueTypeConditions: (@Sendable (String) -> (text: String, nonFlagNumber: String))?
+    /// A derived table (for a FROM clause) that reads `drift_rows` once and yields, for each of its rows, one row
+    /// per entry of `copies`: column `drift_copy` is the entry's position and column `names[j]` the SQL
+    /// expression `copies[i][j]` over the row.
+    let unpivot: @Sendable (_ copies: [[String]], _ names: [String]) -> String
 
     static let sqlite = SQLDialect(
         name: "SQLite", numericType: "REAL", textType: "TEXT", booleanType: "BOOLEAN",
         timeType: { ["date": "DATE", "datetime": "TIMESTAMP", "duration": "TEXT"][$0.rawValue] ?? "TEXT" },
         timeParameter: { placeholder, _ in placeholder },
-        placeholder: { _ in "?" }, maximumParameters: 32_766,
+        placeholder: { "?\($0 + 1)" }, maximumParameters: 32_766,
         valueTypeConditions: { column in
             ("typeof(\(column)) = 'text'", "(typeof(\(column)) = 'real' OR (typeof(\(column)) = 'integer' AND \(column) NOT IN (0, 1)))")
+        },
+        // No LATERAL: a join with the copy numbers (CROSS JOIN keeps drift_rows the outer loop), each column a
+        // CASE on the copy.
+        unpivot: { copies, names in
+            let numbers = copies.indices.map { "SELECT \($0) AS drift_copy" }.joined(separator: " UNION ALL ")
+            let columns = names.indices.map { j in
+                "CASE drift_copies.drift_copy " + copies.indices.map { "WHEN \($0) THEN \(copies[$0][j])" }.joined(separator: " ") + " END AS \(names[j])"
+            }
+            return "(SELECT drift_copies.drift_copy, \(columns.joined(separator: ", ")) FROM drift_rows CROSS JOIN (\(numbers)) AS drift_copies) AS drift_unpivoted"
         })
 
     static let postgres = SQLDialect(
         name: "PostgreSQL", numericType: "double precision", textType: "text", booleanType: "boolean",
         timeType: postgresTimeType, timeParameter: { "\($0)::\(postgresTimeType($1))" },
-        placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil)
+        placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil,
+        // LATERAL VALUES: each copy computes only its own expressions, and drift_rows is read once.
+        unpivot: { copies, names in
+            let rows = copies.enumerated().map { "(\($0), \($1.joined(separator: ", ")))" }.joined(separator: ", ")
+            return "(SELECT drift_unpivot.* FROM drift_rows CROSS JOIN LATERAL (VALUES \(rows)) AS drift_unpivot(drift_copy, \(names.joined(separator: ", ")))) AS drift_unpivoted"
+        })
 
     private static let postgresTimeType: @Sendable (TimeKind) -> String = { kind in
         switch kind {

@@ -1,50 +1,63 @@
 // SQLSummaryPass: the aggregate queries of one `SQLTableSource.summarize` call, on one open database, turned
 // into `ColumnSummary` values and exact bin counts (see SQLTableSource for the queries and their guarantees).
+// Every query goes through `run`, which counts it on the source.
 import DriftCore
 
 struct SQLSummaryPass {
     let source: SQLTableSource
     let database: any SQLDatabase
     let options: ColumnSummary.Options
+    /// The SQL of each row's chunk (an integer), for per-chunk summaries; nil for the whole source.
+    let chunk: String?
 
-    init(source: SQLTableSource, database: any SQLDatabase, options: ColumnSummary.Options) {
+    init(source: SQLTableSource, database: any SQLDatabase, options: ColumnSummary.Options, chunk: String? = nil) {
         self.source = source
         self.database = database
         self.options = options
+        self.chunk = chunk
     }
 
-    private var dialect: SQLDialect { database.dialect }
+    var dialect: SQLDialect { database.dialect }
+
+    /// A query builder over the source's rows (with their chunk).
+    func query() -> SQLSummaryQuery { source.query(dialect, chunk: chunk) }
+
+    /// Runs one query, counted on the source.
+    func run(_ sql: String, _ parameters: [SQLValue]) throws -> DataFrame {
+        source.queries.increment()
+        return try database.query(sql, parameters: parameters)
+    }
 
     /// What the first query says about one column.
-    private struct Overview {
+    struct Overview {
         var present = 0
         var type = ColumnType.numeric
         var minimum = Double.nan, maximum = Double.nan, mean = Double.nan
     }
 
-    /// Finished summaries of the columns at `indices`.
+    /// Finished summaries of the columns at `indices`: the overview query, then one grouped query for every
+    /// column's distribution and categories (and, rarely, a GROUP BY of the values for a numeric column whose
+    /// fine bins cannot tell whether it has few distinct values).
     func summaries(_ indices: [Int]) throws -> [ColumnSummary] {
         let (rowCount, overviews) = try overview(indices)
-        let deviations = try squaredDeviations(indices, overviews)
-        return try zip(indices, overviews).map { index, overview in
-            let column = source.columnNames[index]
+        let plan = try zip(indices, overviews).map { try groupedColumn($0, $1, bins: Self.fineBins(options)) }
+        let limit = Swift.max(options.textCategoryLimit, options.sketchCapacity, Self.fineBins(options))
+        let groups = try grouped(plan, cubes: false, limit: limit).columns[nil] ?? plan.map { _ in ColumnGroups() }
+        return try indices.indices.map { k in
             try Cancellation.check()
-            guard overview.type == .numeric else {
-                let categories = try categoryCounts(column, numeric: false, limit: options.textCategoryLimit)
-                return ColumnSummary(options: options, type: overview.type, rowCount: rowCount,
-                                     missing: rowCount - overview.present, categories: categories)
+            var summary = summary(plan[k], overviews[k], groups[k], rows: rowCount)
+            if summary.type == .numeric, summary.categories == nil, case .grid = plan[k].key,
+               groups[k].groups.count <= options.numberCategoryLimit {
+                summary = ColumnSummary(options: options, type: .numeric, rowCount: summary.rowCount, missing: summary.missing,
+                                        moments: summary.moments, sketch: summary.sketch, grid: summary.grid,
+                                        categories: try categoryCounts(plan[k].name, numeric: true, limit: options.numberCategoryLimit))
             }
-            let moments = Moments(count: overview.present, mean: overview.mean, squaredDeviations: deviations[column] ?? 0,
-                                  minimum: overview.minimum, maximum: overview.maximum)
-            let (sketch, grid) = try distribution(column, overview)
-            return ColumnSummary(options: options, type: .numeric, rowCount: rowCount, missing: rowCount - overview.present,
-                                 moments: moments, sketch: sketch, grid: grid,
-                                 categories: try categoryCounts(column, numeric: true, limit: options.numberCategoryLimit))
+            return summary
         }
     }
 
     /// count(*), and per column count, type counts (dynamically typed engines) and min, max, avg.
-    private func overview(_ indices: [Int]) throws -> (rows: Int, [Overview]) {
+    func overview(_ indices: [Int]) throws -> (rows: Int, [Overview]) {
         var fields = ["count(*)"]
         var layout: [(present: Int, text: Int?, nonFlag: Int?, numbers: Int?)] = []
         for index in indices {
@@ -65,7 +78,7 @@ struct SQLSummaryPass {
             layout.append(entry)
         }
         let query = source.query(dialect)
-        let frame = try database.query(query.sql(fields), parameters: query.parameters)
+        let frame = try run(query.sql(fields), query.parameters)
         let overviews = zip(indices, layout).map { index, entry in
             var overview = Overview()
             overview.present = frame.integer(entry.present)
@@ -89,120 +102,52 @@ struct SQLSummaryPass {
         return declared == .boolean && nonFlag == 0 ? .boolean : .numeric
     }
 
-    /// Σ (x − mean)² per numeric column, with each exact mean bound (the second pass of a two-pass variance).
-    private func squaredDeviations(_ indices: [Int], _ overviews: [Overview]) throws -> [String: Double] {
-        var query = source.query(dialect)
-        var columns: [String] = [], fields: [String] = []
-        for (index, overview) in zip(indices, overviews) where overview.type == .numeric && overview.present > 1 && overview.mean.isFinite {
-            let name = source.columnNames[index], x = SQLSummaryQuery.number(name)
-            let mean = query.bind(overview.mean), again = query.bind(overview.mean)
-            columns.append(name)
-            fields.append("sum((\(x) - \(mean)) * (\(x) - \(again)))")
-        }
-        guard !fields.isEmpty else { return [:] }
-        let frame = try database.query(query.sql(fields), parameters: query.parameters)
-        return Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, frame.number($0)) })
-    }
+    /// The fine grid's bins: the sketch of a column beyond the sketch's capacity is built from them.
+    static func fineBins(_ options: ColumnSummary.Options) -> Int { options.gridBins * 16 }
 
-    /// Exact counts per distinct present value, or nil when there are more than `limit`.
-    private func categoryCounts(_ name: String, numeric: Bool, limit: Int) throws -> CategoryCounts? {
-        let query = source.query(dialect)
-        let value = numeric ? SQLSummaryQuery.number(name) : SQLSummaryQuery.column(name)
-        let sql = query.sql([value, "count(*)"], where: "\(value) IS NOT NULL", groupBy: "1", limit: limit + 1)
-        let frame = try database.query(sql, parameters: query.parameters)
-        guard frame.rowCount <= limit, case .numeric(let counts) = frame.columns[1] else { return nil }
-        return CategoryCounts(values: frame.columns[0], counts: counts.values.map { Int($0) })
-    }
-
-    /// The quantile sketch and grid histogram: from the values while there are at most the sketch's capacity,
-    /// else from a GROUP BY over the power-of-two grid.
-    private func distribution(_ name: String, _ overview: Overview) throws -> (QuantileSketch, GridHistogram) {
-        var sketch = QuantileSketch(capacity: options.sketchCapacity)
-        var grid = GridHistogram(maximumBins: options.gridBins)
-        let x = SQLSummaryQuery.number(name), present = "\(x) IS NOT NULL"
-        var query = source.query(dialect)
-        if overview.present <= options.sketchCapacity {
-            let frame = try database.query(query.sql([x], where: present), parameters: query.parameters)
-            let values = (0..<frame.rowCount).map { frame.number(0, row: $0) }
-            sketch.add(values)
-            grid.add(values)
-            return (sketch, grid)
+    /// How the grouped pass reads a column, given its overview: beyond the sketch's capacity, on a grid of at most `bins`.
+    func groupedColumn(_ index: Int, _ overview: Overview, bins: Int) throws -> GroupedColumn {
+        let name = source.columnNames[index]
+        guard overview.type == .numeric else { return GroupedColumn(name: name, key: .category, mean: .nan) }
+        guard overview.present > options.sketchCapacity, overview.minimum < overview.maximum else {
+            return GroupedColumn(name: name, key: .value, mean: overview.mean)
         }
         guard overview.minimum.isFinite, overview.maximum.isFinite else {
             throw DataError("\(source.name): column '\(name)' holds infinite values, which a pushed-down histogram cannot bin")
         }
-        let exponent = GridHistogram.exponent(low: overview.minimum, high: overview.maximum, maximumBins: options.gridBins)
-        let width = Double(sign: .plus, exponent: exponent, significand: 1)
-        // All values equal: one bin and an exact sketch, no query (and no grid width that may underflow to 0).
-        var bins = [(index: GridHistogram.index(overview.minimum, exponent), count: overview.present, smallest: overview.minimum)]
-        if overview.minimum < overview.maximum {
-            guard width > 0 else {
-                throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
-            }
-            let sql = query.sql(["floor(\(x) / \(query.bind(width)))", "count(*)", "min(\(x))"], where: present, groupBy: "1")
-            let frame = try database.query(sql, parameters: query.parameters)
-            bins = (0..<frame.rowCount).map { (index: Int(frame.number(0, row: $0)), count: frame.integer(1, row: $0), smallest: frame.number(2, row: $0)) }
+        let exponent = GridHistogram.exponent(low: overview.minimum, high: overview.maximum, maximumBins: bins)
+        guard Double(sign: .plus, exponent: exponent, significand: 1) > 0 else {
+            throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
         }
-        grid = GridHistogram(maximumBins: options.gridBins, exponent: exponent, indexCounts: bins.map { ($0.index, $0.count) })
-        guard bins.count > 1 else {
-            return (QuantileSketch(capacity: options.sketchCapacity, groups: [(overview.minimum, overview.present)], rankErrorBound: 0), grid)
-        }
-        let groups = try refined(name, bins.map { (index: $0.index, count: $0.count, smallest: $0.smallest) }, width: width)
-        sketch = QuantileSketch(capacity: options.sketchCapacity, groups: groups.map { ($0.smallest, $0.count) },
-                                rankErrorBound: groups.map(\.count).max() ?? 0)
-        return (sketch, grid)
+        return GroupedColumn(name: name, key: .grid(exponent: exponent), mean: overview.mean)
     }
 
-    /// How many of the fullest grid bins are split again for the sketch, and into how many parts (a power of two).
-    static let refinedBins = 16, refinement = 2048
-
-    /// The grid's bins with the fullest ones (skewed data piles into a few) split on a grid `refinement` times
-    /// finer, in one more GROUP BY (the finer grid is aligned with the coarse one, so the split bins' parts
-    /// never share an index), so the sketch built from the groups has a smaller rank error.
-    private func refined(_ name: String, _ bins: [(index: Int, count: Int, smallest: Double)], width: Double) throws -> [(count: Int, smallest: Double)] {
-        let subWidth = width / Double(Self.refinement)
-        let fullest = Set(bins.indices.sorted { bins[$0].count > bins[$1].count }.prefix(Self.refinedBins).filter { bins[$0].count > 1 })
-        var groups = bins.indices.filter { !fullest.contains($0) }.map { (count: bins[$0].count, smallest: bins[$0].smallest) }
-        guard !fullest.isEmpty, subWidth > 0 else { return bins.map { ($0.count, $0.smallest) } }
-        let x = SQLSummaryQuery.number(name)
-        var query = source.query(dialect)
-        let index = "floor(\(x) / \(query.bind(subWidth)))"  // bound in the order of the text, for SQLite's `?`
-        let ranges = fullest.sorted().map { k in
-            "(\(x) >= \(query.bind(Double(bins[k].index) * width)) AND \(x) < \(query.bind(Double(bins[k].index + 1) * width)))"
+    /// The summary of a column from its overview (count, type, min, max, mean of the whole source) and groups.
+    func summary(_ column: GroupedColumn, _ overview: Overview, _ groups: ColumnGroups, rows: Int) -> ColumnSummary {
+        guard overview.type == .numeric else {
+            let categories = groups.truncated ? nil : SQLCategories.counts(groups.categories, type: overview.type)
+            return ColumnSummary(options: options, type: overview.type, rowCount: rows, missing: rows - overview.present,
+                                 categories: categories)
         }
-        let sql = query.sql([index, "count(*)", "min(\(x))"], where: ranges.joined(separator: " OR "), groupBy: "1")
-        let frame = try database.query(sql, parameters: query.parameters)
-        groups += (0..<frame.rowCount).map { (frame.integer(1, row: $0), frame.number(2, row: $0)) }
-        return groups
+        let distribution = SQLDistribution(column.key, groups.groups, options: options)
+        let moments = Moments(count: overview.present, mean: overview.mean, squaredDeviations: groups.squaredDeviations,
+                              minimum: overview.minimum, maximum: overview.maximum)
+        return ColumnSummary(options: options, type: .numeric, rowCount: rows, missing: rows - overview.present,
+                             moments: moments, sketch: distribution.sketch, grid: distribution.grid, categories: distribution.categories)
     }
 
-    /// Exact counts of the column's values between `edges`, as `BinEdges.counts` would count them in memory.
-    func binCounts(_ name: String, _ edges: BinEdges) throws -> [Int] {
-        let x = SQLSummaryQuery.number(name)
-        // Cumulative counts whose successive differences are the bins.
-        var conditions: [(comparison: String, edge: Double)] = edges.edges.map { (comparison: "<", edge: $0) }
-        if edges.rule == .histogram, !conditions.isEmpty { conditions[conditions.count - 1].comparison = "<=" }
-        var cumulative = edges.rule == .openEnds ? [0] : []
-        let batch = 500
-        for start in stride(from: 0, to: conditions.count, by: batch) {
-            var query = source.query(dialect)
-            let fields = conditions[start..<Swift.min(start + batch, conditions.count)].map { condition in
-                "count(CASE WHEN \(x) \(condition.comparison) \(query.bind(condition.edge)) THEN 1 END)"
-            }
-            let frame = try database.query(query.sql(fields), parameters: query.parameters)
-            cumulative += fields.indices.map { frame.integer($0) }
-            try Cancellation.check()
-        }
-        if edges.rule == .openEnds {
-            let query = source.query(dialect)
-            let frame = try database.query(query.sql(["count(\(x))"]), parameters: query.parameters)
-            cumulative.append(frame.integer(0))
-        }
-        return zip(cumulative.dropFirst(), cumulative).map { $0 - $1 }
+    /// Exact counts per distinct present value, or nil when there are more than `limit`.
+    func categoryCounts(_ name: String, numeric: Bool, limit: Int) throws -> CategoryCounts? {
+        let query = self.query()
+        let value = numeric ? SQLSummaryQuery.number(name) : SQLSummaryQuery.column(name)
+        let sql = query.sql([value, "count(*)"], where: "\(value) IS NOT NULL", groupBy: "1", limit: limit + 1)
+        let frame = try run(sql, query.parameters)
+        guard frame.rowCount <= limit, case .numeric(let counts) = frame.columns[1] else { return nil }
+        return CategoryCounts(values: frame.columns[0], counts: counts.values.map { Int($0) })
     }
 }
 
-private extension DataFrame {
+extension DataFrame {
     /// A number of a query's result (NaN when NULL or not a number).
     func number(_ column: Int, row: Int = 0) -> Double {
         guard case .numeric(let values) = columns[column], row < values.count else { return .nan }

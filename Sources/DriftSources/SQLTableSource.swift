@@ -1,43 +1,52 @@
-// SQLTableSource: a table of a SQL database (optionally filtered by `where:`) as a lazy summary source
-// (`table(url, "schema.table")`). Summaries are pushed down: the database computes them with aggregates and
-// returns only small results, built by `SQLSummaryQuery`:
-// - one query for all columns: count(*), count(col) (missing), min, max, avg, and on SQLite how many values
+// SQLTableSource: a table of a SQL database (optionally filtered by `where:`, optionally ordered by a column for
+// row chunks) as a lazy summary source (`table(url, "schema.table")`). Summaries are pushed down: the database
+// computes them with aggregates and returns only small results, in two scans of the rows for any number of
+// columns (SQLSummaryQuery builds them, SQLSummaryPass runs them):
+// - the overview: count(*), and per column count(col) (missing), min, max, avg, and on SQLite how many values
 //   are text or numbers other than 0/1, so a column is typed as read_sql would type it;
-// - one query for all numeric columns: sum((x − mean)²) with the mean bound, a two-pass variance;
-// - per column, GROUP BY value with LIMIT limit + 1: exact category counts, or "too many";
-// - per numeric column, the quantile sketch and grid histogram: while the column has at most the sketch's
-//   capacity of values they are fetched (at most 8192 numbers) and the sketch is exact, as a streaming one
-//   is; beyond, GROUP BY floor(x / 2^e) gives the grid histogram exactly (the same power-of-two grid a
-//   streaming pass settles on, from the exact min and max), and the sketch is built from its bins (the 16
-//   fullest split again 2048 ways by one more GROUP BY, as skewed data piles into a few bins), each
-//   group's count placed at the group's smallest value: every rank is then within the largest group's count
-//   of the true one, which is the sketch's `rankErrorBound`;
-// - requested edges: count(CASE WHEN x < edge THEN 1 END) per edge, differenced into exact bin counts.
-// Access goes through the database's own gate (FileAccess.checkRead for SQLite, the network check for
-// PostgreSQL), as read_sql does.
+// - the grouped pass (SQLGroupedPass): every row turned into one row per column and grouped by (column, key):
+//   a text or boolean column's values give its exact category counts (or "too many"); a numeric column with at
+//   most the sketch's capacity of values is grouped by value (its sketch exact, as a streaming one is), a
+//   bigger one by floor(x / 2^e) on a grid 16 times finer than the grid histogram's, from which the grid
+//   histogram is exact (the same power-of-two grid a streaming pass settles on) and the sketch is built
+//   (SQLDistribution); each group also sums (x − mean)², a two-pass variance.
+// - rarely a third: GROUP BY value for a numeric column whose ≤ 1000 fine bins do not each hold one value, to
+//   tell whether it has few distinct values;
+// - requested edges: count(CASE WHEN x < edge THEN 1 END) per edge, differenced into exact bin counts, all
+//   columns in one query (SQLBinCounts).
+// `queryCount` counts the queries run, for tests and benchmarks. Access goes through the database's own gate
+// (FileAccess.checkRead for SQLite, the network check for PostgreSQL), as read_sql does.
 import DriftCore
+import Foundation
 
 public struct SQLTableSource: SummarySource {
     public let url: DatabaseURL
     public let table: String
     public let filter: String?
     public let parameters: [SQLValue]
+    /// The column that orders the rows, for chunks of rows (monitor's size: and count:).
+    public let order: String?
     public let columnNames: [String]
     /// Each column's type as the table declares it (SQLite's undeclared as numeric).
     let declaredTypes: [ColumnType]
     private let tableName: SQLTableName
+    let queries = QueryCounter()
 
     /// Checks the table, the filter and its parameters with a query returning no rows, which also names the columns.
-    public init(url: DatabaseURL, table: String, filter: String? = nil, parameters: [SQLValue] = []) throws {
+    public init(url: DatabaseURL, table: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil) throws {
         let tableName = try SQLTableName(table)
         let probe = try url.withDatabase { database in
             let query = SQLSummaryQuery(dialect: database.dialect, table: tableName, filter: filter, parameters: parameters)
             return try database.query(query.sql("*", where: "1 = 0"), parameters: query.parameters)
         }
+        if let order, !probe.names.contains(order) {
+            throw DataError("\(table) has no column '\(order)' to order its rows by; columns: \(probe.names.joined(separator: ", "))")
+        }
         self.url = url
         self.table = table
         self.filter = filter
         self.parameters = parameters
+        self.order = order
         self.tableName = tableName
         columnNames = probe.names
         declaredTypes = probe.columns.map(\.type)
@@ -45,13 +54,11 @@ public struct SQLTableSource: SummarySource {
 
     public var name: String { "\(table) in \(url.displayName)" }
 
+    /// How many queries summaries of this source have run so far.
+    public var queryCount: Int { queries.value }
+
     public func summarize(_ columns: [String], _ request: SummaryRequest) throws -> SummaryResult {
-        let indices = try columns.map { column in
-            guard let index = columnNames.firstIndex(of: column) else {
-                throw DataError("\(name) has no column '\(column)'; columns: \(columnNames.joined(separator: ", "))")
-            }
-            return index
-        }
+        let indices = try indices(of: columns)
         return try url.withDatabase { database in
             let pass = SQLSummaryPass(source: self, database: database, options: request.options)
             var result = SummaryResult()
@@ -59,20 +66,41 @@ public struct SQLTableSource: SummarySource {
                 let summaries = try pass.summaries(indices)
                 for (column, summary) in zip(columns, summaries) { result.summaries[column] = summary }
             }
-            for (column, index) in zip(columns, indices) {
-                guard let requested = request.edges[column], !requested.isEmpty else { continue }
-                guard declaredTypes[index] != .text else {
+            let requests = try zip(columns, indices).flatMap { column, index in
+                let edges = request.edges[column] ?? []
+                guard edges.isEmpty || declaredTypes[index] != .text else {
                     throw DataError("\(name): column '\(column)' holds text values; bins need numbers")
                 }
-                var counts: [BinEdges: [Int]] = [:]
-                for edges in requested { counts[edges] = try pass.binCounts(column, edges) }
-                result.binCounts[column] = counts
+                return edges.map { (column: column, edges: $0) }
             }
+            guard !requests.isEmpty else { return result }
+            let counts = try pass.binCounts(requests)[nil] ?? requests.map { [Int](repeating: 0, count: $0.edges.binCount) }
+            for (request, binCounts) in zip(requests, counts) { result.binCounts[request.column, default: [:]][request.edges] = binCounts }
             return result
         }
     }
 
-    func query(_ dialect: SQLDialect) -> SQLSummaryQuery {
-        SQLSummaryQuery(dialect: dialect, table: tableName, filter: filter, parameters: parameters)
+    /// The positions of `columns`; an unknown name is an error listing the columns.
+    func indices(of columns: [String]) throws -> [Int] {
+        try columns.map { column in
+            guard let index = columnNames.firstIndex(of: column) else {
+                throw DataError("\(name) has no column '\(column)'; columns: \(columnNames.joined(separator: ", "))")
+            }
+            return index
+        }
     }
+
+    func query(_ dialect: SQLDialect, chunk: String? = nil) -> SQLSummaryQuery {
+        SQLSummaryQuery(dialect: dialect, table: tableName, filter: filter, parameters: parameters, chunk: chunk)
+    }
+}
+
+/// A count shared by the copies of a source (a source is a value; its queries are counted in one place).
+final class QueryCounter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() { lock.withLock { count += 1 } }
 }

@@ -1,6 +1,6 @@
 // SQLiteDatabase: a SQLite file through GRDB (the system's libsqlite3). Reads open the file read-only and
-// never create it; writes run in one transaction. The path passes FileAccess's gate first, and a progress
-// handler lets Ctrl-C interrupt a long query.
+// never create it; writes run in one transaction; no query can attach another file. The path passes
+// FileAccess's gate first, and a progress handler lets Ctrl-C interrupt a long query.
 import DriftCore
 import GRDB
 import GRDBSQLite
@@ -42,6 +42,13 @@ struct SQLiteDatabase: SQLDatabase {
     }
 
     private func open(_ configuration: Configuration) throws -> DatabaseQueue {
+        var configuration = configuration
+        // A query may open no other file: ATTACH would reach past FileAccess's gate (and its error would
+        // tell whether a path exists), so no database may be attached at all. VACUUM INTO cannot run
+        // inside the transaction every query runs in, and extensions are never enabled.
+        configuration.prepareDatabase { database in
+            sqlite3_limit(database.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)
+        }
         do {
             // SQLite opens the file itself: a relative path is resolved as FileAccess resolves every other.
             return try DatabaseQueue(path: FileAccess.resolved(path), configuration: configuration)

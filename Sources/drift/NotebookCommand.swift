@@ -41,15 +41,10 @@ struct NotebookSubcommand: ParsableCommand {
         }
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="),
-                  Self.isName(parameter[..<equals]) else {
-                throw ValidationError("--param takes name=value with a Drift name: '\(parameter)'")
+                  Names.isBindable(parameter[..<equals]) else {
+                throw ValidationError("--param takes name=value with a Drift name that is not a keyword: '\(parameter)'")
             }
         }
-    }
-
-    private static func isName(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isLetter || first == "_" else { return false }
-        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     func run() throws {
@@ -77,9 +72,12 @@ struct NotebookSubcommand: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         try options.apply(defaultDirectory: ExecutionOptions.directory(of: file),
                           outputs: [output, url.deletingLastPathComponent().appendingPathComponent(figureDirectoryName).path])
-        let session = Session(maximumCallDepth: options.maximumCallDepth, output: console.write)
+        // The cells read and write relative to the script's directory, as Jupyter runs a notebook.
+        let script = Session.scriptLocation(file)
+        let session = Session(maximumCallDepth: options.maximumCallDepth, baseDirectory: script.directory,
+                              output: console.write, warnings: console.writeError)
         let run = ProgressBar.during {
-            NotebookRun(document, name: file, session: session, parameters: values, keepGoing: keepGoing)
+            NotebookRun(document, name: file, path: script.path, session: session, parameters: values, keepGoing: keepGoing)
         }
         do {
             try write(run)

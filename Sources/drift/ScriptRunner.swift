@@ -8,10 +8,14 @@ struct ScriptRunner {
     var maximumCallDepth = Session.defaultMaximumCallDepth
 
     /// Runs `source`; on failure writes the rendered diagnostic. `arguments` become the script's `args`.
+    /// The code of a script file (`name` is its path) reads and writes relative to the script's directory;
+    /// `-e` code and standard input relative to the working directory.
     /// Returns the exit status: 1 after an error, the code the program passed to `exit`, else 0.
     func run(source: String, name: String, arguments: [String] = []) -> Int32 {
-        let session = Session(arguments: arguments, maximumCallDepth: maximumCallDepth, output: console.write)
-        if let report = ProgressBar.during({ session.run(source: source, name: name) }) {
+        let script = Session.path(ofSourceNamed: name).map(Session.scriptLocation)
+        let session = Session(arguments: arguments, maximumCallDepth: maximumCallDepth, baseDirectory: script?.directory,
+                              output: console.write, warnings: console.writeError)
+        if let report = ProgressBar.during({ session.run(source: source, name: name, path: script?.path) }) {
             console.errorLine(report)
             return 1
         }

@@ -104,3 +104,16 @@ extension Tag {
     /// Expectations that hold only once DriftLang implements the language (the `Session` stub fails them).
     @Tag static var needsLanguage: Self
 }
+
+/// Issue 20's smaller findings: `--param` refuses a keyword as a name, and writing to a directory says so.
+@Test func paramRefusesAKeywordAndWritesRefuseADirectory() throws {
+    let script = try scriptFile("print(1)\n")
+    let keyword = try DriftBinary.run(["notebook", script, "-o", script + ".html", "--param", "fn=1"])
+    #expect(keyword.status != 0)
+    #expect(keyword.error.contains("--param takes name=value with a Drift name that is not a keyword: 'fn=1'"))
+    let directory = URL(fileURLWithPath: script).deletingLastPathComponent()
+    for target in ["out/", "."] {
+        let result = try DriftBinary.run(["-e", "write_json({a: 1}, \"\(target)\")"], in: directory)
+        #expect(result.error.contains("write_json: cannot write '\(target)': that names a directory, not a file"))
+    }
+}

@@ -1,4 +1,5 @@
-// NotebookBrowserTests: every shipped notebook (examples/notebook.drift and the workshop) renders with
+// NotebookBrowserTests: every shipped notebook (examples/notebook.drift, examples/pharmacy.drift, the
+// workshop and its solutions) renders with
 // `drift notebook`, exits 0, and the page opens in headless Chromium with no console messages and with
 // its SVG figures in the DOM. CI installs Chromium (.ci/run); elsewhere the test runs when it is there.
 import Foundation
@@ -8,9 +9,11 @@ private let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first 
 private let onCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
 private var shippedNotebooks: [String] {
-    let workshop = packageRoot.appendingPathComponent("examples/workshop")
-    let scripts = (try? FileManager.default.contentsOfDirectory(atPath: workshop.path)) ?? []
-    return ["examples/notebook.drift"] + scripts.filter { $0.hasSuffix(".drift") }.sorted().map { "examples/workshop/" + $0 }
+    func scripts(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(directory).path)) ?? []
+        return names.filter { $0.hasSuffix(".drift") }.sorted().map { directory + "/" + $0 }
+    }
+    return ["examples/notebook.drift", "examples/pharmacy.drift"] + scripts(in: "examples/workshop") + scripts(in: "examples/workshop/solutions")
 }
 
 @Test(.enabled(if: chromium != nil || onCI, "needs Chromium (installed by .ci/run)"), arguments: shippedNotebooks)

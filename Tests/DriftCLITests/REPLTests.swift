@@ -64,15 +64,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("steps.drift").path
         let saved = directory.appendingPathComponent("saved.drift").path
-        try "# %% [markdown]\n# Intro\n# %% load\nlet a = 1\n# %% show\na + 1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try "# %% [markdown]\n# Intro\n# %% load\nlet a = 1\nlet b = 2\n# %% show\na + 1\n".write(toFile: script, atomically: true, encoding: .utf8)
         let session = FakeSession()
         let (repl, _, captured) = runREPL([":cell \(script)", ":cell", "typed", ":cell", ":save \(saved)"], session: session)
-        #expect(session.ran.map(\.source) == ["let a = 1", "a + 1"])
-        #expect(captured.output.contains("Intro\n[cell 2 of 3: load]\nran line 4\n[cell 3 of 3: show]\nran line 6\n"))
+        #expect(session.ran.map(\.source) == ["let a = 1\nlet b = 2", "a + 1"])
+        // Each cell's code is shown as if typed at the prompt, then its output.
+        #expect(captured.output.contains(
+            "Intro\n[cell 2 of 3: load]\ndrift> let a = 1\n  ...> let b = 2\nran line 4\n[cell 3 of 3: show]\ndrift> a + 1\nran line 7\n"))
         #expect(captured.output.contains("no more cells in \(script)"))
         #expect(repl.transcript.count == 4)
         let text = try String(contentsOfFile: saved, encoding: .utf8)
-        #expect(text == "# %% [markdown]\n# Intro\n\n# %% load\nlet a = 1\n\n# %% show\na + 1\n\n# %%\ntyped\n")
+        #expect(text == "# %% [markdown]\n# Intro\n\n# %% load\nlet a = 1\nlet b = 2\n\n# %% show\na + 1\n\n# %%\ntyped\n")
     }
 
     @Test func cellWithoutAnOpenScriptSaysHowToStart() {

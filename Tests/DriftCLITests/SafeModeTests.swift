@@ -93,6 +93,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("secret/planted.json").path))
     }
 
+    /// Issue 20, finding 8: SQLite opened files outside --allow-read through ATTACH (and its error told
+    /// whether they existed). No query may attach a database, in safe mode or not.
+    @Test(arguments: [["--safe"], []])
+    func aQueryCannotAttachAnotherFile(options: [String]) throws {
+        let root = try layout()
+        let project = root.appendingPathComponent("project").path
+        let made = try DriftBinary.run(["-e", #"write_sql(dataframe({a: [1]}), "sqlite:\#(project)/local.db", "t")"#])
+        #expect(made.status == 0)
+        for target in ["/etc/shadow", root.appendingPathComponent("secret/none.db").path] {
+            let result = try runScript(#"read_sql("sqlite:local.db", "ATTACH DATABASE '\#(target)' AS x")"#, in: root, options: options)
+            #expect(result.status == 1)
+            #expect(result.error.contains("SQLite: too many attached databases - max 0"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("secret/none.db").path))
+    }
+
     @Test func allowReadReplacesTheDefault() throws {
         let root = try layout()
         let secret = root.appendingPathComponent("secret").path

@@ -47,7 +47,7 @@ enum HostileCorpus {
     ]
 
     static let readable: Set<String> = [
-        "embedded_newlines.csv", "byte_order_mark.csv", "crlf.csv", "lone_cr.csv", "mixed_line_endings.csv",
+        "blank_line_one_column.csv", "embedded_newlines.csv", "byte_order_mark.csv", "crlf.csv", "lone_cr.csv", "mixed_line_endings.csv",
         "header_only.csv", "header_only_no_newline.csv", "duplicate_names.csv", "duplicate_names_collide.csv",
         "empty_names.csv", "pandas_index.csv", "trailing_separator.csv", "special_numbers.csv",
         "extreme_numbers.csv", "quoted_numbers.csv", "nul_byte.csv", "stray_quote_in_field.csv",
@@ -120,6 +120,14 @@ enum HostileCorpus {
         #expect(values[4] == .leastNonzeroMagnitude && values[5] == 0)
         #expect(values[6] == .infinity && values[7] == -.infinity && values[8] == 0)
         #expect(values[9] == 0.1 && values[10] == 123456789012345678901234567890.0)
+    }
+
+    /// In a one-column file a blank line is one empty field, a missing value (as write_csv writes it);
+    /// with more columns it is a short row, an error.
+    @Test func aBlankLineInAOneColumnFileIsAMissingValue() throws {
+        let frame = try HostileCorpus.read("blank_line_one_column.csv")
+        #expect(frame.rowCount == 3)
+        #expect(frame.column(named: "a")?.numbers?.map { $0.isNaN ? -1 : $0 } == [1, -1, 2])
     }
 
     @Test func quotedNumbersAreNumbers() throws {

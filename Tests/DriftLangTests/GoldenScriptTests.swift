@@ -57,7 +57,9 @@ func goldenScript(_ script: GoldenScript) throws {
     let expected = Expectations(source: source)
     let capture = OutputCapture()
     let name = script.testDescription
-    let session = Session(arguments: ["first", "second"], baseDirectory: GoldenScript.packageRoot.path) { capture.text += $0 }
+    // Warnings land among the printed lines, in order, so `# expect: warning: …` checks them.
+    let session = Session(arguments: ["first", "second"], baseDirectory: GoldenScript.packageRoot.path,
+                          output: { capture.text += $0 }, warnings: { capture.text += $0 })
     // Imports are relative to the script's path, as the session (based at the package root) reads it.
     let report = session.run(source: source, name: name, path: "Tests/scripts/" + name)
     #expect(session.exitStatus == expected.exitStatus, "exit status of \(name)")

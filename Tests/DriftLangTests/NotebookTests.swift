@@ -6,8 +6,10 @@ import Testing
 
 private func notebookRun(_ path: String, parameters: [(String, Value)] = [], keepGoing: Bool = false) throws -> NotebookRun {
     let source = try String(contentsOf: GoldenScript.packageRoot.appendingPathComponent(path), encoding: .utf8)
-    return NotebookRun(NotebookDocument(parsing: source), name: path, session: Session(baseDirectory: GoldenScript.packageRoot.path) { _ in },
-                       parameters: parameters, keepGoing: keepGoing)
+    // Run in the script's directory, as `drift notebook` runs it.
+    let script = Session.scriptLocation(GoldenScript.packageRoot.appendingPathComponent(path).path)
+    return NotebookRun(NotebookDocument(parsing: source), name: path, path: script.path,
+                       session: Session(baseDirectory: script.directory) { _ in }, parameters: parameters, keepGoing: keepGoing)
 }
 
 private func printed(_ cell: RanCell) -> String {
@@ -126,7 +128,7 @@ private func printed(_ cell: RanCell) -> String {
     #expect(html.contains("<table"))
     #expect(html.contains("<td class=\"num\">"))
     #expect(html.contains("<div class=\"card alert\">"))
-    #expect(html.contains("<pre class=\"source\"><code>let reference = read_csv(&quot;examples/data/credit_reference.csv&quot;)"))
+    #expect(html.contains("<pre class=\"source\"><code>let reference = read_csv(&quot;data/credit_reference.csv&quot;)"))
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("http:") && !html.contains("https:"))
     #expect(!html.contains("<link"))
@@ -143,6 +145,19 @@ private func printed(_ cell: RanCell) -> String {
     #expect(svg.contains("#0072B2") && svg.contains("#E69F00"))
     #expect(svg.contains(">reference</text>") && svg.contains(">current</text>"))
     #expect(renderer.figures.count == 1)
+}
+
+@Test func svgBarChartDrawsItsValueAxisAndReferenceLine() {
+    var renderer = Renderer(backend: .html)
+    renderer.barChart(BarChart(title: "scores", labels: ["x", "y"], series: [.init(name: "score", values: [0.5, 2], annotations: ["", ""])],
+                               axis: .init(label: "score / threshold", reference: (1, "threshold"))))
+    let svg = renderer.output
+    #expect(svg.contains("<g class=\"axis\""))
+    #expect(svg.contains(">score / threshold</text>"))
+    #expect(svg.contains(">0</text>") && svg.contains(">1 threshold</text>") && svg.contains(">2</text>"))
+    // The reference line is dashed, half way along the 300-pixel bar area (x = label width 19 + 150).
+    #expect(svg.contains("<line class=\"reference\" x1=\"169\""))
+    #expect(svg.contains("stroke-dasharray"))
 }
 
 @Test func terminalDisplayIsUnchangedByCards() {

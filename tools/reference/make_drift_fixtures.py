@@ -35,6 +35,8 @@ def clean(v):
 
 def shares_quantile(ref, cur, bins=10):
     edges = np.unique(np.quantile(ref, [k / bins for k in range(1, bins)]))
+    if ref.min() == ref.max():  # a constant reference c is a bin of its own: [c, next double above c)
+        edges = np.array([ref[0], np.nextafter(ref[0], np.inf)])
     r = np.bincount(np.searchsorted(edges, ref, side="right"), minlength=len(edges) + 1) / len(ref)
     c = np.bincount(np.searchsorted(edges, cur, side="right"), minlength=len(edges) + 1) / len(cur)
     return r, c

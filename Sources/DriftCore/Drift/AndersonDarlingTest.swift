@@ -1,7 +1,7 @@
-// AndersonDarlingTest: the k-sample Anderson–Darling test (Scholz & Stephens 1987) for two samples, ported from
+// AndersonDarlingTest: the k-sample Anderson–Darling test (Scholz & Stephens 1987), ported from
 // scipy.stats.anderson_ksamp (midrank variant, eq. 7), including its standardization and its p-value from a
 // quadratic fit of log significance to the tabulated critical values, capped to [0.001, 0.25] as scipy does.
-// Hand-written so the statistic comes from one merged pass over the shared sorted samples.
+// Hand-written so the statistic comes from one merged pass over the sorted samples (the drift test's two, or k).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,43 +10,84 @@ import Darwin
 
 extension DriftTests {
     public static func andersonDarling(_ pair: SamplePair, threshold: Double = 0.05) throws -> DriftTestResult {
-        let sizes = [pair.referenceCount, pair.currentCount]
-        let total = sizes[0] + sizes[1]
-        let n = Double(total)
-        var sums = [CompensatedSum(), CompensatedSum()]
-        var distinct = 0
-        pair.reference.withUnsafeBufferPointer { ref in
-            pair.current.withUnsafeBufferPointer { cur in
-                var before = 0
-                var below = [0, 0]
-                forEachTieGroup(ref, cur) { _, a, b in
-                    distinct += 1
-                    let lj = Double(a + b)
-                    let bj = Double(before) + lj / 2
-                    let denominator = bj * (n - bj) - n * lj / 4
-                    for (i, f) in [a, b].enumerated() {
-                        let mij = Double(below[i] + f) - Double(f) / 2
-                        let deviation = n * mij - bj * Double(sizes[i])
-                        sums[i].add(lj / n * deviation * deviation / denominator)
-                        below[i] += f
-                    }
-                    before += a + b
-                }
+        let (statistic, p) = try andersonDarlingStatistic([pair.reference, pair.current])
+        return pair.result("anderson_test", statistic: statistic, pValue: p, threshold: threshold)
+    }
+
+    /// The k-sample test (k ≥ 2) on raw samples, the first being the reference: missing values are dropped and
+    /// counted, the reference's as `referenceMissing`, the others' together as the current side's.
+    public static func andersonDarling(samples: [[Double]], threshold: Double = 0.05) throws -> DriftTestResult {
+        guard samples.count >= 2 else { throw DataError("anderson_test needs at least two samples, not \(samples.count)") }
+        var sorted: [[Double]] = [], missing: [Int] = []
+        for (index, sample) in samples.enumerated() {
+            let (present, dropped) = try SamplePair.sortedPresent(sample)
+            guard !present.isEmpty else {
+                throw DataError("anderson_test: sample \(index + 1) is empty after dropping missing values")
             }
+            sorted.append(present)
+            missing.append(dropped)
+        }
+        let (statistic, p) = try andersonDarlingStatistic(sorted)
+        return DriftTestResult(
+            method: "anderson_test", statistic: statistic, pValue: p, threshold: threshold,
+            referenceCount: sorted[0].count, currentCount: sorted.dropFirst().reduce(0) { $0 + $1.count },
+            referenceMissing: missing[0], currentMissing: missing.dropFirst().reduce(0, +),
+            details: samples.count > 2 ? ["samples": Double(samples.count)] : [:])
+    }
+
+    /// The standardized statistic T_kN (midranks, Scholz & Stephens' eq. 7) of k ascending, NaN-free, non-empty
+    /// samples, and its p-value.
+    static func andersonDarlingStatistic(_ samples: [[Double]]) throws -> (statistic: Double, pValue: Double) {
+        let sizes = samples.map(\.count)
+        let total = sizes.reduce(0, +)
+        let n = Double(total)
+        var sums = [CompensatedSum](repeating: CompensatedSum(), count: samples.count)
+        var distinct = 0
+        var below = [Int](repeating: 0, count: samples.count)  // values of each sample under the current one
+        var ties = below
+        var before = 0
+        while before < total {
+            if distinct & 0xFFFF == 0xFFFF { try Cancellation.check() }
+            var value = Double.nan
+            for (i, sample) in samples.enumerated() where below[i] < sample.count {
+                if value.isNaN || sample[below[i]] < value { value = sample[below[i]] }
+            }
+            var lTies = 0
+            for (i, sample) in samples.enumerated() {
+                var end = below[i]
+                while end < sample.count && sample[end] == value { end += 1 }
+                ties[i] = end - below[i]
+                lTies += ties[i]
+            }
+            distinct += 1
+            let lj = Double(lTies)
+            let bj = Double(before) + lj / 2
+            let denominator = bj * (n - bj) - n * lj / 4
+            for i in samples.indices {
+                let f = ties[i]
+                let mij = Double(below[i] + f) - Double(f) / 2
+                let deviation = n * mij - bj * Double(sizes[i])
+                sums[i].add(lj / n * deviation * deviation / denominator)
+                below[i] += f
+            }
+            before += lTies
         }
         guard distinct >= 2 else {
-            throw DataError("anderson_test needs more than one distinct value across both samples")
+            throw DataError("anderson_test needs more than one distinct value across the samples")
         }
-        var a2kn = sums[0].value / Double(sizes[0]) + sums[1].value / Double(sizes[1])
+        guard total >= 4 else {
+            throw DataError("anderson_test needs at least four values across the samples, not \(total) (its variance divides by N − 3)")
+        }
+        var a2kn = 0.0
+        for i in samples.indices { a2kn += sums[i].value / Double(sizes[i]) }
         a2kn *= (n - 1) / n
-        let k = 2.0
-        let h0 = 1 / Double(sizes[0]) + 1 / Double(sizes[1])  // scipy's H
+        let k = Double(samples.count)
+        var h0 = 0.0  // scipy's H
+        for size in sizes { h0 += 1 / Double(size) }
         var cumulative = 0.0, g = 0.0
-        if total >= 3 {
-            for (index, j) in stride(from: total - 1, to: 1, by: -1).enumerated() {
-                cumulative += 1 / Double(j)
-                g += cumulative / Double(index + 2)
-            }
+        for (index, j) in stride(from: total - 1, to: 1, by: -1).enumerated() {
+            cumulative += 1 / Double(j)
+            g += cumulative / Double(index + 2)
         }
         let h = cumulative + 1
         let a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * h0
@@ -56,8 +97,7 @@ extension DriftTests {
         let sigmaSquared = (a * n * n * n + b * n * n + c * n + d) / ((n - 1) * (n - 2) * (n - 3))
         let m = k - 1
         let statistic = (a2kn - m) / sigmaSquared.squareRoot()
-        let p = andersonDarlingPValue(statistic, m: m)
-        return pair.result("anderson_test", statistic: statistic, pValue: p, threshold: threshold)
+        return (statistic, andersonDarlingPValue(statistic, m: m))
     }
 
     /// scipy's interpolation: fit log(significance) as a quadratic in the critical values; outside the table the

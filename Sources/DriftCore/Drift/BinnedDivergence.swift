@@ -11,7 +11,8 @@ import Darwin
 /// How numeric values are put into bins before comparing shares.
 public enum Binning: Sendable, Equatable {
     /// Inner edges at numpy.quantile(reference, k/bins), k = 1 ... bins-1, repeated edges merged; the outer bins
-    /// reach to ±∞ and a value equal to an edge falls in the bin above it (searchsorted side="right").
+    /// reach to ±∞ and a value equal to an edge falls in the bin above it (searchsorted side="right"). A constant
+    /// reference c has the edges c and the next double above it, so c is a bin of its own.
     case quantiles(bins: Int)
     /// numpy.histogram's equal-width bins over [min, max] of both samples together.
     case uniform(bins: Int)
@@ -100,13 +101,17 @@ public struct SharedBins: Sendable, Equatable {
         }
     }
 
-    /// Inner edges at the reference quantiles k/bins, k = 1 ... bins-1, repeated edges merged.
+    /// Inner edges at the reference quantiles k/bins, k = 1 ... bins-1, repeated edges merged. A constant
+    /// reference c gets a bin of its own, [c, next double above c): with its one edge c alone, a current sample
+    /// lying wholly above c would share c's bin and look unchanged.
     static func quantileEdges(bins: Int, quantile: (Double) -> Double) -> [Double] {
         var edges: [Double] = []
         for k in 1..<Swift.max(bins, 1) {
             let edge = quantile(Double(k) / Double(bins))
             if edges.last != edge { edges.append(edge) }
         }
+        let low = quantile(0)
+        if bins >= 2, low == quantile(1), low.nextUp != low { edges = [low, low.nextUp] }
         return edges
     }
 

@@ -43,17 +43,18 @@ public struct CategoryTable: Sendable {
 
     /// The table from counts already made (by a streaming pass or a database query).
     public init(reference: CategoryCounts, current: CategoryCounts, referenceMissing: Int, currentMissing: Int) throws {
-        guard reference.type == current.type else {
-            throw DataError("categorical drift test: cannot compare a \(reference.type.rawValue) column with a \(current.type.rawValue) column")
-        }
-        self.referenceMissing = referenceMissing
-        self.currentMissing = currentMissing
+        // Emptiness first: an all-missing vector has no type of its own (a list of nulls reads as numbers).
         guard reference.distinctCount > 0 else {
             throw DataError("categorical drift test: the reference sample is empty after dropping missing values")
         }
         guard current.distinctCount > 0 else {
             throw DataError("categorical drift test: the current sample is empty after dropping missing values")
         }
+        guard reference.type == current.type else {
+            throw DataError("categorical drift test: cannot compare a \(reference.type.rawValue) column with a \(current.type.rawValue) column")
+        }
+        self.referenceMissing = referenceMissing
+        self.currentMissing = currentMissing
         // Union keyed by a sortable key: numbers and flags by value, text by string.
         var table: [CategoryKey: (Int, Int)] = [:]
         for (key, count) in reference.counts { table[key, default: (0, 0)].0 += count }

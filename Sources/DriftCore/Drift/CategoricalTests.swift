@@ -1,6 +1,6 @@
 // CategoricalTests: drift tests between two categorical columns (text, bool, or numbers with few distinct values):
 // chi2_test (scipy.stats.chi2_contingency on the 2 × categories table, correction=False), z_test (pooled
-// two-proportion z-test for two categories) and the share divergences over the union of categories.
+// two-proportion z-test for two categories, two- or one-sided) and the share divergences over the union of categories.
 // Hand-written: a handful of sums over the category table; the chi-square tail is SpecialFunctions'.
 
 /// The categorical drift methods, by the names the language uses: the dispatch keys of the implementations
@@ -15,13 +15,19 @@ extension DriftTests {
     /// Runs a categorical method. Categories only in `current` count in the statistic and are listed in
     /// `newCategories`; reference categories absent from `current` are listed in `missingCategories`.
     public static func run(
-        _ method: CategoricalDriftMethod, reference: Column, current: Column, threshold: Double? = nil
+        _ method: CategoricalDriftMethod, reference: Column, current: Column, threshold: Double? = nil,
+        alternative: Alternative = .twoSided
     ) throws -> DriftTestResult {
-        try run(method, on: try CategoryTable(reference: reference, current: current), threshold: threshold)
+        try run(method, on: try CategoryTable(reference: reference, current: current), threshold: threshold,
+                alternative: alternative)
     }
 
     /// Runs a categorical method on a table of counts (from columns, a streaming pass or a database).
-    public static func run(_ method: CategoricalDriftMethod, on table: CategoryTable, threshold: Double? = nil) throws -> DriftTestResult {
+    /// `alternative` is z_test's: "less" when the reference's share of the first category is below the current's.
+    public static func run(
+        _ method: CategoricalDriftMethod, on table: CategoryTable, threshold: Double? = nil,
+        alternative: Alternative = .twoSided
+    ) throws -> DriftTestResult {
         let threshold = threshold ?? method.defaultThreshold
         let n1 = table.referenceCounts.reduce(0, +), n2 = table.currentCounts.reduce(0, +)
         var statistic: Double
@@ -43,7 +49,8 @@ extension DriftTests {
             let pooled = (x1 + x2) / (d1 + d2)
             let se = (pooled * (1 - pooled) * (1 / d1 + 1 / d2)).squareRoot()
             statistic = se > 0 ? (p2 - p1) / se : 0
-            p = se > 0 ? 2 * SpecialFunctions.normalSurvival(abs(statistic)) : 1
+            // The statistic is current minus reference, so the reference being less is a large statistic.
+            p = se > 0 ? alternative.pValue(-statistic, survival: SpecialFunctions.normalSurvival) : 1
             details["reference_share"] = p1
             details["current_share"] = p2
         case .psi, .klDivergence, .jsDistance, .hellinger, .tvd:
@@ -60,7 +67,8 @@ extension DriftTests {
             method: method.rawValue, statistic: statistic, pValue: p, threshold: threshold,
             referenceCount: n1, currentCount: n2,
             referenceMissing: table.referenceMissing, currentMissing: table.currentMissing,
-            details: details, newCategories: newCategories, missingCategories: missingCategories)
+            details: details, newCategories: newCategories, missingCategories: missingCategories,
+            alternative: method == .zTest ? alternative : .twoSided)
     }
 
     /// Pearson's chi-square of the 2 × k table (expected = row total × column total / grand total) and its

@@ -61,11 +61,17 @@ public struct DriftMethodDescriptor: Sendable, Equatable {
     public let explanation: String
     /// `explain`'s reading of the statistic's size, when there is a usual one.
     public let reading: String?
+    /// What `alternative: "less"` looks for, when the method takes `alternative: "two-sided" | "less" |
+    /// "greater"` (one-sided, as scipy's; "greater" looks the other way); nil when it is two-sided only.
+    public var lessMeans: String? = nil
+    /// Whether it takes `method: "auto" | "exact" | "asymptotic"` for its p-value, as scipy's.
+    public var takesPValueMethod = false
 
     public var givesPValue: Bool { verdict == .pValue }
     public var takesNumbers: Bool { kind != .categorical }
     public var takesCategories: Bool { kind != .numeric }
     public var runsOnSummaries: Bool { onSummaries != nil }
+    public var takesAlternative: Bool { lessMeans != nil }
 
     /// Whether numbers are tested as numbers: the method takes numbers, and the column is numeric or the
     /// method has no per-category form (a drift report sends few-valued numbers to the category tests).
@@ -88,7 +94,9 @@ extension DriftMethodDescriptor {
             reference: "scipy.stats.ks_2samp", measures: "largest gap between the empirical CDFs (exact p up to 10,000 values, asymptotic above)",
             doc: "Two-sample Kolmogorov–Smirnov test: the largest gap between the two empirical distribution functions, with scipy.stats.ks_2samp's p-value (exact for samples up to 10,000, asymptotic above).",
             explanation: "The Kolmogorov–Smirnov statistic is the largest gap between the two cumulative distributions (0 to 1).",
-            reading: "As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large."),
+            reading: "As an effect size the statistic itself reads as: below 0.1 small, 0.1–0.3 moderate, above 0.3 large.",
+            lessMeans: "the reference's distribution function lies below the current's somewhere, so its values tend to be larger (the statistic is then the largest gap that way)",
+            takesPValueMethod: true),
         DriftMethodDescriptor(
             name: "cvm_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
             reference: "scipy.stats.cramervonmises_2samp", measures: "integrated squared CDF gap",
@@ -98,21 +106,21 @@ extension DriftMethodDescriptor {
         DriftMethodDescriptor(
             name: "anderson_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
             reference: "scipy.stats.anderson_ksamp", measures: "CDF gap weighted to the tails (p capped to [0.001, 0.25])",
-            doc: "Two-sample Anderson–Darling test, which weights the tails more than KS, as scipy.stats.anderson_ksamp; the p-value is capped to [0.001, 0.25] as scipy's is.",
+            doc: "k-sample Anderson–Darling test (Scholz & Stephens 1987, midranks), which weights the tails more than KS, as scipy.stats.anderson_ksamp; the p-value is capped to [0.001, 0.25] as scipy's is.",
             explanation: "The Anderson–Darling statistic compares the two distributions with extra weight on the tails.",
             reading: nil),
         DriftMethodDescriptor(
             name: "mann_whitney", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: nil,
-            reference: "scipy.stats.mannwhitneyu", measures: "whether one sample tends to be larger (two-sided)",
-            doc: "Mann–Whitney U test (two-sided): whether values of one sample tend to be larger than the other's, as scipy.stats.mannwhitneyu.",
-            explanation: "The Mann–Whitney U statistic counts how often a current value exceeds a reference value.",
-            reading: nil),
+            reference: "scipy.stats.mannwhitneyu", measures: "whether one sample tends to be larger",
+            doc: "Mann–Whitney U test: whether values of one sample tend to be larger than the other's, as scipy.stats.mannwhitneyu (with continuity correction; exact p-value when a sample has at most 8 values and nothing is tied, else the normal approximation). The statistic is U of the reference.",
+            explanation: "The Mann–Whitney U statistic counts how often a reference value exceeds a current value (ties count half).",
+            reading: nil, lessMeans: "the reference tends to be smaller than the current", takesPValueMethod: true),
         DriftMethodDescriptor(
             name: "t_test", kind: .numeric, defaultThreshold: 0.05, verdict: .pValue, onSummaries: .upToRounding,
             reference: "scipy.stats.ttest_ind(equal_var=False)", measures: "difference of means (Welch)",
             doc: "Welch's t-test: whether the means differ, without assuming equal variances, as scipy.stats.ttest_ind(equal_var=False).",
             explanation: "Welch's t statistic measures how far apart the two means are, in standard errors.",
-            reading: nil),
+            reading: nil, lessMeans: "the reference's mean is smaller than the current's"),
         DriftMethodDescriptor(
             name: "wasserstein", kind: .numeric, defaultThreshold: 0.1, verdict: .distance,
             onSummaries: .exactWhileSketched(bound: "`error_bound`"),
@@ -169,9 +177,9 @@ extension DriftMethodDescriptor {
         DriftMethodDescriptor(
             name: "z_test", kind: .categorical, defaultThreshold: 0.05, verdict: .pValue, onSummaries: .exact,
             reference: "", measures: "pooled two-proportion z (two categories)",
-            doc: "Pooled two-proportion z-test (two-sided) for a column with two categories: the category that sorts first counts as success, and the statistic is the z of the current share minus the reference share.",
+            doc: "Pooled two-proportion z-test for a column with two categories: the category that sorts first counts as success, and the statistic is the z of the current share minus the reference share.",
             explanation: "The z statistic measures the difference between the two shares of the first category, in standard errors.",
-            reading: nil),
+            reading: nil, lessMeans: "the reference's share of the first category is smaller than the current's"),
     ]
 
     /// A share divergence: numbers binned, categories per category, a distance with threshold 0.1; on summaries
@@ -260,6 +268,19 @@ extension DriftMethodDescriptor {
             let cells = [code(method.name), takes, method.measures, code(method.reference), method.driftRule,
                          method.onSummaries?.text ?? "no (needs every value)"]
             lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension DriftMethodDescriptor {
+    /// The one-sided tests' table of the docs, in Markdown: what `alternative: "less"` looks for in each method
+    /// that takes it, and whether it takes `method:`.
+    public static func alternativesMarkdownTable() -> String {
+        var lines = ["| test | `alternative: \"less\"` looks for evidence that | `method:` |", "|---|---|---|"]
+        for method in all {
+            guard let lessMeans = method.lessMeans else { continue }
+            lines.append("| `\(method.name)` | \(lessMeans) | \(method.takesPValueMethod ? "`auto`, `exact`, `asymptotic`" : "") |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -22,11 +22,14 @@ public struct DriftTestResult: Sendable, Equatable {
     public var newCategories: [String]
     /// Categorical methods: categories of the reference that no longer occur in the current sample.
     public var missingCategories: [String]
+    /// The alternative hypothesis the p-value is for (two-sided unless the test was asked for one side).
+    public var alternative: Alternative
 
     public init(
         method: String, statistic: Double, pValue: Double?, threshold: Double,
         referenceCount: Int, currentCount: Int, referenceMissing: Int, currentMissing: Int,
-        details: [String: Double] = [:], newCategories: [String] = [], missingCategories: [String] = []
+        details: [String: Double] = [:], newCategories: [String] = [], missingCategories: [String] = [],
+        alternative: Alternative = .twoSided
     ) {
         self.method = method
         self.statistic = statistic
@@ -44,5 +47,6 @@ public struct DriftTestResult: Sendable, Equatable {
         self.details = details
         self.newCategories = newCategories
         self.missingCategories = missingCategories
+        self.alternative = alternative
     }
 }

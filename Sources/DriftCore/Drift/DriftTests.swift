@@ -27,24 +27,28 @@ extension DriftTests {
     /// Runs `method` on reference and current values (NaN is missing and dropped).
     public static func run(
         _ method: NumericDriftMethod, reference: [Double], current: [Double], threshold: Double? = nil,
-        binning: Binning = .quantiles(bins: 10), mmd: MMDOptions = MMDOptions()
+        binning: Binning = .quantiles(bins: 10), mmd: MMDOptions = MMDOptions(),
+        options: HypothesisOptions = HypothesisOptions()
     ) throws -> DriftTestResult {
         try run(method, on: SamplePair(reference: reference, current: current), threshold: threshold,
-                binning: binning, mmd: mmd)
+                binning: binning, mmd: mmd, options: options)
     }
 
-    /// Runs `method` on an already prepared pair, so several methods share one sort.
+    /// Runs `method` on an already prepared pair, so several methods share one sort. `options` reach the methods
+    /// whose descriptor takes them (an alternative: ks_test, mann_whitney, t_test; a p-value method: ks_test,
+    /// mann_whitney).
     public static func run(
         _ method: NumericDriftMethod, on pair: SamplePair, threshold: Double? = nil,
-        binning: Binning = .quantiles(bins: 10), mmd mmdOptions: MMDOptions = MMDOptions()
+        binning: Binning = .quantiles(bins: 10), mmd mmdOptions: MMDOptions = MMDOptions(),
+        options: HypothesisOptions = HypothesisOptions()
     ) throws -> DriftTestResult {
         let threshold = threshold ?? method.defaultThreshold
         switch method {
-        case .ksTest: return try kolmogorovSmirnov(pair, threshold: threshold)
+        case .ksTest: return try kolmogorovSmirnov(pair, threshold: threshold, options: options)
         case .cvmTest: return try cramerVonMises(pair, threshold: threshold)
         case .andersonTest: return try andersonDarling(pair, threshold: threshold)
-        case .mannWhitney: return try mannWhitney(pair, threshold: threshold)
-        case .tTest: return try welchT(pair, threshold: threshold)
+        case .mannWhitney: return try mannWhitney(pair, threshold: threshold, options: options)
+        case .tTest: return try welchT(pair, threshold: threshold, alternative: options.alternative)
         case .wasserstein: return try wasserstein(pair, threshold: threshold)
         case .wassersteinNormed: return try wassersteinNormed(pair, threshold: threshold)
         case .energyDistance: return try energyDistance(pair, threshold: threshold)

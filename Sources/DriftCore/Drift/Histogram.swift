@@ -84,22 +84,32 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// numpy.histogram's edges for `bins` equal-width bins over [low, high] (widened to [low − 0.5, high + 0.5]
-    /// when low == high).
+    /// when low == high). Throws, as numpy does, when the edges would not rise strictly (bins too narrow).
     public static func equalWidthEdges(_ low: Double, _ high: Double, bins: Int) throws -> [Double] {
         guard bins >= 1 else { throw DataError("histogram: the number of bins must be at least 1, not \(bins)") }
         guard low.isFinite, high.isFinite else {
             throw DataError("histogram: the range [\(low), \(high)] is not finite")
         }
-        return low == high ? linspace(low - 0.5, high + 0.5, bins + 1) : linspace(low, high, bins + 1)
+        let edges = low == high ? linspace(low - 0.5, high + 0.5, bins + 1) : linspace(low, high, bins + 1)
+        for i in 1..<edges.count where !(edges[i - 1] < edges[i]) {
+            // numpy's check too: bins narrower than the spacing of doubles there.
+            throw DataError("histogram: too many bins for the range [\(low), \(high)]: cannot make \(bins) finite-sized bins")
+        }
+        return edges
     }
 
-    /// numpy.linspace(start, stop, count) with endpoint, bit for bit.
+    /// numpy.linspace(start, stop, count) with endpoint, bit for bit. A range wider than the largest double
+    /// (numpy's step overflows to ∞ and its edges to NaN) is split as start · (1 − t) + stop · t instead.
     static func linspace(_ start: Double, _ stop: Double, _ count: Int) -> [Double] {
         let divisions = Double(count - 1)
         let delta = stop - start
         let step = delta / divisions
         var result = (0..<count).map { i -> Double in
-            step == 0 ? Double(i) / divisions * delta + start : Double(i) * step + start
+            guard step.isFinite else {
+                let t = Double(i) / divisions
+                return start * (1 - t) + stop * t
+            }
+            return step == 0 ? Double(i) / divisions * delta + start : Double(i) * step + start
         }
         result[count - 1] = stop
         return result
@@ -154,7 +164,7 @@ public struct Histogram: Sendable, Equatable {
     private static func countEqualWidth(_ buffer: UnsafeBufferPointer<Double>, edges: [Double]) -> [Int] {
         let bins = edges.count - 1
         let first = edges[0], last = edges[bins]
-        let norm = Double(bins) / (last - first)
+        let norm = Double(bins) / (last - first)  // 0 when the range is wider than the largest double
         var counts = [Int](repeating: 0, count: bins)
         edges.withUnsafeBufferPointer { e in
             counts.withUnsafeMutableBufferPointer { c in
@@ -166,7 +176,7 @@ public struct Histogram: Sendable, Equatable {
                         guard x >= first && x <= last else { continue }  // also skips NaN
                         let guess = (x - first) * norm
                         var index: Int
-                        if guess.isFinite {
+                        if guess.isFinite && norm > 0 {
                             index = guess < Double(bins) ? Int(guess) : bins - 1
                             if x < e[index] { index -= 1 }
                             else if index != bins - 1 && x >= e[index + 1] { index += 1 }

@@ -1,7 +1,10 @@
-// KolmogorovSmirnovTest: the two-sided two-sample Kolmogorov–Smirnov test, ported from scipy.stats.ks_2samp
-// (method='auto'): exact p-value when max(n1, n2) <= 10000 (Hodges 1958; Viehmann 2021's 1 - p recursion for
-// unequal sizes), else kstwo.sf(D, round(n1·n2/(n1+n2))). Hand-written so it runs on the shared sorted samples
-// in one merged pass instead of scipy's two searchsorted calls.
+// KolmogorovSmirnovTest: the two-sample Kolmogorov–Smirnov test, ported from scipy.stats.ks_2samp with its
+// `alternative` and `method`. 'auto' is exact when max(n1, n2) <= 10000, else asymptotic. Two-sided exact: Hodges
+// 1958, with Viehmann 2021's 1 - p recursion for unequal sizes; asymptotic kstwo.sf(D, round(n1·n2/(n1+n2))).
+// One-sided exact: binom(2n, n-h)/binom(2n, n) for equal sizes, else Hodges' count of the paths that cross the
+// line; asymptotic: Hodges' eq. 5.3. An exact attempt that overflows falls back to the asymptotic p-value, as in
+// scipy. Hand-written so it runs on the shared sorted samples in one merged pass instead of scipy's two
+// searchsorted calls.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,15 +15,25 @@ extension DriftTests {
     /// Largest sample size for which the exact distribution is attempted (scipy's MAX_AUTO_N).
     static let kolmogorovSmirnovExactLimit = 10_000
 
-    public static func kolmogorovSmirnov(_ pair: SamplePair, threshold: Double = 0.05) throws -> DriftTestResult {
-        let d = kolmogorovSmirnovStatistic(pair.reference, pair.current)
-        let (statistic, p, exact) = try kolmogorovSmirnovPValue(d, pair.referenceCount, pair.currentCount)
+    public static func kolmogorovSmirnov(
+        _ pair: SamplePair, threshold: Double = 0.05, options: HypothesisOptions = HypothesisOptions()
+    ) throws -> DriftTestResult {
+        let gaps = kolmogorovSmirnovGaps(pair.reference, pair.current)
+        let d = switch options.alternative {
+        case .twoSided: Swift.max(gaps.above, gaps.below)
+        case .less: gaps.below
+        case .greater: gaps.above
+        }
+        let (statistic, p, exact) = try kolmogorovSmirnovPValue(
+            d, pair.referenceCount, pair.currentCount, alternative: options.alternative, method: options.method)
         return pair.result("ks_test", statistic: statistic, pValue: p, threshold: threshold,
-                           details: ["exact": exact ? 1 : 0])
+                           details: ["exact": exact ? 1 : 0], alternative: options.alternative)
     }
 
-    /// The two-sided statistic D: the largest gap between the empirical CDFs of two ascending, NaN-free samples.
-    static func kolmogorovSmirnovStatistic(_ reference: [Double], _ current: [Double]) -> Double {
+    /// The largest amount by which the reference's empirical CDF lies above the current's (D+, scipy's
+    /// "greater" statistic) and below it (D−, "less"), each within [0, 1], for two ascending, NaN-free samples;
+    /// the two-sided D is the larger.
+    static func kolmogorovSmirnovGaps(_ reference: [Double], _ current: [Double]) -> (above: Double, below: Double) {
         var maxDifference = -Double.infinity, minDifference = Double.infinity
         reference.withUnsafeBufferPointer { ref in
             current.withUnsafeBufferPointer { cur in
@@ -35,42 +48,59 @@ extension DriftTests {
                 }
             }
         }
-        return Swift.max(maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
+        return (maxDifference, Swift.min(1, Swift.max(0, -minDifference)))
     }
 
-    /// The p-value of a two-sided KS statistic `d` between samples of n1 and n2 values, and the statistic as
-    /// scipy reports it (rounded to a multiple of 1/lcm(n1, n2) when the exact distribution is used).
-    static func kolmogorovSmirnovPValue(_ d: Double, _ n1: Int, _ n2: Int) throws -> (statistic: Double, pValue: Double, exact: Bool) {
+    /// The p-value of a KS statistic `d` between samples of n1 and n2 values, and the statistic as scipy reports
+    /// it (rounded to a multiple of 1/lcm(n1, n2) when the exact distribution is tried).
+    static func kolmogorovSmirnovPValue(
+        _ d: Double, _ n1: Int, _ n2: Int, alternative: Alternative = .twoSided, method: PValueMethod = .auto
+    ) throws -> (statistic: Double, pValue: Double, exact: Bool) {
+        let g = greatestCommonDivisor(n1, n2)
+        let triesExact = switch method {
+        case .auto: Swift.max(n1, n2) <= kolmogorovSmirnovExactLimit
+        case .exact: n1 / g < Int(Int32.max) / (n2 / g)  // scipy goes asymptotic when lcm(n1, n2) is too big
+        case .asymptotic: false
+        }
         var d = d
-        var p: Double? = nil
-        var method = "asymptotic"
-        if Swift.max(n1, n2) <= kolmogorovSmirnovExactLimit {
-            let g = greatestCommonDivisor(n1, n2)
+        if triesExact {
             let lcm = (n1 / g) * n2
             let h = Int((d * Double(lcm)).rounded(.toNearestOrEven))
-            let exactD = Double(h) / Double(lcm)
-            let exact: Double
-            if h == 0 {
-                exact = 1
-            } else if n1 == n2 {
-                exact = probabilityOutsideSquare(n1, h)
-            } else {
-                exact = try probabilityOutsideCorridor(n1, n2, g, h)
-            }
-            if exact >= 0 && exact <= 1 {
-                p = exact
-                d = exactD
-                method = "exact"
-            } else {
-                d = exactD
+            d = Double(h) / Double(lcm)
+            if let p = try kolmogorovSmirnovExactPValue(n1, n2, g, h, alternative), p >= 0 && p <= 1 {
+                return (d, p, true)
             }
         }
-        if p == nil {
-            let m = Double(Swift.max(n1, n2)), n = Double(Swift.min(n1, n2))
+        let m = Double(Swift.max(n1, n2)), n = Double(Swift.min(n1, n2))
+        let p: Double
+        if alternative == .twoSided {
             let effective = Int((m * n / (m + n)).rounded(.toNearestOrEven))
             p = try SpecialFunctions.kolmogorovSmirnovSurvival(n: effective, x: d)
+        } else {
+            let z = (m * n / (m + n)).squareRoot() * d
+            p = exp(-2 * z * z - 2 * z * (m + 2 * n) / (m * n * (m + n)).squareRoot() / 3)
         }
-        return (d, Swift.min(1, Swift.max(0, p ?? .nan)), method == "exact")
+        return (d, Swift.min(1, Swift.max(0, p)), false)
+    }
+
+    /// The exact p-value of the statistic h/lcm(n1, n2), or nil when the computation overflows.
+    static func kolmogorovSmirnovExactPValue(
+        _ n1: Int, _ n2: Int, _ g: Int, _ h: Int, _ alternative: Alternative
+    ) throws -> Double? {
+        if h == 0 { return 1 }
+        switch (alternative, n1 == n2) {
+        case (.twoSided, true): return probabilityOutsideSquare(n1, h)
+        case (.twoSided, false): return try probabilityOutsideCorridor(n1, n2, g, h)
+        case (_, true):
+            // binom(2n, n - h) / binom(2n, n) as a product, as scipy evaluates it.
+            var p = 1.0
+            for j in 0..<h { p *= Double(n1 - j) / (Double(n1 + j) + 1) }
+            return p
+        case (_, false):
+            let total = binomial(n1 + n2, n1)
+            guard let paths = try pathsCrossingLine(n1, n2, g, h), total.isFinite, paths <= total else { return nil }
+            return paths / total
+        }
     }
 
     static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
@@ -128,6 +158,51 @@ extension DriftTests {
             }
             return a[maxJ - minJ - 1]
         }
+    }
+
+    /// The number of lattice paths from (0, 0) to (m, n) that reach the line m·y = n·x − h·g (scipy's
+    /// `_count_paths_outside_method`, after Hodges 1958), as a double; nil when it overflows.
+    static func pathsCrossingLine(_ m0: Int, _ n0: Int, _ g: Int, _ h: Int) throws(InterruptedError) -> Double? {
+        let m = Swift.max(m0, n0), n = Swift.min(m0, n0)
+        let mg = m / g, ng = n / g
+        let count = n + floorDivide(mg - h, mg)
+        if count <= 0 { return binomial(m + n, n) }
+        // x[j]: the first x at which the line n·x/m − h·g/m reaches height j.
+        let x = (0..<count).map { j in (h + mg * j + ng - 1) / ng }
+        var firstReach = [Double](repeating: 0, count: count)  // paths reaching (x[j], j) without touching before
+        firstReach[0] = 1
+        for j in 1..<count {
+            if j & 0x3F == 0 { try Cancellation.check() }
+            var paths = binomial(x[j] + j, j)
+            for i in 0..<j { paths -= binomial(x[j] - x[i] + j - i, j - i) * firstReach[i] }
+            guard paths.isFinite else { return nil }
+            firstReach[j] = paths
+        }
+        var total = 0.0
+        for j in 0..<count { total += firstReach[j] * binomial(m - x[j] + n - j, n - j) }
+        return total.isFinite ? total : nil
+    }
+
+    /// binom(n, k) as scipy.special.binom computes it for whole numbers: a running product for k < 20 (after
+    /// k → n − k when that is smaller), else through the log-gamma function.
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        let k = Swift.min(k, n - k)
+        guard k >= 20 else {
+            var numerator = 1.0, denominator = 1.0
+            for i in stride(from: 1, through: k, by: 1) {
+                numerator *= Double(i + n - k)
+                denominator *= Double(i)
+                if abs(numerator) > 1e50 {
+                    numerator /= denominator
+                    denominator = 1
+                }
+            }
+            return numerator / denominator
+        }
+        let logValue = SpecialFunctions.logGamma(Double(n) + 1) - SpecialFunctions.logGamma(Double(k) + 1)
+            - SpecialFunctions.logGamma(Double(n - k) + 1)
+        return exp(logValue)
     }
 
     private static func floorDivide(_ a: Int, _ b: Int) -> Int {

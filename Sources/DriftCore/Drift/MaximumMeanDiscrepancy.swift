@@ -33,6 +33,9 @@ extension DriftTests {
         guard options.permutations >= 0, options.maximumSampleSize >= 2 else {
             throw DataError("mmd: permutations must be >= 0 and the sample cap >= 2")
         }
+        try pair.requireFinite("mmd", reason: "its distances are not finite")
+        let unit = pair.overflowScale
+        let pair = pair.scaled(by: unit)  // the kernel is scale-free; the squared distances must not overflow
         var generator = SeededGenerator(seed: options.seed)
         let x = subsample(pair.reference, options.maximumSampleSize, &generator)
         let y = subsample(pair.current, options.maximumSampleSize, &generator)
@@ -75,7 +78,7 @@ extension DriftTests {
         }
         let p = Double(atLeast + 1) / Double(options.permutations + 1)
         return pair.result("mmd", statistic: observed, pValue: p, threshold: threshold,
-                           details: ["bandwidth": sigmaSquared.squareRoot(), "permutations": Double(options.permutations),
+                           details: ["bandwidth": sigmaSquared.squareRoot() / unit, "permutations": Double(options.permutations),
                                      "reference_used": Double(x.count), "current_used": Double(y.count)])
     }
 

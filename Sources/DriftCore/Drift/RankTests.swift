@@ -1,4 +1,4 @@
-// RankTests: Mann–Whitney U (scipy.stats.mannwhitneyu, two-sided, method='auto') and the two-sample
+// RankTests: Mann–Whitney U (scipy.stats.mannwhitneyu with its `alternative` and `method`) and the two-sample
 // Cramér–von Mises test (scipy.stats.cramervonmises_2samp, method='auto'), both from midranks of the merged
 // sorted samples. Hand-written: one merged pass over the shared sorted samples gives the rank sums and tie terms.
 #if canImport(Glibc)
@@ -8,10 +8,13 @@ import Darwin
 #endif
 
 extension DriftTests {
-    /// Mann–Whitney U: exact null distribution when the smaller sample has at most 8 values and nothing is tied
-    /// (scipy's rule: asymptotic when both n > 8 or any tie), else the normal approximation with tie and
-    /// continuity corrections. The statistic is U of the reference sample, as scipy reports U1.
-    public static func mannWhitney(_ pair: SamplePair, threshold: Double = 0.05) throws -> DriftTestResult {
+    /// Mann–Whitney U. `method` .auto is scipy's rule: the exact null distribution when the smaller sample has
+    /// at most 8 values and nothing is tied, else the normal approximation with tie and continuity corrections.
+    /// The statistic is U of the reference sample, as scipy reports U1; "greater" tests whether the reference
+    /// tends to be larger (P(U ≥ U1)), "less" smaller (P(U ≥ U2)), "two-sided" doubles P(U ≥ max(U1, U2)).
+    public static func mannWhitney(
+        _ pair: SamplePair, threshold: Double = 0.05, options: HypothesisOptions = HypothesisOptions()
+    ) throws -> DriftTestResult {
         let n1 = pair.referenceCount, n2 = pair.currentCount
         var rankSum = 0.0
         var tieTerm = 0.0
@@ -35,21 +38,43 @@ extension DriftTests {
         let d1 = Double(n1), d2 = Double(n2)
         let u1 = rankSum - d1 * (d1 + 1) / 2
         let u2 = d1 * d2 - u1
-        let u = Swift.max(u1, u2)
+        let (u, factor): (Double, Double) = switch options.alternative {
+        case .twoSided: (Swift.max(u1, u2), 2)
+        case .less: (u2, 1)
+        case .greater: (u1, 1)
+        }
+        let exact = switch options.method {
+        case .auto: !((n1 > 8 && n2 > 8) || tied)
+        case .exact: true
+        case .asymptotic: false
+        }
         let p: Double
-        var exact = 0.0
-        if (n1 > 8 && n2 > 8) || tied {
+        if exact {
+            guard options.method == .auto || n1 * n2 <= mannWhitneyExactLimit else {
+                throw DataError("mann_whitney: the exact distribution is computed for n_ref · n_cur up to 1,000,000 (here \(n1) · \(n2)); use method: \"asymptotic\" or \"auto\"")
+            }
+            // scipy takes the whole part of U (a tie can make it end in .5).
+            p = factor * (try mannWhitneyExactSurvival(Int(u), n1, n2))
+        } else {
             let n = d1 + d2
             let mu = d1 * d2 / 2
             let s = (d1 * d2 / 12 * ((n + 1) - tieTerm / (n * (n - 1)))).squareRoot()
             let z = (u - mu - 0.5) / s
-            p = 2 * SpecialFunctions.normalCDF(-z)
-        } else {
-            p = 2 * (try mannWhitneyExactCDF(Int(u1 < u2 ? u1 : u2), n1, n2))
-            exact = 1
+            p = factor * SpecialFunctions.normalCDF(-z)
         }
         return pair.result("mann_whitney", statistic: u1, pValue: Swift.min(1, Swift.max(0, p)), threshold: threshold,
-                           details: ["exact": exact])
+                           details: ["exact": exact ? 1 : 0], alternative: options.alternative)
+    }
+
+    /// The largest n1 · n2 for which `method: "exact"` builds the null distribution (its table has n1 · n2 / 2
+    /// entries and takes min(n1, n2) passes); `auto` goes exact only with at most 8 values on one side.
+    static let mannWhitneyExactLimit = 1_000_000
+
+    /// P(U ≥ u) under the null for samples of n1 and n2 untied values, from the lower tail by symmetry
+    /// (P(U ≥ u) = P(U ≤ n1·n2 − u)) when u is at least the mean, else 1 − P(U ≤ u − 1), as scipy's `_MWU.sf`.
+    static func mannWhitneyExactSurvival(_ u: Int, _ n1: Int, _ n2: Int) throws(InterruptedError) -> Double {
+        let complement = n1 * n2 - u
+        return u >= complement ? try mannWhitneyExactCDF(complement, n1, n2) : 1 - (try mannWhitneyExactCDF(u - 1, n1, n2))
     }
 
     /// P(U <= k) under the null for samples of n1 and n2 untied values: the coefficients of the Gaussian binomial

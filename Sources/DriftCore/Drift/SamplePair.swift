@@ -14,10 +14,14 @@ public struct SamplePair: Sendable {
         let (cur, curMissing) = try SamplePair.sortedPresent(current)
         guard !ref.isEmpty else { throw DataError("drift test: the reference sample is empty after dropping missing values") }
         guard !cur.isEmpty else { throw DataError("drift test: the current sample is empty after dropping missing values") }
-        self.reference = ref
-        self.current = cur
-        self.referenceMissing = refMissing
-        self.currentMissing = curMissing
+        self.init(sorted: ref, current: cur, referenceMissing: refMissing, currentMissing: curMissing)
+    }
+
+    private init(sorted reference: [Double], current: [Double], referenceMissing: Int, currentMissing: Int) {
+        self.reference = reference
+        self.current = current
+        self.referenceMissing = referenceMissing
+        self.currentMissing = currentMissing
     }
 
     public var referenceCount: Int { reference.count }
@@ -25,12 +29,43 @@ public struct SamplePair: Sendable {
 
     /// A result for this pair, filling in the sample accounting.
     func result(
-        _ method: String, statistic: Double, pValue: Double?, threshold: Double, details: [String: Double] = [:]
+        _ method: String, statistic: Double, pValue: Double?, threshold: Double, details: [String: Double] = [:],
+        alternative: Alternative = .twoSided
     ) -> DriftTestResult {
         DriftTestResult(
             method: method, statistic: statistic, pValue: pValue, threshold: threshold,
             referenceCount: reference.count, currentCount: current.count,
-            referenceMissing: referenceMissing, currentMissing: currentMissing, details: details)
+            referenceMissing: referenceMissing, currentMissing: currentMissing, details: details,
+            alternative: alternative)
+    }
+
+    /// Throws for `method` when a sample holds ±∞ (on the reference only when `referenceOnly`), saying why.
+    func requireFinite(_ method: String, reason: String, referenceOnly: Bool = false) throws {
+        func finite(_ sorted: [Double]) -> Bool { sorted[0].isFinite && sorted[sorted.count - 1].isFinite }
+        if !finite(reference) { throw DataError("\(method): the reference sample holds an infinite value, so \(reason)") }
+        if !referenceOnly, !finite(current) { throw DataError("\(method): the current sample holds an infinite value, so \(reason)") }
+    }
+
+    /// A power of four that brings the largest finite magnitude of both samples to about 1 when it is beyond
+    /// 2^500, where squares and sums of the values could overflow; 1 otherwise. Multiplying by a power of two is
+    /// exact (above the subnormals), so a scale-free statistic of the scaled pair equals the pair's, and a
+    /// distance in the column's units is the scaled one divided by the scale.
+    var overflowScale: Double {
+        var largest = 0.0
+        for sorted in [reference, current] {
+            if let low = sorted.first(where: \.isFinite) { largest = Swift.max(largest, abs(low)) }
+            if let high = sorted.last(where: \.isFinite) { largest = Swift.max(largest, abs(high)) }
+        }
+        guard largest > 0x1p500 else { return 1 }
+        let exponent = Int(largest.exponent) + 1
+        return Double(sign: .plus, exponent: -(exponent + exponent % 2), significand: 1)
+    }
+
+    /// The pair with every value multiplied by `scale` (the pair itself when it is 1).
+    func scaled(by scale: Double) -> SamplePair {
+        guard scale != 1 else { return self }
+        return SamplePair(sorted: reference.map { $0 * scale }, current: current.map { $0 * scale },
+                          referenceMissing: referenceMissing, currentMissing: currentMissing)
     }
 
     static func sortedPresent(_ values: [Double]) throws -> ([Double], Int) {

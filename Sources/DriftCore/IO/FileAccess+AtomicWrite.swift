@@ -50,6 +50,10 @@ extension FileAccess {
     public static func writeAtomically(to path: String, _ produce: (AtomicFileWriter) throws -> Void) throws {
         try checkWrite(path)
         let target = resolved(path)
+        var status = stat()
+        if path.hasSuffix("/") || (stat(target, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR) {
+            throw FileAccessError("cannot write '\(path)': that names a directory, not a file")
+        }
         var template = Array("\(target).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw FileAccessError.posix("write", path, errno: errno) }

@@ -61,28 +61,20 @@ public struct DecisionTree: Sendable, Equatable, Codable {
         self.nodes = builder.nodes
     }
 
+    /// The longest path from the root to a leaf, in one pass: children always come after their parent.
     public var depth: Int {
-        func depth(_ i: Int) -> Int { nodes[i].feature < 0 ? 0 : 1 + max(depth(nodes[i].left), depth(nodes[i].right)) }
-        return nodes.isEmpty ? 0 : depth(0)
-    }
-
-    /// Throws if a decoded tree is malformed (children must come after their parent, so walks end).
-    private func checkShape(width: Int) throws {
-        let valueCount = classes?.count ?? 1
-        for (i, node) in nodes.enumerated() {
-            let leafOK = node.feature < 0
-            let splitOK = node.feature < width && node.left > i && node.left < nodes.count && node.right > i && node.right < nodes.count
-            guard (leafOK || splitOK) && node.value.count == valueCount else {
-                throw DataError("decision tree: saved node \(i) is malformed")
-            }
+        var depths = [Int](repeating: 0, count: nodes.count)
+        for (i, node) in nodes.enumerated() where node.feature >= 0 {
+            for child in [node.left, node.right] where child > i && child < nodes.count { depths[child] = depths[i] + 1 }
         }
-        if nodes.isEmpty { throw DataError("decision tree: saved tree has no nodes") }
+        return depths.max() ?? 0
     }
 
+    /// The leaf each row reaches. The nodes are checked first: a tree decoded on its own (not through
+    /// `load_model`) may be damaged, and a walk must end.
     private func leaves(_ x: Matrix) throws -> [Int] {
-        try checkShape(width: x.columns)
-        return
-        (0..<x.rows).map { i in
+        try checkSaved()
+        return (0..<x.rows).map { i in
             var node = 0
             while nodes[node].feature >= 0 {
                 node = x[i, nodes[node].feature] <= nodes[node].threshold ? nodes[node].left : nodes[node].right

@@ -7,8 +7,9 @@ public struct Matrix: Sendable, Equatable, Codable {
     public var values: [Double]
 
     public init(rows: Int, columns: Int, values: [Double]) throws {
-        guard rows >= 0 && columns >= 0 && values.count == rows * columns else {
-            throw DataError("a \(rows)×\(columns) matrix needs \(max(rows, 0) * max(columns, 0)) values, got \(values.count)")
+        let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0 && columns >= 0 && !overflow && values.count == size else {
+            throw DataError("a \(rows)×\(columns) matrix cannot be made of \(values.count) values")
         }
         self.rows = rows
         self.columns = columns
@@ -26,9 +27,14 @@ public struct Matrix: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         enum Keys: String, CodingKey { case rows, columns, values }
         let container = try decoder.container(keyedBy: Keys.self)
-        try self.init(rows: try container.decode(Int.self, forKey: .rows),
-                      columns: try container.decode(Int.self, forKey: .columns),
-                      values: try container.decode([Double].self, forKey: .values))
+        do {
+            try self.init(rows: try container.decode(Int.self, forKey: .rows),
+                          columns: try container.decode(Int.self, forKey: .columns),
+                          values: try container.decode([Double].self, forKey: .values))
+        } catch let error as DataError {
+            let field = decoder.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DataError("saved model: '\(field)': \(error.message)")
+        }
     }
 
     public subscript(row: Int, column: Int) -> Double {

@@ -150,6 +150,7 @@ extension Model: Codable {
         case .tree: fitted = .tree(try container.decode(DecisionTree.self, forKey: .model))
         case .naiveBayes: fitted = .naiveBayes(try container.decode(NaiveBayes.self, forKey: .model))
         }
+        try checkSaved()
     }
 
     public func encode(to encoder: any Encoder) throws {

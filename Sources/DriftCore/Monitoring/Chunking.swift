@@ -59,23 +59,34 @@ public enum Chunking: Sendable, Equatable {
     /// The chunks of `frame`, in order; none for an empty frame. Period chunks' row positions refer to
     /// `ordered(frame)`.
     public func chunks(of frame: DataFrame) throws -> [Chunk] {
-        let rows = frame.rowCount
-        let size: Int
+        if case .period(let column, let period) = self {
+            return try PeriodChunks.chunks(of: try PeriodChunks.times(try ordered(frame), column), every: period)
+        }
+        return try chunks(rowCount: frame.rowCount)
+    }
+
+    /// The row chunks of `rows` rows (a period chunking is an error: its chunks depend on the timestamps).
+    public func chunks(rowCount rows: Int) throws -> [Chunk] {
+        let size = try rowsPerChunk(rowCount: rows)
+        return stride(from: 0, to: rows, by: size).enumerated().map { index, start in
+            Chunk(index: index, rows: start..<Swift.min(start + size, rows))
+        }
+    }
+
+    /// How many rows a row chunk of `rows` rows holds (the last may hold fewer).
+    public func rowsPerChunk(rowCount rows: Int) throws -> Int {
         switch self {
         case .size(let n):
             guard n > 0 else { throw DataError("chunk size must be at least 1, not \(n)") }
-            size = n
+            return n
         case .count(let n):
             guard n > 0 else { throw DataError("chunk count must be at least 1, not \(n)") }
             guard rows == 0 || n <= rows else {
                 throw DataError("cannot split \(rows) rows into \(n) chunks: a chunk needs at least one row")
             }
-            size = Swift.max(1, rows / n)
-        case .period(let column, let period):
-            return try PeriodChunks.chunks(of: try PeriodChunks.times(try ordered(frame), column), every: period)
-        }
-        return stride(from: 0, to: rows, by: size).enumerated().map { index, start in
-            Chunk(index: index, rows: start..<Swift.min(start + size, rows))
+            return Swift.max(1, rows / n)
+        case .period:
+            throw DataError("\(description) are cut by timestamps, not by row counts")
         }
     }
 

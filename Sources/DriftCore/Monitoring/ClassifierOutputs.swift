@@ -23,7 +23,7 @@ struct ClassifierOutputs {
 
     /// Column `name` as numbers (booleans as 0 and 1), each present one passing `valid` (`expected` says what
     /// passes); `complete`: no missing values either.
-    private static func numbers(
+    static func numbers(
         _ frame: DataFrame, _ name: String, _ role: String, _ complete: Bool, _ expected: String, valid: (Double) -> Bool
     ) throws -> [Double] {
         guard let column = frame.column(named: name) else {

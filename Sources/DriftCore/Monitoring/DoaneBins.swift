@@ -12,20 +12,38 @@ enum DoaneBins {
     /// The edges for ascending, NaN-free values (at least one).
     static func edges(_ sorted: [Double]) -> [Double] {
         guard let low = sorted.first, let high = sorted.last else { return [0, 1] }
-        let (first, last) = low == high ? (low - 0.5, high + 0.5) : (low, high)
         let n = Double(sorted.count)
-        var width = 0.0
+        var g1: Double?
         if sorted.count > 2 {
-            let sg1 = (6.0 * (n - 2) / ((n + 1.0) * (n + 3))).squareRoot()
             let mean = sorted.reduce(0, +) / n
             let sigma = (sorted.reduce(0) { $0 + (($1 - mean) * ($1 - mean)) } / n).squareRoot()
             if sigma > 0 {
-                let g1 = sorted.reduce(0) { sum, x in
+                g1 = sorted.reduce(0) { sum, x in
                     let z = (x - mean) / sigma
                     return sum + z * z * z
                 } / n
-                width = (high - low) / (1.0 + log2(n) + log2(1.0 + abs(g1) / sg1))
             }
+        }
+        return edges(count: sorted.count, low: low, high: high, skewness: g1)
+    }
+
+    /// The edges for the values a summary describes, given their Σ (x − mean)³.
+    static func edges(_ summary: ColumnSummary, cubedDeviations: Double) -> [Double] {
+        let moments = summary.moments, n = Double(moments.count)
+        let sigma = (moments.squaredDeviations / n).squareRoot()
+        let skewness = moments.count > 2 && sigma > 0 ? cubedDeviations / n / (sigma * sigma * sigma) : nil
+        return edges(count: moments.count, low: moments.minimum, high: moments.maximum, skewness: skewness)
+    }
+
+    /// The edges for `count` values between `low` and `high` whose biased skewness is `skewness` (nil when
+    /// there are at most two values or they do not vary).
+    static func edges(count: Int, low: Double, high: Double, skewness g1: Double?) -> [Double] {
+        let (first, last) = low == high ? (low - 0.5, high + 0.5) : (low, high)
+        let n = Double(count)
+        var width = 0.0
+        if count > 2, let g1 {
+            let sg1 = (6.0 * (n - 2) / ((n + 1.0) * (n + 3))).squareRoot()
+            width = (high - low) / (1.0 + log2(n) + log2(1.0 + abs(g1) / sg1))
         }
         let bins = width != 0 ? Int(((last - first) / width).rounded(.up)) : 1
         // numpy.linspace: start + i·step, the last edge exactly the stop.

@@ -61,20 +61,35 @@ enum FittedStatistic {
             return ChunkValue(value: Self.ksStatistic(sortedReference: reference, sortedChunk: chunk))
         case .wasserstein(let reference):
             return ChunkValue(value: DriftTests.cdfDistance(reference, chunk, power: 1))
-        case .binned(let statistic, let edges, let referenceShares):
-            let shares = DoaneBins.counts(chunk, edges: edges).map { Double($0) / Double(chunk.count) }
-            return ChunkValue(value: Self.distance(statistic, referenceShares, shares))
+        case .binned(_, let edges, _):
+            return value(binCounts: DoaneBins.counts(chunk, edges: edges), present: chunk.count)
         case .categories:
             preconditionFailure("a categorical statistic was given numbers")
         }
     }
 
+    /// The value of a binned statistic for a chunk of `present` numbers with `binCounts` in the fitted edges.
+    func value(binCounts: [Int], present: Int) -> ChunkValue {
+        guard case .binned(let statistic, _, let referenceShares) = self else {
+            preconditionFailure("bin counts were given to an unbinned statistic")
+        }
+        guard present > 0 else { return .missing }
+        return ChunkValue(value: Self.distance(statistic, referenceShares, binCounts.map { Double($0) / Double(present) }))
+    }
+
     /// The value of a chunk of category codes.
     func value(codes: ArraySlice<Int32>) -> ChunkValue {
+        guard case .categories(_, let referenceCounts) = self else {
+            preconditionFailure("a numeric statistic was given categories")
+        }
+        return value(counts: Self.counts(codes, referenceCounts.count))
+    }
+
+    /// The value of a chunk's counts per category code.
+    func value(counts: [Int]) -> ChunkValue {
         guard case .categories(let statistic, let referenceCounts) = self else {
             preconditionFailure("a numeric statistic was given categories")
         }
-        let counts = Self.counts(codes, referenceCounts.count)
         let n = counts.reduce(0, +)
         guard n > 0 else { return .missing }
         if statistic == .chi2 {

@@ -1,6 +1,6 @@
 // PerformanceEstimation: a binary classifier's performance per chunk, estimated without labels as NannyML 0.13's
-// CBPE does, or realized from labels as its PerformanceCalculator does. Fitted on the labelled reference: the
-// calibration of its scores (isotonic, when `Calibration` says so), each metric's sampling error model, and each
+// CBPE does, or realized from labels as its PerformanceCalculator does (a regression model's: DirectLossEstimation).
+// Fitted on the labelled reference: the calibration of its scores (isotonic, when `Calibration` says so), each metric's sampling error model, and each
 // metric's thresholds — mean ± 3 sd of the reference chunks' realized values, clipped to [0, 1]. Every chunk, the
 // reference's own too, then gets the estimate (or the realized value), its sampling error, its realized value
 // where labels exist, and an alert when the value leaves the thresholds.
@@ -27,9 +27,9 @@ public struct PerformanceEstimation: Sendable {
         /// The value from labels; NaN where the chunk has none.
         public let realized: Double
 
-        /// NannyML's confidence band: value ± 3 sampling errors, within [0, 1].
+        /// NannyML's confidence band: value ± 3 sampling errors, within the metric's range.
         public var band: (lower: Double, upper: Double) {
-            (Swift.max(0, value - 3 * samplingError), Swift.min(1, value + 3 * samplingError))
+            (Swift.max(0, value - 3 * samplingError), Swift.min(metric.upperLimit ?? .infinity, value + 3 * samplingError))
         }
     }
 
@@ -62,7 +62,8 @@ public struct PerformanceEstimation: Sendable {
         reference: DataFrame, analysis: DataFrame, columns: Columns, metrics: [PerformanceMetric], chunking: Chunking,
         estimated: Bool = true, calibration: Calibration = .auto, threshold: MonitorThreshold? = nil
     ) throws {
-        guard !metrics.isEmpty else { throw DataError("no metrics to compute; metrics: \(PerformanceMetric.names.joined(separator: ", "))") }
+        guard !metrics.isEmpty else { throw DataError("no metrics to compute; metrics: \(PerformanceMetric.classification.map(\.name).joined(separator: ", "))") }
+        if let metric = metrics.first(where: \.isRegression) { throw DataError("\(metric.name) is a regression metric; a classifier's are \(PerformanceMetric.classification.map(\.name).joined(separator: ", "))") }
         let (reference, referenceChunks) = try chunking.split(reference, "the reference")
         let (analysis, analysisChunks) = try chunking.split(analysis, "the analysis data")
         let ref = try ClassifierOutputs(reference, columns, isReference: true, labelled: true)
@@ -87,15 +88,8 @@ public struct PerformanceEstimation: Sendable {
                     return (estimated ? metric.estimate(rows) : realized, errors.error(rows: rows.rowCount(metric)), realized)
                 }
             }
-            let referenceValues = try values(ref, calibrated.0, referenceChunks), analysisValues = try values(ana, calibrated.1, analysisChunks)
-            let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues.map(\.realized), lowerLimit: 0, upperLimit: 1)
-            func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: (value: Double, error: Double, realized: Double)) -> Row {
-                let alert = lower.map { value.value < $0 } == true || upper.map { value.value > $0 } == true
-                return Row(chunk: chunk, period: period, metric: metric, value: value.value, samplingError: value.error,
-                           lower: lower, upper: upper, alert: alert, realized: value.realized)
-            }
-            rows += zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
-                + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
+            rows += Self.rows(metric, threshold: threshold, reference: (referenceChunks, try values(ref, calibrated.0, referenceChunks)),
+                              analysis: (analysisChunks, try values(ana, calibrated.1, analysisChunks)))
         }
         self.metrics = metrics
         self.chunking = chunking
@@ -105,6 +99,25 @@ public struct PerformanceEstimation: Sendable {
         self.analysisChunks = analysisChunks
         self.rows = rows
     }
+
+    /// One value per chunk: the value (estimated or realized), its sampling error, and the realized value.
+    typealias ChunkValues = (chunks: [Chunk], values: [(value: Double, error: Double, realized: Double)])
+
+    /// A metric's rows: thresholds from the reference chunks' realized values (mean ± 3 sd by default, within the
+    /// metric's range), each chunk alerting when its value leaves them.
+    static func rows(_ metric: PerformanceMetric, threshold: MonitorThreshold?, reference: ChunkValues, analysis: ChunkValues) -> [Row] {
+        let (lower, upper) = (threshold ?? defaultThreshold).bounds(of: reference.values.map(\.realized), lowerLimit: 0, upperLimit: metric.upperLimit)
+        func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: (value: Double, error: Double, realized: Double)) -> Row {
+            let alert = lower.map { value.value < $0 } == true || upper.map { value.value > $0 } == true
+            return Row(chunk: chunk, period: period, metric: metric, value: value.value, samplingError: value.error,
+                       lower: lower, upper: upper, alert: alert, realized: value.realized)
+        }
+        return zip(reference.chunks, reference.values).map { row($0, .reference, $1) }
+            + zip(analysis.chunks, analysis.values).map { row($0, .analysis, $1) }
+    }
+
+    /// Whether the metrics are a regression model's (DLE) rather than a classifier's (CBPE).
+    public var regression: Bool { metrics.contains(where: \.isRegression) }
 
     /// The analysis rows that alerted.
     public var alerts: [Row] { rows.filter { $0.alert && $0.period == .analysis } }

@@ -8,15 +8,7 @@
 // at or below 0 dropped; a chunk alerts unless lower < value < upper.
 
 public struct ReconstructionDrift: Sendable {
-    public struct Row: Sendable {
-        public let chunk: Chunk
-        public let period: MonitorPeriod
-        public let value: Double
-        public let samplingError: Double
-        public let lower: Double?
-        public let upper: Double?
-        public let alert: Bool
-    }
+    public typealias Row = ChunkMeasure
 
     /// The share of variance the kept components explain (NannyML's n_components = 0.65).
     public static let explainedVariance = 0.65
@@ -71,16 +63,7 @@ public struct ReconstructionDrift: Sendable {
     }
 
     /// The result as a data frame: chunk, key, start, end, period, value, sampling_error, lower, upper, alert.
-    public func table() throws -> DataFrame {
-        func numbers(_ value: (Row) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }
-        return try DataFrame(ChunkColumns.leading(rows.map { ($0.chunk, $0.period) }) + [
-            ("value", numbers(\.value)),
-            ("sampling_error", numbers(\.samplingError)),
-            ("lower", numbers(\.lower)),
-            ("upper", numbers(\.upper)),
-            ("alert", .boolean(BoolColumn(rows.map(\.alert)))),
-        ])
-    }
+    public func table() throws -> DataFrame { try ChunkMeasure.table(rows) }
 }
 
 /// A column imputed and encoded as numbers, as NannyML prepares it for PCA.

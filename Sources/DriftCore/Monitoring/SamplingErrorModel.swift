@@ -37,7 +37,7 @@ struct SamplingErrorModel {
             guard relevant > 0 else { (deviation, share) = (.nan, 0); return }
             let factor = relevant / ((counts.fn + counts.fp) * 0.5 + counts.tp)
             (deviation, share) = (sd(counts.tp, counts.fp + counts.fn, scale: factor), relevant / n)
-        case .rocAUC: (deviation, share) = (.nan, 0)
+        case .rocAUC, .mae, .mse, .rmse: (deviation, share) = (.nan, 0)
         }
     }
 

@@ -93,6 +93,14 @@ public struct UnivariateMonitor: Sendable {
         self.chunking = chunking
     }
 
+    init(rows: [Row], referenceChunks: [Chunk], analysisChunks: [Chunk], columns: [String], chunking: Chunking) {
+        self.rows = rows
+        self.referenceChunks = referenceChunks
+        self.analysisChunks = analysisChunks
+        self.columns = columns
+        self.chunking = chunking
+    }
+
     /// One column and method: fitted on the whole reference, then a value per chunk.
     private static func rows(
         _ name: String, _ column: MonitoredColumn, _ method: MonitorMethod, threshold: MonitorThreshold,
@@ -120,6 +128,15 @@ public struct UnivariateMonitor: Sendable {
             try Cancellation.check()
             analysisValues.append(try values(chunk, .analysis))
         }
+        return rows(name, method, threshold: threshold, reference: zip(referenceChunks, referenceValues), analysis: zip(analysisChunks, analysisValues))
+    }
+
+    /// One column and method's rows from its chunks' values: the thresholds from the reference chunks', and alerts.
+    static func rows(
+        _ name: String, _ method: MonitorMethod, threshold: MonitorThreshold,
+        reference: Zip2Sequence<[Chunk], [ChunkValue]>, analysis: Zip2Sequence<[Chunk], [ChunkValue]>
+    ) -> [Row] {
+        let referenceValues = reference.map(\.1)
         let (lower, upper): (Double?, Double?) = method.alertsOnPValue ? (nil, nil)
             : threshold.bounds(of: referenceValues.map(\.value), lowerLimit: method.lowerLimit, upperLimit: method.upperLimit)
         func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: ChunkValue) -> Row {
@@ -128,8 +145,7 @@ public struct UnivariateMonitor: Sendable {
                 : lower.map { value.value < $0 } == true || upper.map { value.value > $0 } == true
             return Row(chunk: chunk, period: period, column: name, method: method, value: value.value, lower: lower, upper: upper, alert: alert)
         }
-        return zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
-            + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
+        return reference.map { row($0, .reference, $1) } + analysis.map { row($0, .analysis, $1) }
     }
 
     /// The analysis rows that alerted.

@@ -80,7 +80,7 @@ extension DriftTests {
             let (statistic, p, exact) = try kolmogorovSmirnovPValue(d, ref.count, cur.count)
             return result(statistic, p, ["exact": exact ? 1 : 0, "error_bound": ref.sketch.rankError + cur.sketch.rankError])
         case .tTest:
-            let (t, df, p) = welch(n1: Double(ref.count), mean1: ref.moments.mean, variance1: ref.moments.variance,
+            let (t, df, p) = try welch(n1: Double(ref.count), mean1: ref.moments.mean, variance1: ref.moments.variance,
                                    n2: Double(cur.count), mean2: cur.moments.mean, variance2: cur.moments.variance)
             return result(t, p, ["degrees_of_freedom": df])
         case .wasserstein, .wassersteinNormed:

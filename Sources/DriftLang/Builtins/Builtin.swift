@@ -55,11 +55,10 @@ struct Builtin: Sendable {
         if !isVariadic, arguments.positional.count > parameters.count {
             throw BuiltinError("takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but was given \(arguments.positional.count)")
         }
-        let known = parameters + options
-        for (label, _) in arguments.named {
-            if !known.contains(label) && !acceptsAnyOption || isVariadic && !acceptsAnyOption {
-                throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
-            }
+        // A variadic builtin's parameters take positions only; its options still go by name.
+        let known = isVariadic ? options : parameters + options
+        for (label, _) in arguments.named where !acceptsAnyOption && !known.contains(label) {
+            throw BuiltinError("unknown argument '\(label)'\(Suggestion.hint(for: label, among: known))")
         }
     }
 
@@ -101,7 +100,7 @@ final class BuiltinTable: @unchecked Sendable {
         ("Files", inputOutputBuiltins + parquetBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
         ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
         ("Reports", reportBuiltins), ("Monitoring", monitoringBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
-        ("Metrics", metricBuiltins), ("Serving", servingBuiltins), ("Streams and detectors", streamingBuiltins),
+        ("Metrics", metricBuiltins), ("Serving", servingBuiltins + simulationBuiltins), ("Streams and detectors", streamingBuiltins),
         ("Synthetic data", syntheticBuiltins), ("Plots", plotBuiltins), ("Scripts", exitBuiltins),
         ("Strings", stringBuiltins), ("Missing values", missingValueBuiltins), ("Sorting and membership", orderingBuiltins),
         ("Sequences and windows", sequenceBuiltins), ("Lists", listBuiltins), ("Dates and times", timeBuiltins + timeWindowBuiltins),

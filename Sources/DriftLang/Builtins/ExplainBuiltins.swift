@@ -12,6 +12,9 @@ private func explain(_ result: DriftTestResult) -> String {
         sentences.append(result.drifted
             ? "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), below \(threshold): samples this different would rarely come from one distribution, so the data drifted."
             : "Here it is \(NumberFormat.compact(result.statistic, digits: 4)) with p = \(pText), not below \(threshold): the difference is within what chance would give, so no drift is shown (which is not proof that nothing changed).")
+        if result.alternative != .twoSided, let lessMeans = method?.lessMeans {
+            sentences.append("The test was one-sided, alternative \"\(result.alternative.rawValue)\" (\"less\" looks for evidence that \(lessMeans), \"greater\" the other way): a shift in the direction not tested gives a large p-value.")
+        }
         if result.drifted && n > 5000 {
             sentences.append("With \(n) values even a negligible shift gives a tiny p-value, so the p-value says the shift is real, not that it matters: check an effect size such as wasserstein_normed or psi before acting.")
         }
@@ -120,14 +123,27 @@ private func explain(_ result: MonitorResultObject) -> String {
 
 private func explain(_ result: ReconstructionResultObject) -> String {
     let drift = result.drift
-    var sentences = ["PCA fitted on the reference keeps \(counted(drift.components, "component")) of \(drift.columns.count) standardised columns, enough for 65% of their variance; each chunk's value is the mean distance of its rows from their reconstruction through those components. It grows when the relations between the columns change, even if each column alone looks stable."]
-    sentences.append("The error should stay \(result.band) (the reference chunks' mean ± 3 standard deviations).")
-    let analysis = drift.rows.filter { $0.period == .analysis }
+    return explainChunkMeasure(result, method: "PCA fitted on the reference keeps \(counted(drift.components, "component")) of \(drift.columns.count) standardised columns, enough for 65% of their variance; each chunk's value is the mean distance of its rows from their reconstruction through those components. It grows when the relations between the columns change, even if each column alone looks stable.",
+        band: "The error should stay \(result.band) (the reference chunks' mean ± 3 standard deviations).", largest: "the largest error",
+        next: "Next: monitor(reference, analysis) shows which columns moved in those chunks; if none did alone, look at pairs of columns (scatter plots of the reference against the alerting chunks).",
+        calm: "No analysis chunk alerted: the columns keep the reference's structure.")
+}
+
+private func explain(_ result: ClassifierDriftResultObject) -> String {
+    explainChunkMeasure(result, method: "For each chunk, boosted trees learn to tell the chunk's rows from the reference's (\(result.drift.columns.joined(separator: ", "))); the value is their \(ClassifierDrift.folds)-fold cross-validated ROC AUC: 0.5 when the chunk looks like the reference, towards 1 as it moves away, in any column or in how the columns go together.",
+        band: "The AUC should stay \(result.band) (NannyML's constant thresholds).", largest: "the highest AUC",
+        next: "Next: monitor(reference, analysis) shows which columns moved in those chunks, and domain_classifier(reference, chunk) ranks the columns by how well each alone tells the chunk from the reference.",
+        calm: "No analysis chunk alerted: a classifier cannot tell the chunks from the reference.")
+}
+
+/// What the measure is, its band, which analysis chunks alerted from when and where it peaked, and what next.
+private func explainChunkMeasure(_ result: any ChunkMeasureObject, method: String, band: String, largest: String, next: String, calm: String) -> String {
+    var sentences = [method, band]
     if let first = result.analysisAlerts.first, let strongest = result.analysisAlerts.max(by: { $0.value < $1.value }) {
-        sentences.append("\(result.analysisAlerts.count) of \(analysis.count) analysis chunks alerted, from \(first.chunk.key); the largest error is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
-        sentences.append("Next: monitor(reference, analysis) shows which columns moved in those chunks; if none did alone, look at pairs of columns (scatter plots of the reference against the alerting chunks).")
+        sentences.append("\(result.analysisAlerts.count) of \(result.analysisRows.count) analysis chunks alerted, from \(first.chunk.key); \(largest) is \(NumberFormat.compact(strongest.value, digits: 4)) in \(strongest.chunk.key).")
+        sentences.append(next)
     } else {
-        sentences.append("No analysis chunk alerted: the columns keep the reference's structure.")
+        sentences.append(calm)
     }
     return sentences.joined(separator: " ")
 }
@@ -152,7 +168,9 @@ private func explain(_ result: PerformanceResultObject) -> String {
             sentences.append("Where the analysis data has labels, the estimates are on average \(NumberFormat.compact(gap, digits: 3)) from the realized values.")
         }
         sentences += estimation.metrics.map(\.explanation)
-        sentences.append("The estimates assume the relation between the inputs and the label has not changed (only the inputs moved) and that the calibrated probabilities are right; the sampling error (± 3σ band in plot) says how much a chunk this size varies by chance.")
+        sentences.append(estimation.regression
+            ? "The estimates assume the relation between the inputs and the target has not changed (only the inputs moved), and they hold best where the reference had rows like the chunk's: far outside it the predicted errors level off at the reference's extremes; the sampling error (± 3σ band in plot) says how much a chunk this size varies by chance."
+            : "The estimates assume the relation between the inputs and the label has not changed (only the inputs moved) and that the calibrated probabilities are right; the sampling error (± 3σ band in plot) says how much a chunk this size varies by chance.")
     }
     sentences.append(alerted
         ? "Next: monitor(reference, analysis) shows which inputs moved in the alerting chunks; score them with realized_performance once their labels arrive."
@@ -189,11 +207,19 @@ private func explain(_ detector: DetectorObject) -> String {
 
 let explainBuiltins: [Builtin] = [
     Builtin(
-        "explain(result)",
-        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction drift, a performance estimate or a live detector: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next.",
+        "explain(result, data = null)",
+        doc: "A few plain sentences about a drift test result, a drift report, a domain classifier, a serving comparison, a monitor result, a reconstruction or classifier drift, a performance estimate, a live detector, a serving simulation or a model: what the statistic measures, what this value means (including why a tiny p-value on a huge sample may still be a negligible shift), and what to check next. For a model, data adds what its predictions on that data rest on: the categories it never saw in training, in how many rows.",
         example: "explain(ks_test(reference.age, current.age))"
     ) { arguments, _ in
         let value = try arguments.required(0, "result")
+        if case .object(let model as ModelObject) = value {
+            var data: DataFrame?
+            if let given = arguments.optional(1, "data"), !given.isNull { data = try arguments.frame(1, "data") }
+            return .object(ExplanationObject(try explanation(of: model.model, on: data)))
+        }
+        if let data = arguments.optional(1, "data"), !data.isNull {
+            throw BuiltinError("data applies to a model only")
+        }
         switch value {
         case .object(let result as TestResultObject): return .object(ExplanationObject(explain(result.result)))
         case .object(let report as ReportObject): return .object(ExplanationObject(explain(report)))
@@ -201,9 +227,11 @@ let explainBuiltins: [Builtin] = [
         case .object(let comparison as ServingComparisonObject): return .object(ExplanationObject(try explain(comparison)))
         case .object(let monitor as MonitorResultObject): return .object(ExplanationObject(explain(monitor)))
         case .object(let drift as ReconstructionResultObject): return .object(ExplanationObject(explain(drift)))
+        case .object(let drift as ClassifierDriftResultObject): return .object(ExplanationObject(explain(drift)))
         case .object(let performance as PerformanceResultObject): return .object(ExplanationObject(explain(performance)))
         case .object(let detector as DetectorObject): return .object(ExplanationObject(explain(detector)))
-        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction drift, performance estimate or detector", got: value)
+        case .object(let simulation as ServingSimulationObject): return .object(ExplanationObject(simulation.aspects.explanation))
+        default: throw arguments.mismatch("result", expected: "a test result, drift report, domain classifier, serving comparison, monitor result, reconstruction or classifier drift, performance estimate, detector, serving simulation or model", got: value)
         }
     },
 ]

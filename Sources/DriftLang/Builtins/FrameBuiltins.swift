@@ -8,7 +8,7 @@ let frameBuiltins: [Builtin] = [
         example: #"dataframe({x: [1, 2, 3], g: ["a", "b", "a"], batch: 1})"#
     ) { arguments, _ in
         let value = try arguments.required(0, "columns")
-        if case .list(let rows) = value, case .record? = rows.first { return .frame(try DataFrame.ofRecords(rows)) }
+        if case .list(let rows) = value, case .record? = rows.first { return .frame(try DataFrame.ofRecords(rows.array)) }
         guard case .record(let record) = value else { throw arguments.mismatch("columns", expected: "a record of vectors or a list of records", got: value) }
         let rows = record.values.compactMap { field -> Int? in field.isScalar ? nil : field.asColumn?.count }.max() ?? 1
         let columns = try record.fields.map { name, field in

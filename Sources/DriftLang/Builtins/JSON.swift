@@ -6,11 +6,16 @@ import DriftCore
 enum JSON {
     static func encode(_ value: Value) throws(BuiltinError) -> String {
         var output = ""
-        try write(value, to: &output)
+        try write(value, depth: 0, to: &output)
         return output
     }
 
-    private static func write(_ value: Value, to output: inout String) throws(BuiltinError) {
+    /// Nesting deeper than the JSON reader accepts is refused, so what `json` writes reads back and
+    /// a value nested millions of levels deep is not written by deep recursion.
+    private static func write(_ value: Value, depth: Int, to output: inout String) throws(BuiltinError) {
+        if depth > JSONParser.maximumDepth {
+            throw BuiltinError("cannot convert to JSON: lists and records nested more than \(JSONParser.maximumDepth) deep")
+        }
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -21,23 +26,23 @@ enum JSON {
             output += "["
             for index in 0..<column.count {
                 if index > 0 { output += "," }
-                try write(column.element(at: index), to: &output)
+                try write(column.element(at: index), depth: depth + 1, to: &output)
             }
             output += "]"
         case .list(let items):
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += "," }
-                try write(item, to: &output)
+                try write(item, depth: depth + 1, to: &output)
             }
             output += "]"
         case .record(let record):
-            try writeObject(record.fields.map { ($0, $1) }, to: &output)
+            try writeObject(record.fields.map { ($0, $1) }, depth: depth, to: &output)
         case .frame(let frame):
             output += "["
             for row in 0..<frame.rowCount {
                 if row > 0 { output += "," }
-                try writeObject(zip(frame.names, frame.columns).map { ($0, $1.element(at: row)) }, to: &output)
+                try writeObject(zip(frame.names, frame.columns).map { ($0, $1.element(at: row)) }, depth: depth, to: &output)
             }
             output += "]"
         case .object(let object):
@@ -49,19 +54,19 @@ enum JSON {
             } catch {
                 throw BuiltinError("cannot convert \(object.kindName) to JSON: \(error)")
             }
-            try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, to: &output)
+            try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, depth: depth, to: &output)
         case .function:
             throw BuiltinError("cannot convert a function to JSON")
         }
     }
 
-    private static func writeObject(_ fields: [(String, Value)], to output: inout String) throws(BuiltinError) {
+    private static func writeObject(_ fields: [(String, Value)], depth: Int, to output: inout String) throws(BuiltinError) {
         output += "{"
         for (index, (key, value)) in fields.enumerated() {
             if index > 0 { output += "," }
             writeString(key, to: &output)
             output += ":"
-            try write(value, to: &output)
+            try write(value, depth: depth + 1, to: &output)
         }
         output += "}"
     }

@@ -17,7 +17,7 @@ let modelBuiltins: [Builtin] = [
     Builtin(
         "train(data, target: \"y\", model: \"logistic\", features: null, l2: null, max_depth: 5, min_samples_leaf: 1, task: null)",
         doc: """
-            Trains a model to predict the target column from the features (default: every other column). String and boolean features are one-hot encoded, and a category unseen at training time scores as all zeros; missing numbers are filled with the training mean. Models: "logistic" (binary or multi-class; by default scikit-learn's LogisticRegression() objective, L2 with C = 1 and the intercept not penalised; l2: sets 1/C), "linear" (least squares; l2: for ridge), "tree" (CART with gini or squared error, max_depth 5, min_samples_leaf 1; it classifies a string, boolean or two-valued numeric target and regresses otherwise unless task: "classification" or "regression"), "naive_bayes" (Gaussian for numbers, Laplace-smoothed counts for categories).
+            Trains a model to predict the target column from the features (default: every other column). String and boolean features are one-hot encoded, and a category unseen at training time scores as all zeros (predict and score warn when they meet one); missing numbers are filled with the training mean. Models: "logistic" (binary or multi-class; by default scikit-learn's LogisticRegression() objective, L2 with C = 1 and the intercept not penalised; l2: sets 1/C), "linear" (least squares; l2: for ridge), "tree" (CART with gini or squared error, max_depth 5, min_samples_leaf 1; it classifies a string, boolean or two-valued numeric target and regresses otherwise unless task: "classification" or "regression"), "naive_bayes" (Gaussian for numbers, Laplace-smoothed counts for categories).
             """,
         example: #"let tree = train(reference, target: "approved", model: "tree", max_depth: 4)"#
     ) { arguments, _ in
@@ -45,10 +45,13 @@ let modelBuiltins: [Builtin] = [
     },
     Builtin(
         "predict(model, data)",
-        doc: "The model's prediction for every row: class labels (of the target's type) for a classifier, numbers for a regression.",
+        doc: "The model's prediction for every row: class labels (of the target's type) for a classifier, numbers for a regression. When a text or boolean feature holds values training never saw (a new product, a new region), it warns — `warning: predict: region has 1 value the model never saw (coast), in 118 of 400 rows; …` — and predicts anyway: those rows are extrapolations. score lists them in unseen_categories; explain(model, data) says what they mean.",
         example: "let guesses = predict(m, current)"
-    ) { arguments, _ in
-        .vector(try arguments.model(0, "model").predict(try arguments.frame(1, "data")))
+    ) { arguments, interpreter in
+        let model = try arguments.model(0, "model"), data = try arguments.frame(1, "data")
+        let predictions = try model.predict(data)
+        _ = try warnUnseenCategories("predict", model: model, frame: data, interpreter: interpreter)
+        return .vector(predictions)
     },
     Builtin(
         "predict_proba(model, data)",
@@ -62,20 +65,24 @@ let modelBuiltins: [Builtin] = [
     },
     Builtin(
         "score(model, data)",
-        doc: "How well the model predicts labelled data, as a record. Classifiers: accuracy, precision, recall, f1 (of the positive class; macro averages for more than two classes), auc (binary only, null otherwise), log_loss and n. Regressions: rmse, mae, r2 and n. Definitions as scikit-learn's.",
+        doc: "How well the model predicts labelled data, as a record. Classifiers: accuracy, precision, recall, f1 (of the positive class; macro averages for more than two classes), auc (binary only, null otherwise), log_loss and n. Regressions: rmse, mae, r2 and n. Definitions as scikit-learn's. Both end with unseen_categories: one record {column, values, rows} per feature whose values training never saw (an empty list when there are none), each also warned about as predict does.",
         example: "score(m, current).accuracy"
-    ) { arguments, _ in
-        let model = try arguments.model(0, "model")
-        switch try model.score(try arguments.frame(1, "data")) {
+    ) { arguments, interpreter in
+        let model = try arguments.model(0, "model"), data = try arguments.frame(1, "data")
+        var fields: [(String, Value)]
+        switch try model.score(data) {
         case .classification(let accuracy, let precision, let recall, let f1, let auc, let logLoss, let count):
-            return .record(Record([
+            fields = [
                 ("accuracy", .number(accuracy)), ("precision", .number(precision)), ("recall", .number(recall)),
                 ("f1", .number(f1)), ("auc", auc.map(Value.number) ?? .null), ("log_loss", .number(logLoss)),
                 ("n", .number(Double(count))),
-            ]))
+            ]
         case .regression(let rmse, let mae, let r2, let count):
-            return .record(Record([("rmse", .number(rmse)), ("mae", .number(mae)), ("r2", .number(r2)), ("n", .number(Double(count)))]))
+            fields = [("rmse", .number(rmse)), ("mae", .number(mae)), ("r2", .number(r2)), ("n", .number(Double(count)))]
         }
+        let unseen = try warnUnseenCategories("score", model: model, frame: data, interpreter: interpreter)
+        fields.append(("unseen_categories", .list(unseen.map(\.value))))
+        return .record(Record(fields))
     },
     Builtin(
         "update(model, data)",

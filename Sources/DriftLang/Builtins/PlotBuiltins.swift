@@ -68,7 +68,8 @@ private func reportPlot(_ report: ReportObject, title: String) -> Value {
     let chart = BarChart(
         title: title.isEmpty ? "drift per column: 1 = threshold, beyond it drifted (●)" : title,
         labels: results.map { row, result in (result.drifted ? "● " : "  ") + row.column + " (\(result.method))" },
-        series: [.init(name: "drift score", values: scores, annotations: notes)])
+        series: [.init(name: "drift score", values: scores, annotations: notes)],
+        axis: .init(label: "drift score: statistic / threshold, or log p / log threshold", reference: (1, "threshold")))
     return .object(PlotObject(.bars(chart)))
 }
 
@@ -102,13 +103,13 @@ private func monitorPlot(_ result: MonitorResultObject) -> Value {
     return .object(PlotObject(.stack(charts)))
 }
 
-/// The reconstruction error per chunk with its band.
-private func reconstructionPlot(_ result: ReconstructionResultObject, title: String) -> Value {
-    let rows = result.drift.rows
+/// A one-value-per-chunk measure (reconstruction error, classifier AUC) over chunks with its band.
+private func chunkMeasurePlot(_ result: any ChunkMeasureObject, measure: String, title: String) -> Value {
+    let rows = result.rows
     let chart = chunkChart(
-        title: title.isEmpty ? "reconstruction error per chunk (\(counted(result.analysisAlerts.count, "alert")))" : title,
-        yLabel: "reconstruction error", values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper),
-        alerts: rows.map(\.alert), referenceChunks: result.drift.referenceChunks.count)
+        title: title.isEmpty ? "\(measure) per chunk (\(counted(result.analysisAlerts.count, "alert")))" : title,
+        yLabel: measure, values: rows.map(\.value), lower: rows.map(\.lower), upper: rows.map(\.upper),
+        alerts: rows.map(\.alert), referenceChunks: result.referenceChunkCount)
     return .object(PlotObject(.xy(chart)))
 }
 
@@ -130,7 +131,7 @@ private func performancePlot(_ result: PerformanceResultObject) -> Value {
 let plotBuiltins: [Builtin] = [
     Builtin(
         "plot(x, y = null, title: \"\", xlabel: \"\", ylabel: \"\")",
-        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values); given a monitor result, one chart per column and method of the value over chunks with its thresholds, the alerting chunks and a marker where the analysis data begins (save_svg keeps the first); given a reconstruction drift, the error over chunks likewise; given a performance estimate, each metric's estimate with its sampling error band (± 3σ) and the realized value where labels exist. Draws with Braille dots in a terminal and SVG in notebooks.",
+        doc: "A line chart of y against x (or of x against its positions). y may be a record of vectors, one line each. Given a replay dataframe (from replay), plots accuracy (or rmse) per batch with the batches where the detector fired marked; given a drift report, a bar per column on a common scale where 1 is the column's threshold (statistic / threshold for distances, log p / log threshold for p-values); given a monitor result, one chart per column and method of the value over chunks with its thresholds, the alerting chunks and a marker where the analysis data begins (save_svg keeps the first); given a reconstruction or classifier drift, its value over chunks likewise; given a performance estimate, each metric's estimate with its sampling error band (± 3σ) and the realized value where labels exist; given a serving simulation, accuracy, p99 latency and cumulative cost over time, one line per strategy. Draws with Braille dots in a terminal and SVG in notebooks.",
         example: #"let online = replay(stream, strategy: "online", batch: 250); let offline = replay(stream, strategy: "offline", batch: 250); plot(online.batch, {online: online.accuracy, offline: offline.accuracy}, title: "accuracy per batch")"#
     ) { arguments, _ in
         let (title, _, _) = try labels(arguments)
@@ -138,8 +139,10 @@ let plotBuiltins: [Builtin] = [
         case .frame(let frame) where frame.column(named: "batch") != nil: return try replayPlot(frame, title: title)
         case .object(let report as ReportObject): return reportPlot(report, title: title)
         case .object(let monitor as MonitorResultObject): return monitorPlot(monitor)
-        case .object(let drift as ReconstructionResultObject): return reconstructionPlot(drift, title: title)
+        case .object(let drift as ReconstructionResultObject): return chunkMeasurePlot(drift, measure: "reconstruction error", title: title)
+        case .object(let drift as ClassifierDriftResultObject): return chunkMeasurePlot(drift, measure: "classifier AUC", title: title)
         case .object(let performance as PerformanceResultObject): return performancePlot(performance)
+        case .object(let simulation as ServingSimulationObject): return .object(PlotObject(.stack(simulation.charts)))
         default: return try xyPlot(arguments, style: .line)
         }
     },

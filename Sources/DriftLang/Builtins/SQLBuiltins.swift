@@ -35,7 +35,7 @@ let sqlBuiltins: [Builtin] = [
         return .null
     },
     Builtin(
-        "table(url, table, where: \"\", params: [])",
+        "table(url, table, where: \"\", params: [], order_by: null)",
         doc: """
         A lazy source over a database table (table or schema.table), like scan_csv but pushed down: the \
         statistics, histograms and drift tests of its columns (and drift_report between two such sources) are \
@@ -44,13 +44,15 @@ let sqlBuiltins: [Builtin] = [
         edges) and only those small results come back. where: is a SQL condition on the rows (two time \
         windows of one table, say) whose placeholders params fill, bound by the driver, never pasted. \
         Quantiles are exact while a column has at most 8192 values, else within the rank_error of a sketch \
-        built from the fine histogram. Tested on SQLite and PostgreSQL.
+        built from the fine histogram. order_by: a column that orders the rows, for monitor's chunks of rows \
+        (monitor on two tables runs per chunk in the database). Tested on SQLite and PostgreSQL.
         """,
         example: #"let march = table("sqlite:examples/data/predictions.db", "predictions", where: "ts >= ?", params: ["2024-03-01"])"#
     ) { arguments, _ in
         let filter = try arguments.string(nil, "where", default: "")
         let source = try SQLTableSource(url: try DatabaseURL(try arguments.string(0, "url")), table: try arguments.string(1, "table"),
-                                        filter: filter.isEmpty ? nil : filter, parameters: try sqlParameters(arguments))
+                                        filter: filter.isEmpty ? nil : filter, parameters: try sqlParameters(arguments),
+                                        order: arguments.optional(nil, "order_by").map(\.isNull) == false ? try arguments.string(nil, "order_by") : nil)
         return .object(LazySourceObject(SummaryCache(source)))
     },
 ]

@@ -14,19 +14,24 @@ private func replayOptions(_ arguments: Arguments, strategy: ServingStrategy) th
         retrainEvery: try arguments.integer(nil, "retrain_every", default: 10, in: 1...1_000_000),
         window: try arguments.integer(nil, "window", default: 5000, in: 1...Int(Int32.max)))
     if let value = arguments.optional(nil, "features"), !value.isNull { options.features = try arguments.strings(nil, "features") }
-    switch arguments.optional(nil, "detector") {
-    case nil, .null?: break
-    case .string(let name)?: options.detector = try defaultDetector(name, at: arguments.location)
-    case .object(let object as DetectorObject)?:
-        let template = object.freshDetector()
-        options.detector = { template }
-    case let other?: throw arguments.mismatch("detector", expected: "a detector name or detector(...)", got: other)
-    }
+    if let value = arguments.optional(nil, "detector"), !value.isNull { options.detector = try detectorMaker(value, arguments) }
     return options
 }
 
+/// A maker of fresh detectors from the `detector` argument: a name such as "ddm" (default options) or a
+/// configured detector(...).
+func detectorMaker(_ value: Value, _ arguments: Arguments) throws -> @Sendable () throws -> any DriftDetector {
+    switch value {
+    case .string(let name): return try defaultDetector(name, at: arguments.location)
+    case .object(let object as DetectorObject):
+        let template = object.freshDetector()
+        return { template }
+    default: throw arguments.mismatch("detector", expected: "a detector name or detector(...)", got: value)
+    }
+}
+
 /// A maker of fresh detectors of the named kind with its default options.
-private func defaultDetector(_ name: String, at location: SourceLocation) throws -> @Sendable () throws -> any DriftDetector {
+func defaultDetector(_ name: String, at location: SourceLocation) throws -> @Sendable () throws -> any DriftDetector {
     guard let kind = detectorKinds.first(where: { $0.name == name }) else {
         let names = detectorKinds.map(\.name)
         throw BuiltinError("unknown detector \(Renderer.quote(name))\(Suggestion.hint(for: name, among: names)); detectors: \(names.joined(separator: ", "))")

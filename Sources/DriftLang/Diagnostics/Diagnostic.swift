@@ -24,10 +24,10 @@ public struct Diagnostic: Error, Sendable {
     public func rendered() -> String {
         guard let location else { return "error: \(message)\n" }
         let (line, column) = location.file.lineAndColumn(of: location.offset)
-        let source = location.file.lineText(line)
+        let excerpt = SourceExcerpt(line: location.file.lineText(line), column: column)
         var text = "\(location.file.name):\(line):\(column): error: \(message)\n"
-        text += "  \(source)\n"
-        text += "  " + caretPadding(source, column: column) + "^\n"
+        text += "  \(excerpt.text)\n"
+        text += "  " + excerpt.caretPadding + "^\n"
         for (index, frame) in callStack.enumerated() {
             if callStack.count > Diagnostic.shownFrames, index >= Diagnostic.shownFrames - 3, index < callStack.count - 3 {
                 if index == Diagnostic.shownFrames - 3 { text += "  ... \(callStack.count - Diagnostic.shownFrames) more calls ...\n" }
@@ -41,10 +41,5 @@ public struct Diagnostic: Error, Sendable {
             text += "  imported from \(place.file.name):\(importLine):\(importColumn)\n"
         }
         return text
-    }
-
-    /// Spaces up to the caret column, keeping tabs so the caret lines up under the source.
-    private func caretPadding(_ source: String, column: Int) -> String {
-        String(source.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
     }
 }

@@ -58,13 +58,14 @@ public enum HTMLDisplay {
         let characterWidth = 7.0, barHeight = 14.0, barGap = 2.0, rowGap = 8.0, barArea = 300.0
         let labelWidth = Double(chart.labels.map(\.count).max() ?? 0) * characterWidth + 12
         let annotationWidth = Double(chart.series.flatMap(\.annotations).map(\.count).max() ?? 0) * characterWidth + 10
-        let largest = chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0
+        let largest = chart.scaleMaximum
         let titleHeight = 22.0
         let legendHeight = chart.series.count > 1 ? 20.0 : 0
         let rowHeight = Double(chart.series.count) * (barHeight + barGap) - barGap + rowGap
         let plotTop = titleHeight + legendHeight + 4
         let width = max(labelWidth + barArea + annotationWidth + 10, Double(chart.title.count) * 7.5 + 10).rounded(.up)
-        let height = (plotTop + Double(chart.labels.count) * rowHeight + 4).rounded(.up)
+        let plotBottom = plotTop + Double(chart.labels.count) * rowHeight
+        let height = (plotBottom + (chart.axis == nil ? 4 : 40)).rounded(.up)
         func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
 
         var svg = svgStart(kind: "bar-chart", width: width, height: height, title: chart.title, standalone: standalone)
@@ -94,7 +95,39 @@ public enum HTMLDisplay {
                 }
             }
         }
+        if let axis = chart.axis, largest > 0 {
+            svg += valueAxis(axis, scaleMaximum: largest, left: labelWidth, length: barArea, top: plotTop - 4, bottom: plotBottom)
+        }
         return svg + "</svg>"
+    }
+
+    /// A bar chart's value axis at `bottom` (0 to `scaleMaximum` over `length` from `left`) with its label,
+    /// and the reference line, dashed, from `top` down to it.
+    private static func valueAxis(_ axis: BarChart.ValueAxis, scaleMaximum: Double, left: Double, length: Double, top: Double, bottom: Double) -> String {
+        func number(_ value: Double) -> String { NumberFormat.compact(value, digits: 5) }
+        func x(_ value: Double) -> Double { left + value / scaleMaximum * length }
+        var svg = "<g class=\"axis\" fill=\"#444\" stroke=\"#444\">"
+        svg += "<line x1=\"\(number(left))\" y1=\"\(number(bottom))\" x2=\"\(number(left + length))\" y2=\"\(number(bottom))\"/>"
+        // Tick labels left to right (0, the reference with its name, the scale's end), each moved right of
+        // the one before when they would touch, and the last left out if there is no room for it.
+        var ticks: [(value: Double, label: String)] = [(0, "0")]
+        if let reference = axis.reference { ticks.append((reference.value, NumberFormat.compact(reference.value, digits: 3) + " " + reference.label)) }
+        if scaleMaximum != axis.reference?.value { ticks.append((scaleMaximum, NumberFormat.compact(scaleMaximum, digits: 3))) }
+        var free = left - 100.0
+        for (index, tick) in ticks.enumerated() {
+            let width = Double(tick.label.count) * 7
+            let start = max(x(tick.value) - (index == 0 ? width / 2 : 0), free)
+            svg += "<line x1=\"\(number(x(tick.value)))\" y1=\"\(number(bottom))\" x2=\"\(number(x(tick.value)))\" y2=\"\(number(bottom + 4))\"/>"
+            if index == ticks.count - 1, index > 0, start + width > left + length + 40 { continue }
+            svg += "<text x=\"\(number(start))\" y=\"\(number(bottom + 16))\" stroke=\"none\">\(escape(tick.label))</text>"
+            free = start + width + 8
+        }
+        svg += "<text x=\"\(number(left + length / 2))\" y=\"\(number(bottom + 32))\" text-anchor=\"middle\" stroke=\"none\">\(escape(axis.label))</text>"
+        if let reference = axis.reference {
+            let position = number(x(reference.value))
+            svg += "<line class=\"reference\" x1=\"\(position)\" y1=\"\(number(top))\" x2=\"\(position)\" y2=\"\(number(bottom))\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"><title>\(escape(reference.label)) at \(escape(number(reference.value)))</title></line>"
+        }
+        return svg + "</g>"
     }
 
     /// The page's CSS: readable prose, code cells, outputs, tables, cards and charts; no web fonts.
@@ -111,6 +144,7 @@ public enum HTMLDisplay {
         .outputs { padding: 0.4rem 0 0 0.8rem; }
         pre.text { margin: 0.3rem 0; white-space: pre-wrap; }
         .error pre { color: #a40e26; background: #ffebe9; border-left: 3px solid #D55E00; padding: 0.5rem 0.8rem; margin: 0.3rem 0; }
+        .warning pre { color: #6b4a00; background: #fff8e1; border-left: 3px solid #E69F00; padding: 0.5rem 0.8rem; margin: 0.3rem 0; white-space: pre-wrap; }
         .table-wrap { overflow-x: auto; margin: 0.3rem 0; }
         table { border-collapse: collapse; font-size: 0.85rem; }
         caption { caption-side: bottom; text-align: left; color: #57606a; padding-top: 0.3rem; }

@@ -162,30 +162,58 @@ public struct Renderer {
     static let elisionThreshold = 20
     static let elidedEdge = 5
 
+    /// Lists and records nested deeper than this show as `[…]` and `{…}`: the text stays readable, and
+    /// a value nested millions of levels deep is written without deep recursion.
+    static let maximumInlineDepth = 100
+
     static func inline(_ value: Value, quoted: Bool) -> String {
+        var text = ""
+        appendInline(value, quoted: quoted, depth: 0, to: &text)
+        return text
+    }
+
+    /// Appends the value's one-line form; one shared buffer keeps nested values linear, not quadratic.
+    private static func appendInline(_ value: Value, quoted: Bool, depth: Int, to text: inout String) {
         switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return NumberFormat.shortest(number)
-        case .string(let text): return quoted ? quote(text) : text
-        case .time(let time): return ISOTime.text(time)
+        case .null: text += "null"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .number(let number): text += NumberFormat.shortest(number)
+        case .string(let string): text += quoted ? quote(string) : string
+        case .time(let time): text += ISOTime.text(time)
         case .vector(let column):
-            return bracketed(count: column.count) { inline(column.element(at: $0), quoted: true) }
+            appendBracketed(count: column.count, to: &text) { text, index in
+                appendInline(column.element(at: index), quoted: true, depth: depth + 1, to: &text)
+            }
         case .list(let items):
-            return bracketed(count: items.count) { inline(items[$0], quoted: true) }
+            if depth >= maximumInlineDepth && !items.isEmpty { text += "[…]"; return }
+            appendBracketed(count: items.count, to: &text) { text, index in
+                appendInline(items[index], quoted: true, depth: depth + 1, to: &text)
+            }
         case .record(let record):
-            return "{" + record.fields.map { "\($0): \(inline($1, quoted: true))" }.joined(separator: ", ") + "}"
-        case .frame(let frame): return "<dataframe: \(counted(frame.rowCount, "row")) x \(counted(frame.columnCount, "column"))>"
-        case .function(let function): return "<fn \(function.signature)>"
-        case .object(let object): return "<\(object.kindName)>"
+            if depth >= maximumInlineDepth && record.count > 0 { text += "{…}"; return }
+            text += "{"
+            for (index, (key, field)) in record.fields.enumerated() {
+                if index > 0 { text += ", " }
+                text += key + ": "
+                appendInline(field, quoted: true, depth: depth + 1, to: &text)
+            }
+            text += "}"
+        case .frame(let frame): text += "<dataframe: \(counted(frame.rowCount, "row")) x \(counted(frame.columnCount, "column"))>"
+        case .function(let function): text += "<fn \(function.signature)>"
+        case .object(let object): text += "<\(object.kindName)>"
         }
     }
 
-    private static func bracketed(count: Int, element: (Int) -> String) -> String {
-        if count <= elisionThreshold { return "[" + (0..<count).map(element).joined(separator: ", ") + "]" }
-        let head = (0..<elidedEdge).map(element)
-        let tail = (count - elidedEdge..<count).map(element)
-        return "[" + (head + ["..."] + tail).joined(separator: ", ") + "] (\(count) values)"
+    private static func appendBracketed(count: Int, to text: inout String, element: (inout String, Int) -> Void) {
+        let elided = count > elisionThreshold
+        let shown = elided ? Array(0..<elidedEdge) + [-1] + Array(count - elidedEdge..<count) : Array(0..<count)
+        text += "["
+        for (position, index) in shown.enumerated() {
+            if position > 0 { text += ", " }
+            if index < 0 { text += "..." } else { element(&text, index) }
+        }
+        text += "]"
+        if elided { text += " (\(count) values)" }
     }
 
     /// The string as a Drift literal that reads back as it: quotes, backslashes, line breaks, tabs and

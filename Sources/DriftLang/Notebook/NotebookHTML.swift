@@ -1,9 +1,14 @@
 // NotebookHTML: a run notebook as one self-contained HTML page — inline CSS, inline SVG charts, no
-// scripts and nothing fetched. Prose cells are Markdown rendered by Ink; code cells show their source
-// and their outputs, rendered by the HTML back end of the one Renderer.
+// scripts and nothing fetched (a Content-Security-Policy tells the browser so too). Prose cells are
+// Markdown rendered by Ink, then sanitized (ProseSanitizer); code cells show their source and their
+// outputs, rendered by the HTML back end of the one Renderer.
 import Ink
 
 public enum NotebookHTML {
+    /// No scripts, nothing fetched from anywhere: inline styles, and images only from the page's own
+    /// directory or inline data (the sanitizer already drops everything else; this holds if it missed).
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"
+
     public static func page(_ run: NotebookRun) -> String {
         let markdown = MarkdownParser()
         var title = run.name
@@ -17,6 +22,7 @@ public enum NotebookHTML {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <meta name="generator" content="drift notebook">
             <title>\(HTMLDisplay.escape(title))</title>
             <style>
@@ -32,7 +38,7 @@ public enum NotebookHTML {
         for ran in run.cells {
             switch ran.cell.kind {
             case .markdown:
-                html += "<section class=\"cell prose\">\n" + markdown.html(from: ran.cell.source) + "\n</section>\n"
+                html += "<section class=\"cell prose\">\n" + ProseSanitizer.sanitize(markdown.html(from: ran.cell.source)) + "\n</section>\n"
             case .code:
                 html += "<section class=\"cell code\(ran.failed ? " failed" : "")\" id=\"cell-\(ran.executionCount ?? 0)\">\n"
                 if let title = ran.cell.title { html += "<div class=\"cell-title\">\(HTMLDisplay.escape(title))</div>\n" }
@@ -55,9 +61,14 @@ public enum NotebookHTML {
         switch output {
         case .printed(let text): renderer.text(text)
         case .value(let value), .shown(let value): renderer.value(value)
-        case .error(let report):
-            return "<div class=\"error\"><pre>" + HTMLDisplay.escape(report.hasSuffix("\n") ? String(report.dropLast()) : report) + "</pre></div>\n"
+        case .warning(let text): return block("warning", text)
+        case .error(let report): return block("error", report)
         }
         return renderer.output
+    }
+
+    /// Preformatted text in a `<div class="…">` (a warning, an error), without its last newline.
+    private static func block(_ kind: String, _ text: String) -> String {
+        "<div class=\"\(kind)\"><pre>" + HTMLDisplay.escape(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre></div>\n"
     }
 }

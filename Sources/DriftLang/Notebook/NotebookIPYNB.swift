@@ -44,6 +44,8 @@ public enum NotebookIPYNB {
         switch output {
         case .printed(let text):
             return ["output_type": "stream", "name": "stdout", "text": lines(text)]
+        case .warning(let text):
+            return ["output_type": "stream", "name": "stderr", "text": lines(text)]
         case .shown(let value):
             return ["output_type": "display_data", "data": Renderer.mimeBundle(value).mapValues(lines), "metadata": [String: Any]()]
         case .value(let value):

@@ -24,7 +24,7 @@ public struct NotebookMarkdown {
                     switch output {
                     case .printed(let printed): renderer.text(printed)
                     case .value(let value), .shown(let value): renderer.value(value)
-                    case .error(let report): renderer.markup(MarkdownDisplay.fenced(report, language: "text"))
+                    case .warning(let text), .error(let text): renderer.markup(MarkdownDisplay.fenced(text, language: "text"))
                     }
                     // Each output its own block.
                     renderer.markup("")

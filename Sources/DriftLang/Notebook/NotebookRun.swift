@@ -41,8 +41,9 @@ public struct NotebookRun {
         return "Stopped at the first error; \(unrun)."
     }
 
-    /// Runs `document` in `session`. `parameters` are (name, value) pairs set as globals.
-    public init(_ document: NotebookDocument, name: String, session: Session,
+    /// Runs `document` in `session`. `parameters` are (name, value) pairs set as globals. `path` is the
+    /// script's path as the session reads it, when it differs from `name` (see `Session.runCell`).
+    public init(_ document: NotebookDocument, name: String, path: String? = nil, session: Session,
                 parameters: [(String, Value)] = [], keepGoing: Bool = false) {
         self.name = name
         self.parameters = parameters
@@ -58,7 +59,7 @@ public struct NotebookRun {
                 continue
             }
             count += 1
-            let outputs = session.runCell(cell.source, name: name, firstLine: cell.firstLine)
+            let outputs = session.runCell(cell.source, name: name, path: path, firstLine: cell.firstLine)
             cells.append(RanCell(cell: cell, executionCount: count, outputs: outputs))
             if index == parameterCell { setParameters() }
             if let status = session.exitStatus {

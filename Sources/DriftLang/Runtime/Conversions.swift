@@ -45,7 +45,7 @@ extension Value {
         case .time(let time): return .time(TimeColumn([time.micros], kind: time.kind))
         case .list(let items):
             if items.isEmpty { return .numeric(NumericColumn([])) }
-            if case .vector(let column) = Value.collection(items) { return column }
+            if case .vector(let column) = Value.collection(items.array) { return column }
             if items.allSatisfy({ if case .null = $0 { return true } else { return false } }) {
                 return .numeric(NumericColumn([Double](repeating: .nan, count: items.count)))
             }
@@ -68,7 +68,7 @@ extension Value {
     var elements: [Value]? {
         switch self {
         case .vector(let column): return (0..<column.count).map { column.element(at: $0) }
-        case .list(let items): return items
+        case .list(let items): return items.array
         case .string(let text): return text.map { .string(String($0)) }
         default: return nil
         }

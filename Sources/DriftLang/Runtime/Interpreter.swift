@@ -1,5 +1,5 @@
 // Interpreter: the state a running program shares — global variables, the builtin table, the output
-// sink and the call depth — and the entry points that run compiled code. Evaluation itself lives in
+// and warning sinks and the call depth — and the entry points that run compiled code. Evaluation itself lives in
 // the nodes (Runtime/Node.swift, Runtime/Nodes), each of which knows how to evaluate itself.
 import DriftCore
 
@@ -12,6 +12,9 @@ final class Interpreter {
     /// The locals of running calls whose frames no closure captures (Runtime/Frame.swift).
     var valueStack = ValueStack()
     let output: (String) -> Void
+    /// Reports something a builtin did that the program should know of but that is no error (a model
+    /// meeting categories it never saw); the run goes on. One line, without "warning: " or a newline.
+    let warn: (String) -> Void
     /// Shows a value as the REPL would, or as a figure or table in a notebook cell (`show`).
     let show: (Value) -> Void
     var callDepth = 0
@@ -25,10 +28,12 @@ final class Interpreter {
     /// Slots of modules' own globals (`declareModuleGlobal`).
     private var moduleSlots: Set<Int> = []
 
-    init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void, show: @escaping (Value) -> Void) {
+    init(builtins: BuiltinTable, maximumCallDepth: Int, output: @escaping (String) -> Void,
+         warn: @escaping (String) -> Void, show: @escaping (Value) -> Void) {
         self.builtins = builtins
         self.maximumCallDepth = maximumCallDepth
         self.output = output
+        self.warn = warn
         self.show = show
     }
 

@@ -13,7 +13,7 @@ public enum Value {
     /// A typed column: numbers (NaN = missing), strings, booleans or times.
     case vector(Column)
     /// A list whose elements are not all of one scalar kind.
-    case list([Value])
+    case list(ValueList)
     case record(Record)
     case frame(DataFrame)
     case function(Function)
@@ -88,24 +88,43 @@ extension DriftObject {
     public var isChart: Bool { false }
 }
 
-/// An ordered record of named values. Small, so fields are found by a linear scan.
+extension Value {
+    /// A list of these elements.
+    static func list(_ items: [Value]) -> Value { .list(ValueList(items)) }
+}
+
+/// An ordered record of named values. Small, so fields are found by a linear scan. The values sit in
+/// a ValueStorage, so a deeply nested record is freed without recursion.
 public struct Record {
     public private(set) var keys: [String]
-    public private(set) var values: [Value]
+    var storage: ValueStorage
 
     public init(_ fields: [(String, Value)] = []) {
         keys = fields.map(\.0)
-        values = fields.map(\.1)
+        storage = ValueStorage(fields.map(\.1))
+    }
+
+    public var values: [Value] { storage.items }
+
+    /// Changes the values in place, first making the storage this record's own.
+    private mutating func changeValues(_ change: (inout [Value]) -> Void) {
+        ValueStorage.makeUnique(&storage)
+        change(&storage.items)
     }
 
     public subscript(key: String) -> Value? {
         get { keys.firstIndex(of: key).map { values[$0] } }
         set {
             if let index = keys.firstIndex(of: key) {
-                if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+                if let newValue {
+                    changeValues { $0[index] = newValue }
+                } else {
+                    keys.remove(at: index)
+                    changeValues { _ = $0.remove(at: index) }
+                }
             } else if let newValue {
                 keys.append(key)
-                values.append(newValue)
+                changeValues { $0.append(newValue) }
             }
         }
     }

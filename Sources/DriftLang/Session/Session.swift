@@ -54,14 +54,17 @@ public final class Session {
         arguments: [String] = [],
         maximumCallDepth: Int = Session.defaultMaximumCallDepth,
         baseDirectory: String? = nil,
-        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+        // Warnings (`warning: …` lines) go to standard error unless the front end says otherwise.
+        warnings: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.output = output
         self.baseDirectory = baseDirectory
-        let sink = OutputSink(forward: output)
+        let sink = OutputSink(forward: output, forwardWarning: warnings)
         self.sink = sink
         interpreter = Interpreter(
-            builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) }, show: { sink.show($0) })
+            builtins: .standard, maximumCallDepth: maximumCallDepth, output: { sink.write($0) },
+            warn: { sink.warn($0) }, show: { sink.show($0) })
         sink.displayText = { [unowned self] value in Renderer.display(value, width: self.displayWidth) }
         loadStandardLibrary()
         interpreter.modules.libraryNames = libraryNames
@@ -103,7 +106,7 @@ public final class Session {
     }
 
     /// The path of the code named `name`: the name itself, except for code that is no file (`<-e>`).
-    static func path(ofSourceNamed name: String) -> String? {
+    public static func path(ofSourceNamed name: String) -> String? {
         name.hasPrefix("<") && name.hasSuffix(">") ? nil : name
     }
 

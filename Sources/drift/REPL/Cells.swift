@@ -1,5 +1,6 @@
 // Cells: `:cell FILE` opens a percent-format script (`# %%` cells) and runs its first code cell;
-// each further `:cell` runs the next one, showing the prose cells on the way. A cell that ran joins
+// each further `:cell` runs the next one, showing the prose cells on the way and each code cell's code,
+// as if typed at the prompt, before its output. A cell that ran joins
 // the transcript with its marker, so `:save` writes a notebook back.
 import DriftLang
 
@@ -29,13 +30,16 @@ extension REPL {
                 continue
             }
             console.line("[cell \(notebook.next) of \(notebook.cells.count)\(cell.title.map { ": " + $0 } ?? "")]")
+            console.write(cell.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                (index == 0 ? Self.prompt : Self.continuationPrompt) + line + "\n"
+            }.joined())
             session.displayWidth = Console.terminalWidth
-            guard let outputs = interruptible({ session.runCell(cell.source, name: notebook.path, firstLine: cell.firstLine) }) else { return }
+            guard let outputs = interruptible({ session.runCell(cell.source, name: notebook.path, path: nil, firstLine: cell.firstLine) }) else { return }
             for output in outputs {
                 switch output {
                 case .printed(let text): console.write(text)
                 case .value(let value), .shown(let value): console.line(Renderer.display(value, width: session.displayWidth))
-                case .error(let report): console.errorLine(report)
+                case .warning(let text), .error(let text): console.errorLine(text)
                 }
             }
             if !outputs.contains(where: \.isError) {

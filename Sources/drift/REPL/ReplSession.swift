@@ -12,7 +12,7 @@ protocol ReplSession: AnyObject {
     func completions(line: String, cursor: Int) -> [String]
     func help(_ name: String?) -> String?
     func variables() -> [VariableSummary]
-    func runCell(_ source: String, name: String, firstLine: Int) -> [CellOutput]
+    func runCell(_ source: String, name: String, path: String?, firstLine: Int) -> [CellOutput]
 }
 
 extension Session: ReplSession {}

@@ -38,7 +38,7 @@ final class FakeSession: ReplSession {
 
     func variables() -> [VariableSummary] { [] }
 
-    func runCell(_ source: String, name: String, firstLine: Int) -> [CellOutput] {
+    func runCell(_ source: String, name: String, path: String?, firstLine: Int) -> [CellOutput] {
         ran.append((source, name))
         return source.contains("boom") ? [.error("error: boom")] : [.printed("ran line \(firstLine)\n")]
     }

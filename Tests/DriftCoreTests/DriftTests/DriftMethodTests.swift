@@ -43,24 +43,29 @@ import Testing
         }
     }
 
-    /// The file of README.md and docs/*.md holding the `drift-methods` markers, and the text between them.
-    static func documentedTable() throws -> (file: String, table: String)? {
+    /// The file of README.md and docs/*.md holding the `marker` markers (`<!-- marker:begin -->`), and the text
+    /// between them.
+    static func documentedTable(_ marker: String) throws -> (file: String, table: String)? {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let docs = root.appendingPathComponent("docs")
         let pages = ((try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         for file in [root.appendingPathComponent("README.md")] + pages.map({ docs.appendingPathComponent($0) }) {
             guard let text = try? String(contentsOf: file, encoding: .utf8),
-                  let begin = text.range(of: "<!-- drift-methods:begin -->\n"),
-                  let end = text.range(of: "<!-- drift-methods:end -->", range: begin.upperBound..<text.endIndex) else { continue }
+                  let begin = text.range(of: "<!-- \(marker):begin -->\n"),
+                  let end = text.range(of: "<!-- \(marker):end -->", range: begin.upperBound..<text.endIndex) else { continue }
             return (file.lastPathComponent, String(text[begin.upperBound..<end.lowerBound]))
         }
         return nil
     }
 
-    @Test func theDocsTableIsTheGeneratedOne() throws {
-        let documented = try #require(try Self.documentedTable(), "no <!-- drift-methods:begin --> marker in README.md or docs/*.md")
-        #expect(documented.table == DriftMethodDescriptor.markdownTable(),
-                "\(documented.file): replace the table between the drift-methods markers with:\n\(DriftMethodDescriptor.markdownTable())")
+    @Test(arguments: [
+        ("drift-methods", DriftMethodDescriptor.markdownTable()),
+        ("drift-alternatives", DriftMethodDescriptor.alternativesMarkdownTable()),
+    ])
+    func theDocsTableIsTheGeneratedOne(_ marker: String, _ generated: String) throws {
+        let documented = try #require(try Self.documentedTable(marker), "no <!-- \(marker):begin --> marker in README.md or docs/*.md")
+        #expect(documented.table == generated,
+                "\(documented.file): replace the table between the \(marker) markers with:\n\(generated)")
     }
 }

@@ -43,6 +43,11 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
                 continue
             }
             let binning: Binning = parts.count > 1 && parts[1] == "uniform" ? .uniform(bins: 10) : .quantiles(bins: 10)
+            if method == .tTest, min(pair.referenceCount, pair.currentCount) < 2 {
+                // scipy gives NaN; Drift says that a sample needs two values (hypotheses.json's degenerate cases).
+                #expect(throws: DataError.self) { try DriftTests.run(method, on: pair) }
+                continue
+            }
             let result = try DriftTests.run(method, on: pair, binning: binning)
             #expect(result.method == method.rawValue)
             #expect(matchesReference(result.statistic, values[0]), "\(key) statistic \(result.statistic), scipy \(values[0])")

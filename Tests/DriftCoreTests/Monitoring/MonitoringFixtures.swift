@@ -1,5 +1,6 @@
 // MonitoringFixtures: the seeded frames and NannyML 0.13's results in Fixtures/monitoring/ (made by
-// tools/reference/make_monitoring_fixtures.py), read once for every monitoring test.
+// tools/reference/make_monitoring_fixtures.py and make_learned_monitoring_fixtures.py), read once for every
+// monitoring test.
 import Foundation
 import Testing
 @testable import DriftCore
@@ -26,8 +27,11 @@ enum MonitoringFixtures {
         func rows(_ key: String) -> [[String: Any]] { json[key] as? [[String: Any]] ?? [] }
     }
 
-    static let cases: [Case] = {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
+    static let cases = cases(in: "expected.json")
+
+    /// The chunkings of a fixture file: {"chunkings": [{"kind": "size" | "count" | "period", "n": ..., ...}]}.
+    static func cases(in file: String) -> [Case] {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let chunkings = object["chunkings"] as? [[String: Any]] else { return [] }
         return chunkings.compactMap { json in
@@ -39,7 +43,7 @@ enum MonitoringFixtures {
             default: return nil
             }
         }
-    }()
+    }
 
     /// A JSON number, or nil for null.
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }

@@ -1,4 +1,4 @@
-// PerformanceResultObject: estimated (CBPE) or realized performance over chunks as a Drift value — its table (one
+// PerformanceResultObject: estimated (CBPE, DLE) or realized performance over chunks as a Drift value — its table (one
 // row per chunk × metric), the alerting analysis rows, and a summary per metric: the threshold band, the latest
 // value beside the latest realized one, and how many analysis chunks alerted from which on.
 import DriftCore
@@ -34,6 +34,7 @@ final class PerformanceResultObject: DriftObject {
     /// How the values were found, for the summary and explain.
     var method: String {
         guard estimation.estimated else { return "realized from labels" }
+        if estimation.regression { return "estimated without labels by direct loss estimation (boosted trees fitted on the reference predict each row's error)" }
         return "estimated without labels by CBPE (" + (estimation.calibrated ? "scores calibrated by isotonic regression on the reference)" : "scores read as probabilities, uncalibrated)")
     }
 

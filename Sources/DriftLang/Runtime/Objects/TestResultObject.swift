@@ -11,7 +11,7 @@ final class TestResultObject: DriftObject {
 
     var fieldNames: [String] {
         ["method", "statistic", "p_value", "threshold", "drifted", "n_ref", "n_cur", "missing_ref", "missing_cur",
-         "new_categories", "missing_categories"] + result.details.keys.sorted()
+         "new_categories", "missing_categories", "alternative"] + result.details.keys.sorted()
     }
 
     func field(_ name: String) -> Value? {
@@ -27,6 +27,7 @@ final class TestResultObject: DriftObject {
         case "missing_cur": return .number(Double(result.currentMissing))
         case "new_categories": return .vector(.text(TextColumn(result.newCategories)))
         case "missing_categories": return .vector(.text(TextColumn(result.missingCategories)))
+        case "alternative": return .string(result.alternative.rawValue)
         default: return result.details[name].map(Value.number)
         }
     }
@@ -35,9 +36,11 @@ final class TestResultObject: DriftObject {
         renderer.text(TestResultObject.summary(result))
     }
 
-    /// `ks_test: statistic 0.21, p-value 0.0013 → drift (p < 0.05); 500 vs 400 values`
+    /// `ks_test: statistic 0.21, p-value 0.0013 → drift (p < 0.05); 500 vs 400 values`; a one-sided test says
+    /// its side: `t_test (less): …`.
     static func summary(_ result: DriftTestResult) -> String {
-        var line = "\(result.method): statistic \(NumberFormat.compact(result.statistic, digits: 4))"
+        let side = result.alternative == .twoSided ? "" : " (\(result.alternative.rawValue))"
+        var line = "\(result.method)\(side): statistic \(NumberFormat.compact(result.statistic, digits: 4))"
         let verdict = result.drifted ? "drift" : "no drift"
         let threshold = NumberFormat.shortest(result.threshold)
         if let p = result.pValue {

@@ -1,0 +1,60 @@
+// TableMonitorTests: `monitor` on two table sources, its per-chunk summaries computed in the database, agrees with
+// the in-memory monitor on the same rows read in the same order (read_sql … ORDER BY id): the same chunks, every
+// method's values (categorical and binned ones to 1e-9 relative; ks and wasserstein exactly while the groups
+// hold one value each, as on predictions.db, else within the sketches' bound), thresholds and alerts; each source
+// is read in at most three queries (overview, grouped pass, Doane bin counts) whatever the number of chunks.
+import DriftCore
+import DriftSources
+import Foundation
+import Testing
+
+/// Monitors the two windows of a predictions table both ways and compares the rows.
+private func checkMonitor(_ url: DatabaseURL, table: String, placeholder: String, chunking: Chunking, sketchTolerance: Double = 1e-12) throws {
+    let cut = PredictionWindows.cut
+    let reference = try SQLTableSource(url: url, table: table, filter: "ts < \(placeholder)", parameters: [cut], order: "id")
+    let analysis = try SQLTableSource(url: url, table: table, filter: "ts >= \(placeholder)", parameters: [cut], order: "id")
+    let referenceRows = try SQLSource(url: url, query: "select * from \(table) where ts < \(placeholder) order by id", parameters: [cut]).load()
+    let analysisRows = try SQLSource(url: url, query: "select * from \(table) where ts >= \(placeholder) order by id", parameters: [cut]).load()
+    let named = { (names: [String]) in names.compactMap(MonitorMethod.named) }
+    let methods = try MonitorMethods(numeric: named(["ks", "wasserstein", "js", "hellinger"]), categorical: named(["chi2", "js", "hellinger", "l_infinity"]))
+    let columns = ["age", "income", "debt_ratio", "probability", "region", "label", "prediction"]
+    let pushed = try UnivariateMonitor(reference: reference, analysis: analysis, columns: columns, methods: methods, chunking: chunking)
+    let memory = try UnivariateMonitor(reference: referenceRows, analysis: analysisRows, columns: columns, methods: methods, chunking: chunking)
+    #expect(pushed.referenceChunks == memory.referenceChunks && pushed.analysisChunks == memory.analysisChunks)
+    #expect(pushed.rows.count == memory.rows.count)
+    for (a, b) in zip(pushed.rows, memory.rows) {
+        let label = "\(b.column) \(b.method.name) \(b.period) \(b.chunk.key)"
+        #expect(a.column == b.column && a.method == b.method && a.chunk == b.chunk, "\(label)")
+        let sketched = b.method.statistic == .ks || b.method.statistic == .wasserstein
+        let tolerance = (sketched ? sketchTolerance : 1e-9) * Swift.max(1, abs(b.value))
+        #expect(abs(a.value - b.value) <= tolerance || (a.value.isNaN && b.value.isNaN), "\(label): \(a.value) vs \(b.value)")
+        if !sketched { #expect(a.alert == b.alert, "\(label)") }
+    }
+    #expect(reference.queryCount <= 3 && analysis.queryCount <= 3)
+}
+
+@Suite struct TableMonitorTests {
+    @Test(arguments: [Chunking.size(100), .count(7)])
+    func sqliteMonitorAgreesWithTheInMemoryMonitor(chunking: Chunking) throws {
+        try checkMonitor(SQLTableSourceTests.url, table: "predictions", placeholder: "?", chunking: chunking)
+    }
+
+    @Test func rowChunksNeedAnOrderAndPeriodsAreNotPushedDown() throws {
+        let source = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions")
+        let ordered = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions", order: "id")
+        #expect(errorMessage { _ = try UnivariateMonitor(reference: source, analysis: source, columns: ["age"], chunking: .size(100)) }?.contains("order_by") == true)
+        #expect(errorMessage { _ = try UnivariateMonitor(reference: ordered, analysis: ordered, columns: ["age"], chunking: .period(column: "ts", every: .fixed(Micros.week))) }?.contains("not pushed down") == true)
+        #expect(errorMessage { _ = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions", order: "nope") }?.contains("no column 'nope'") == true)
+    }
+}
+
+@Suite(needsPostgres) struct PostgresTableMonitorTests {
+    @Test func postgresMonitorAgreesWithTheInMemoryMonitor() throws {
+        let url = try DatabaseURL(testPostgresURL ?? "postgres://")
+        let rows = try SQLSource(url: SQLTableSourceTests.url, query: "select * from predictions").load()
+        let table = "drift_monitor_\(UUID().uuidString.prefix(8).lowercased())"
+        try SQLTableWriter.write(rows, to: url, table: table, mode: .replace)
+        defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
+        try checkMonitor(url, table: table, placeholder: "$1", chunking: .size(100))
+    }
+}
