@@ -35,8 +35,18 @@ let package = Package(
             name: "CZeroMQ",
             providers: [.apt(["libzmq3-dev"])]
         ),
+        // The codecs of Parquet pages (Snappy, Zstandard, LZ4, zlib for GZIP and CRC-32), each through a module
+        // map and a shim header; only DriftParquet imports them.
+        .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The numerics and data core: columns, data frames, CSV, statistics. Knows nothing of the language.
         .target(name: "DriftCore"),
+        // The Parquet reader: the Thrift compact protocol, the file's metadata, pages, encodings and codecs, into
+        // DriftCore's columns. Its own target so the C codec libraries stay out of DriftCore; files are still
+        // read through DriftCore.FileAccess.
+        .target(name: "DriftParquet", dependencies: ["DriftCore", "CSnappy", "CZstd", "CLZ4", "CZlib"]),
         // Data sources outside the process: SQLite files and PostgreSQL servers. Keeps DriftCore free of
         // NIO and database libraries; every file and network access still goes through DriftCore.FileAccess.
         .target(
@@ -52,7 +62,7 @@ let package = Package(
         // The language: lexer, parser, resolver, interpreter, values, diagnostics, builtins.
         .target(
             name: "DriftLang",
-            dependencies: ["DriftCore", "DriftSources", "CStackAddress", .product(name: "Ink", package: "Ink")],
+            dependencies: ["DriftCore", "DriftSources", "DriftParquet", "CStackAddress", .product(name: "Ink", package: "Ink")],
             swiftSettings: [
                 // The interpreter's state lives in classes; dynamic exclusivity checks on every slot
                 // access cost a third of a tight loop's time. Debug builds keep them.
@@ -85,6 +95,7 @@ let package = Package(
         // Writes the benchmark data for bench/run.py (not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "DriftParquetTests", dependencies: ["DriftParquet", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DriftSourcesTests",
             dependencies: ["DriftSources", "DriftCore", .product(name: "GRDB", package: "GRDB.swift")]

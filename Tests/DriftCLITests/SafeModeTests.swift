@@ -48,6 +48,14 @@ import Testing
         #expect(result.error.contains("script.drift:1:1: error: read_csv:"))
     }
 
+    @Test(arguments: ["read_parquet", "scan_parquet"])
+    func refusesParquetReadsOutsideTheAllowedDirectories(builtin: String) throws {
+        let root = try layout()
+        let result = try runScript("\(builtin)(\"../secret/data.csv\")", in: root)
+        #expect(result.status == 1)
+        #expect(result.error.contains("script.drift:1:1: error: \(builtin): cannot read '../secret/data.csv': safe mode allows reading only under"))
+    }
+
     @Test(arguments: ["write_csv(dataframe({a: [1]}), \"copy.csv\")",
                       "write_json({a: 1}, \"/tmp/drift-safe-escape.json\")",
                       "save_svg(bar([\"a\"], [1]), \"chart.svg\")"])

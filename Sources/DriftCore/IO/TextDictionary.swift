@@ -1,9 +1,10 @@
-// TextDictionary: dictionary-encodes strings straight from bytes while a CSV file is parsed.
+// TextDictionary: dictionary-encodes strings straight from bytes while a file is parsed (CSV cells, Parquet byte
+// arrays).
 // Hand-written (an open-addressing table over a byte arena) so that a repeated value costs one hash and one
 // byte comparison, with no String allocated; a String is made (and its UTF-8 checked) only for new values.
 
-struct TextDictionary {
-    private(set) var levels: [String] = []
+public struct TextDictionary: Sendable {
+    public private(set) var levels: [String] = []
     /// Level index per slot, -1 for empty; the capacity is a power of two kept at most half full. Allocated
     /// on first use, so the many columns of a wide file that hold no text cost nothing.
     private var slots: [Int32] = []
@@ -12,9 +13,11 @@ struct TextDictionary {
     private var arena: [UInt8] = []
     private var offsets: [Int] = []
 
+    public init() {}
+
     /// The code of `bytes`, adding it as a new level if unseen; nil if new bytes are not valid UTF-8.
     @inline(__always)
-    mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    public mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         if slots.isEmpty {
             slots = [Int32](repeating: -1, count: 16)
             offsets = [0]
@@ -49,7 +52,7 @@ struct TextDictionary {
 
     /// The bytes as a String, or nil if they are not valid UTF-8. ASCII, the common case, needs no decoding
     /// check beyond one pass for the high bit.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var high: UInt8 = 0
         for byte in bytes { high |= byte }
         return high < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)

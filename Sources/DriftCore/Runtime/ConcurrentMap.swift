@@ -4,7 +4,7 @@ import Foundation
 /// Calls `body` for every index in 0..<count on every core (DispatchQueue.concurrentPerform) and returns the
 /// results in index order, so a caller that combines them in order gets the same answer however the calls
 /// were scheduled. `body` must be safe to run concurrently with itself.
-func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = Slots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
         slots.set(index, body(index))

@@ -45,40 +45,21 @@ public struct CSVScanSource: SummarySource {
     }
 
     private func pass(_ columns: [String], _ indices: [Int], _ request: SummaryRequest, forcedText: Set<Int>) throws -> SummaryResult {
-        var summaries = columns.map { _ in ColumnSummary(options: request.options) }
-        var counts: [[BinEdges: [Int]]] = columns.map { column in
-            Dictionary(uniqueKeysWithValues: (request.edges[column] ?? []).map { ($0, [Int](repeating: 0, count: $0.binCount)) })
-        }
+        var pass = ChunkSummaryPass(source: path, columns: columns, request: request)
         let file = try FileAccess.openSequential(path)
         let progress = Progress.start("scanning \(path)", total: file.size)
         defer { progress.finish() }
         let chunks = CSVChunks(path: path, options: options, chunkBytes: chunkBytes)
         try chunks.forEach(forcedText: forcedText) { frame, bytes in
             for (k, index) in indices.enumerated() {
-                let column = frame.columns[index]
-                if request.summaries {
-                    do {
-                        try summaries[k].add(column)
-                    } catch is SummaryTypeConflict {
-                        throw ColumnConflict(index: index)
-                    }
-                }
-                guard !counts[k].isEmpty, column.count > column.missingCount else { continue }
-                guard case .numeric(let numbers) = column else {
-                    throw DataError("\(path): column '\(columns[k])' holds \(column.typeName) values; bins need numbers")
-                }
-                for (edges, total) in counts[k] {
-                    let chunkCounts = try edges.counts(numbers.values)
-                    counts[k][edges] = zip(total, chunkCounts).map(+)
+                do {
+                    try pass.add(frame.columns[index], at: k)
+                } catch is SummaryTypeConflict {
+                    throw ColumnConflict(index: index)
                 }
             }
             progress.advance(by: bytes)
         }
-        var result = SummaryResult()
-        for (k, column) in columns.enumerated() {
-            if request.summaries { result.summaries[column] = summaries[k].finished }
-            if !counts[k].isEmpty { result.binCounts[column] = counts[k] }
-        }
-        return result
+        return pass.result
     }
 }

@@ -97,7 +97,7 @@ final class BuiltinTable: @unchecked Sendable {
     static let standard = BuiltinTable(topics: [
         ("Values", coreBuiltins), ("Math", mathBuiltins), ("Vectors", vectorBuiltins),
         ("Statistics", statisticsBuiltins), ("Dataframes", frameBuiltins + reshapeBuiltins), ("Grouping and joins", groupingBuiltins),
-        ("Files", inputOutputBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
+        ("Files", inputOutputBuiltins + parquetBuiltins), ("JSON", jsonInputBuiltins), ("Databases", sqlBuiltins),
         ("Lazy sources", sourceBuiltins), ("Histograms", histogramBuiltins), ("Drift tests", driftTestBuiltins),
         ("Reports", reportBuiltins), ("Monitoring", monitoringBuiltins), ("Explanations", explainBuiltins), ("Models", modelBuiltins),
         ("Metrics", metricBuiltins), ("Serving", servingBuiltins + simulationBuiltins), ("Streams and detectors", streamingBuiltins),
