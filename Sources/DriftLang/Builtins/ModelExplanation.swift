@@ -26,15 +26,17 @@ func explanation(of model: Model, on data: DataFrame?) throws -> String {
         return sentences.joined(separator: " ")
     }
     sentences.append("This data holds values it never saw in training: \(unseen.summary(outOf: data.rowCount)).")
-    sentences.append(extrapolation[model.kind]!)
+    sentences.append(extrapolation(for: model.kind))
     sentences.append("Next: treat those predictions as unknown or serve a fallback (the mean of similar items) until labelled rows for the new values arrive, then retrain on them\(model.kind == .logistic || model.kind == .naiveBayes ? " or update(model, new_rows)" : "").")
     return sentences.joined(separator: " ")
 }
 
 /// What a prediction for a row with an unseen category rests on, by kind of model.
-private let extrapolation: [ModelKind: String] = [
-    .linear: "For those rows it predicts from the intercept and the other features alone, as if the row belonged to none of the categories it knows: nothing bounds that number, and a count can come out negative.",
-    .logistic: "For those rows it predicts from the intercept and the other features alone, as if the row belonged to none of the categories it knows: the probability is that of no known category, not of the new one.",
-    .tree: "For those rows every split on that feature sends them down the \"not this category\" branch, so they land in leaves learnt from other categories.",
-    .naiveBayes: "For those rows the feature is left out, so the prediction rests on the other features alone.",
-]
+private func extrapolation(for kind: ModelKind) -> String {
+    switch kind {
+    case .linear: "For those rows it predicts from the intercept and the other features alone, as if the row belonged to none of the categories it knows: nothing bounds that number, and a count can come out negative."
+    case .logistic: "For those rows it predicts from the intercept and the other features alone, as if the row belonged to none of the categories it knows: the probability is that of no known category, not of the new one."
+    case .tree: "For those rows every split on that feature sends them down the \"not this category\" branch, so they land in leaves learnt from other categories."
+    case .naiveBayes: "For those rows the feature is left out, so the prediction rests on the other features alone."
+    }
+}

@@ -43,18 +43,18 @@ enum LargeStack {
         defer { pthread_attr_destroy(&attributes) }
         guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
         box.stackSize = stackSize
-        let context = Unmanaged.passRetained(box as AnyObject).toOpaque()
+        let context = Unmanaged.passRetained(box as StackWork).toOpaque()
         #if canImport(Glibc)
         var thread = pthread_t()
         #else
         var thread: pthread_t?
         #endif
         guard pthread_create(&thread, &attributes, { context in
-            let box = Unmanaged<AnyObject>.fromOpaque(context!).takeRetainedValue() as! Runnable
-            box.runOnThisThread()
+            guard let context else { return nil }
+            Unmanaged<StackWork>.fromOpaque(context).takeRetainedValue().runOnThisThread()
             return nil
         }, context) == 0 else {
-            Unmanaged<AnyObject>.fromOpaque(context).release()
+            Unmanaged<StackWork>.fromOpaque(context).release()
             return false
         }
         #if canImport(Glibc)
@@ -87,18 +87,19 @@ enum LargeStack {
         UInt(drift_stack_address())
     }
 
-    private protocol Runnable: AnyObject {
-        func runOnThisThread()
+    /// What the new thread runs, as a class so it can cross pthread_create's context pointer.
+    private class StackWork: @unchecked Sendable {
+        func runOnThisThread() {}
     }
 
     /// Hands the closure and its result across the thread boundary; pthread_join orders the accesses.
-    private final class Box<T>: Runnable, @unchecked Sendable {
+    private final class Box<T>: StackWork, @unchecked Sendable {
         var work: ((UInt) -> T)?
         var result: T?
         var stackSize = 0
         init(_ work: @escaping (UInt) -> T) { self.work = work }
 
-        func runOnThisThread() {
+        override func runOnThisThread() {
             let floor = LargeStack.stackAddress() - UInt(stackSize - LargeStack.margin(forStackOf: stackSize))
             result = work?(floor)
             // Drop the closure before returning: it must not outlive this call.
