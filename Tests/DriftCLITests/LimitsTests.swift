@@ -57,6 +57,24 @@ import Testing
         #expect(result.output == "1599940000\n")
     }
 
+    /// Issue 20, finding 5: a confusion matrix over 20,000 distinct labels once peaked at 6.3 GB under
+    /// a 200 MB limit (and 100,000 met the OOM killer); its k² cells are now reserved before they are made.
+    @Test func aConfusionMatrixTooLargeForTheLimitIsRefusedUpFront() throws {
+        let limited = try DriftBinary.run(["--max-memory", "200M", "-e", "confusion(range(2e4), range(2e4))"])
+        #expect(limited.status == 1)
+        #expect(limited.error.contains("confusion: a confusion matrix of 20000 × 20000 labels needs 8.9 GB, more than the --max-memory limit of 200 MB allows"))
+        let machine = try DriftBinary.run(["-e", "confusion(range(1e5), range(1e5))"])
+        #expect(machine.status == 1)
+        #expect(machine.error.contains("more than this machine's"))
+    }
+
+    /// Likewise `str` of a long vector (3e7 values once grew to 3.2 GB under a 500 MB limit).
+    @Test func strOfAVectorTooLargeForTheLimitIsRefusedUpFront() throws {
+        let limited = try DriftBinary.run(["--max-memory", "500M", "-e", "str(range(3e7))"])
+        #expect(limited.status == 1)
+        #expect(limited.error.contains("str: str of 30000000 values needs 1.3 GB, more than the --max-memory limit of 500 MB allows"))
+    }
+
     @Test func maxMemoryRejectsAMalformedSize() throws {
         let result = try DriftBinary.run(["--max-memory", "lots", "-e", "1"])
         #expect(result.status != 0)

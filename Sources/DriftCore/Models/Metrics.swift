@@ -135,6 +135,10 @@ public enum Metrics {
         try checkLengths(truth.count, predicted.count, "confusion matrix")
         let order = labels ?? Array(Set(truth).union(predicted)).sorted()
         let index = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        // k labels make k² cells, kept three times over on the way to a dataframe: refuse before allocating
+        // what the memory limit (or the machine) cannot hold.
+        try MemoryLimit.reserve(24 * Double(order.count) * Double(order.count),
+                                for: "a confusion matrix of \(order.count) × \(order.count) labels")
         var counts = [[Int]](repeating: [Int](repeating: 0, count: order.count), count: order.count)
         for i in truth.indices {
             if let r = index[truth[i]], let c = index[predicted[i]] { counts[r][c] += 1 }

@@ -26,11 +26,17 @@ let coreBuiltins: [Builtin] = [
     ) { arguments, _ in
         let value = try arguments.required(0, "x")
         if case .vector(let column) = value {
-            return .vector(.text(TextColumn((0..<column.count).map { row in
+            // One string per element: checked against the memory limit first (about 48 bytes each on the
+            // way to a string column), and Ctrl-C is polled as they are made.
+            try MemoryLimit.reserve(48 * Double(column.count), for: "str of \(column.count) values")
+            var texts: [String?] = []
+            texts.reserveCapacity(column.count)
+            for row in 0..<column.count {
+                if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
                 let element = column.element(at: row)
-                if case .null = element { return nil }
-                return Renderer.plainText(element)
-            })))
+                texts.append(element.isNull ? nil : Renderer.plainText(element))
+            }
+            return .vector(.text(TextColumn(texts)))
         }
         return .string(Renderer.plainText(value))
     },
