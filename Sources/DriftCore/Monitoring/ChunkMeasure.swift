@@ -12,6 +12,23 @@ public struct ChunkMeasure: Sendable {
     public let upper: Double?
     public let alert: Bool
 
+    /// The rows of a measure: the reference chunks, then the analysis chunks, each with its value and
+    /// sampling error, the bounds, and an alert where `alerts(value)` says so (the methods differ on
+    /// whether a value on a bound, or a missing one, alerts).
+    public static func rows(
+        reference: [(Chunk, value: Double, samplingError: Double?)],
+        analysis: [(Chunk, value: Double, samplingError: Double?)],
+        lower: Double?, upper: Double?, alerts: (Double) -> Bool
+    ) -> [ChunkMeasure] {
+        func rows(_ measured: [(Chunk, value: Double, samplingError: Double?)], _ period: MonitorPeriod) -> [ChunkMeasure] {
+            measured.map { chunk, value, samplingError in
+                ChunkMeasure(chunk: chunk, period: period, value: value, samplingError: samplingError,
+                             lower: lower, upper: upper, alert: alerts(value))
+            }
+        }
+        return rows(reference, .reference) + rows(analysis, .analysis)
+    }
+
     /// chunk, key, start, end, period, value, sampling_error (when the rows have one), lower, upper, alert.
     public static func table(_ rows: [ChunkMeasure]) throws -> DataFrame {
         func numbers(_ value: (ChunkMeasure) -> Double?) -> Column { .numeric(NumericColumn(rows.map { value($0) ?? .nan })) }

@@ -47,12 +47,11 @@ public struct ClassifierDrift: Sendable {
                          labels: referenceRows.map { _ in false } + chunk.rows.map { _ in true })
         }
         let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues, lowerLimit: 0, upperLimit: 1)
-        func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: Double) -> Row {
-            let alert = lower.map { value < $0 } == true || upper.map { value > $0 } == true
-            return Row(chunk: chunk, period: period, value: value, samplingError: nil, lower: lower, upper: upper, alert: alert)
-        }
-        rows = zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
-            + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
+        rows = ChunkMeasure.rows(
+            reference: zip(referenceChunks, referenceValues).map { ($0, $1, nil) },
+            analysis: zip(analysisChunks, analysisValues).map { ($0, $1, nil) },
+            lower: lower, upper: upper
+        ) { value in lower.map { value < $0 } == true || upper.map { value > $0 } == true }
         self.columns = names
         self.chunking = chunking
         self.referenceChunks = referenceChunks

@@ -39,22 +39,20 @@ public struct ReconstructionDrift: Sendable {
         let pca = try ReconstructionPCA(reference: encoded.map(\.reference), rows: reference.rowCount)
         let referenceErrors = try pca.errors(encoded.map(\.reference), rows: reference.rowCount)
         let analysisErrors = try pca.errors(encoded.map(\.analysis), rows: analysis.rowCount)
-        func summary(_ errors: [Double], _ chunk: Chunk) -> (value: Double, samplingError: Double) {
+        /// A chunk's mean error and the sampling error of that mean.
+        func summary(_ errors: [Double], _ chunk: Chunk) -> (Chunk, value: Double, samplingError: Double?) {
             let slice = errors[chunk.rows]
             let n = Double(slice.count)
             let mean = slice.reduce(0, +) / n
             let variance = slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-            return (mean, variance.squareRoot() / n.squareRoot())
+            return (chunk, mean, variance.squareRoot() / n.squareRoot())
         }
         let referenceValues = referenceChunks.map { summary(referenceErrors, $0) }
         let analysisValues = analysisChunks.map { summary(analysisErrors, $0) }
         let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues.map(\.value), lowerLimit: 0, dropClipped: true)
-        func row(_ chunk: Chunk, _ period: MonitorPeriod, _ value: (value: Double, samplingError: Double)) -> Row {
-            let inside = (lower ?? -.infinity) < value.value && value.value < (upper ?? .infinity)
-            return Row(chunk: chunk, period: period, value: value.value, samplingError: value.samplingError, lower: lower, upper: upper, alert: !inside)
+        rows = ChunkMeasure.rows(reference: referenceValues, analysis: analysisValues, lower: lower, upper: upper) { value in
+            !((lower ?? -.infinity) < value && value < (upper ?? .infinity))
         }
-        rows = zip(referenceChunks, referenceValues).map { row($0, .reference, $1) }
-            + zip(analysisChunks, analysisValues).map { row($0, .analysis, $1) }
         self.columns = names
         self.chunking = chunking
         self.components = pca.components.count
