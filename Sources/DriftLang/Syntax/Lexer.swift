@@ -61,8 +61,8 @@ struct Lexer {
         let byte = bytes[position]
         if isDigit(byte) {
             add(.number(lexNumber()), at: start, followsNewline: followsNewline)
-        } else if isIdentifierStart(byte) {
-            while position < bytes.count, isIdentifierPart(bytes[position]) { position += 1 }
+        } else if Names.isStart(byte) {
+            while position < bytes.count, Names.isPart(bytes[position]) { position += 1 }
             let name = String(decoding: bytes[start..<position], as: UTF8.self)
             add(TokenKind.keywords[name] ?? .identifier(name), at: start, followsNewline: followsNewline)
         } else if byte == UInt8(ascii: "\"") {
@@ -173,11 +173,6 @@ struct Lexer {
     private func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-    private func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || byte == UInt8(ascii: "_")
-    }
-    private func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
 
     private func utf8Length(startingWith byte: UInt8) -> Int {
         switch byte {
