@@ -5,8 +5,6 @@ public struct ValueList {
 
     public init() { storage = ValueStorage([]) }
 
-    public init(_ items: [Value]) { storage = ValueStorage(items) }
-
     /// The elements as an array (shares the buffer; no copy until one side changes it).
     public var array: [Value] { storage.items }
 }
@@ -25,8 +23,9 @@ extension ValueList: RandomAccessCollection, MutableCollection, RangeReplaceable
         }
     }
 
+    /// From an array this shares its buffer (no copy until one side changes it).
     public init<S: Sequence>(_ elements: S) where S.Element == Value {
-        self.init(Array(elements))
+        storage = ValueStorage(Array(elements))
     }
 
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
