@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
         // HMAC-SHA256 for the Jupyter kernel's message signatures (already in the graph through PostgresNIO).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Spark Connect: gRPC over HTTP/2 and the protocol's protobuf messages.
+        .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
         // GNU readline, through a module map and a small shim header.
@@ -59,10 +64,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Apache Spark through Spark Connect (gRPC): the client, the Arrow IPC stream decoder and the Spark SQL
+        // dialect, plugged into DriftSources' SQL source interface. Keeps gRPC and protobuf out of DriftSources.
+        .target(
+            name: "DriftSpark",
+            dependencies: [
+                "DriftCore", "DriftSources",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
         // The language: lexer, parser, resolver, interpreter, values, diagnostics, builtins.
         .target(
             name: "DriftLang",
-            dependencies: ["DriftCore", "DriftSources", "DriftParquet", "CStackAddress", .product(name: "Ink", package: "Ink")],
+            dependencies: ["DriftCore", "DriftSources", "DriftSpark", "DriftParquet", "CStackAddress", .product(name: "Ink", package: "Ink")],
             swiftSettings: [
                 // The interpreter's state lives in classes; dynamic exclusivity checks on every slot
                 // access cost a third of a tight loop's time. Debug builds keep them.
@@ -100,6 +117,7 @@ let package = Package(
             name: "DriftSourcesTests",
             dependencies: ["DriftSources", "DriftCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "DriftSparkTests", dependencies: ["DriftSpark", "DriftSources", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
         .testTarget(name: "DriftCLITests", dependencies: ["drift"]),
         .testTarget(name: "DriftKernelTests", dependencies: ["DriftKernel", "DriftLang", "DriftCore"]),
