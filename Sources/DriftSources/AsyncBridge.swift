@@ -1,4 +1,4 @@
-// AsyncBridge: runs async work (PostgresNIO) for the synchronous interpreter. The work runs as a Task whose
+// AsyncBridge: runs async work (PostgresNIO, Spark Connect's gRPC) for the synchronous interpreter. The work runs as a Task whose
 // jobs execute on a thread of its own, not on Swift's cooperative pool, so the caller may block on it even
 // from inside a test's task. The caller waits in short slices and cancels the task on Ctrl-C.
 // (Running the jobs on the connection's NIO event loop instead was mostly idle waiting: reading
@@ -9,8 +9,8 @@ import Foundation
 import Synchronization
 
 /// A task executor that runs every job on one dedicated thread, kept for the life of the process.
-final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
-    static let shared = ThreadTaskExecutor()
+public final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
+    public static let shared = ThreadTaskExecutor()
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
@@ -21,7 +21,7 @@ final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
         thread.start()
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
@@ -41,13 +41,13 @@ final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
     }
 }
 
-enum AsyncBridge {
+public enum AsyncBridge {
     /// How often the waiting caller looks at the Ctrl-C flag.
     static let pollInterval = DispatchTimeInterval.milliseconds(50)
 
     /// Runs `operation` to completion and returns its result or throws its error. On Ctrl-C the task is
     /// cancelled and the wait goes on until it has wound down, so nothing outlives the call.
-    static func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+    public static func wait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let task = Task(executorPreference: ThreadTaskExecutor.shared) {

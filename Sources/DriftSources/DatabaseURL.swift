@@ -1,10 +1,12 @@
 // DatabaseURL: where a database is, parsed from the URL a script gives: `sqlite:path/to/file.db` or
-// `postgres://user:password@host:port/database?sslmode=…` (also `postgresql://`; every part optional).
+// `postgres://user:password@host:port/database?sslmode=…` (also `postgresql://`; every part optional) or
+// `spark://host:port` (a Spark Connect server; see SparkURL).
 
 public enum DatabaseURL: Sendable, Equatable {
     /// A SQLite file. `sqlite:data.db` and `sqlite://data.db` are relative, `sqlite:///tmp/data.db` is absolute.
     case sqlite(path: String)
     case postgres(PostgresURL)
+    case spark(SparkURL)
 
     public init(_ text: String) throws(SQLError) {
         if text.hasPrefix("sqlite:") {
@@ -14,8 +16,10 @@ public enum DatabaseURL: Sendable, Equatable {
             self = .sqlite(path: String(path))
         } else if let rest = Self.dropScheme(text, schemes: ["postgres://", "postgresql://"]) {
             self = .postgres(try PostgresURL(parsing: rest, url: text))
+        } else if let rest = Self.dropScheme(text, schemes: ["spark://", "sc://"]) {
+            self = .spark(try SparkURL(parsing: rest, url: text))
         } else {
-            throw SQLError("unsupported database URL '\(Self.redacted(text))'; use sqlite:path/to/file.db or postgres://user@host:port/database")
+            throw SQLError("unsupported database URL '\(Self.redacted(text))'; use sqlite:path/to/file.db, postgres://user@host:port/database or spark://host:port")
         }
     }
 
@@ -24,8 +28,12 @@ public enum DatabaseURL: Sendable, Equatable {
         return nil
     }
 
-    /// The URL with any password replaced by `***`, for messages.
+    /// The URL with any password (or Spark token) replaced by `***`, for messages.
     static func redacted(_ text: String) -> String {
+        if let token = text.range(of: ";token=") {
+            let end = text[token.upperBound...].firstIndex(of: ";") ?? text.endIndex
+            return redacted(String(text[..<token.upperBound]) + "***" + String(text[end...]))
+        }
         guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@"),
               let colon = text[schemeEnd.upperBound..<at].firstIndex(of: ":") else { return text }
         return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
@@ -143,6 +151,7 @@ extension DatabaseURL {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .postgres(let parts): "postgres://\(parts.host ?? "")\(parts.port.map { ":\($0)" } ?? "")/\(parts.database ?? "")"
+        case .spark(let parts): "spark://\(parts.host.contains(":") ? "[\(parts.host)]" : parts.host):\(parts.port)"
         }
     }
 }

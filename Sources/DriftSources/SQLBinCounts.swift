@@ -30,12 +30,12 @@ extension SQLSummaryPass {
             var query = self.query()
             let part = counts[start..<Swift.min(start + batch, counts.count)]
             let fields = part.map { count in
-                let x = SQLSummaryQuery.number(count.column)
+                let x = dialect.number(count.column)
                 guard let edge = count.edge else { return "count(\(x))" }
                 return "count(CASE WHEN \(x) \(count.orEqual ? "<=" : "<") \(query.bind(edge)) THEN 1 END)"
             }
-            let frame = chunk == nil ? try run(query.sql(fields), query.parameters)
-                : try run(query.sql(["drift_chunk"] + fields, groupBy: "drift_chunk"), query.parameters)
+            let frame = chunk == nil ? try run(query.sql(fields), query.parameters, for: "the bin counts")
+                : try run(query.sql(["drift_chunk"] + fields, groupBy: "drift_chunk"), query.parameters, for: "the bin counts per chunk")
             let offset = chunk == nil ? 0 : 1
             for row in 0..<frame.rowCount {
                 let key = chunk == nil || frame.number(0, row: row).isNaN ? nil : frame.integer(0, row: row)

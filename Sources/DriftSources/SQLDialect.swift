@@ -1,12 +1,16 @@
 // SQLDialect: what differs between the SQL engines Drift talks to: parameter placeholders and the column
 // types a data frame is stored as, (for SQLite, whose columns may hold values of any type) how to count a
 // column's values by storage type, so a pushed-down summary types a column as read_sql would, and how to turn
-// each row into several (one per summarised column), so one GROUP BY scan serves every column. Identifiers
-// are quoted the standard way ("name", "" for a quote).
+// each row into several (one per summarised column), so one GROUP BY scan serves every column, and how
+// identifiers are quoted ("name" the standard way, `name` in Spark SQL) and doubles are cast.
 import DriftCore
 
-struct SQLDialect: Sendable {
+public struct SQLDialect: Sendable {
     let name: String
+    /// The character that quotes an identifier (doubled inside one).
+    let quote: Character
+    /// The double type's name in CAST.
+    let doubleType: String
     let numericType: String
     let textType: String
     let booleanType: String
@@ -28,7 +32,7 @@ struct SQLDialect: Sendable {
     let unpivot: @Sendable (_ copies: [[String]], _ names: [String]) -> String
 
     static let sqlite = SQLDialect(
-        name: "SQLite", numericType: "REAL", textType: "TEXT", booleanType: "BOOLEAN",
+        name: "SQLite", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "REAL", textType: "TEXT", booleanType: "BOOLEAN",
         timeType: { ["date": "DATE", "datetime": "TIMESTAMP", "duration": "TEXT"][$0.rawValue] ?? "TEXT" },
         timeParameter: { placeholder, _ in placeholder },
         placeholder: { "?\($0 + 1)" }, maximumParameters: 32_766,
@@ -46,7 +50,7 @@ struct SQLDialect: Sendable {
         })
 
     static let postgres = SQLDialect(
-        name: "PostgreSQL", numericType: "double precision", textType: "text", booleanType: "boolean",
+        name: "PostgreSQL", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "double precision", textType: "text", booleanType: "boolean",
         timeType: postgresTimeType, timeParameter: { "\($0)::\(postgresTimeType($1))" },
         placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil,
         // LATERAL VALUES: each copy computes only its own expressions, and drift_rows is read once.
@@ -63,8 +67,12 @@ struct SQLDialect: Sendable {
         }
     }
 
-    /// `"name"`, with any quote in the name doubled.
-    static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    /// `"name"` (or the dialect's quote), with any quote in the name doubled.
+    func quoted(_ identifier: String) -> String {
+        String(quote) + identifier.split(separator: quote, omittingEmptySubsequences: false).joined(separator: String(quote) + String(quote)) + String(quote)
     }
+
+    /// The column as a double, NaN (PostgreSQL's float and numeric NaN, Spark's NaN, which read_sql reads as
+    /// missing) as NULL. SQLite has no NaN, and its comparison of a number with the text 'NaN' is never equal.
+    func number(_ name: String) -> String { "NULLIF(CAST(\(quoted(name)) AS \(doubleType)), 'NaN')" }
 }

@@ -9,7 +9,7 @@ public struct SQLError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { message }
 
     /// A rejected query: the database's message followed by the query itself (its first 300 characters).
-    static func query(_ reason: String, sql: String) -> SQLError {
+    public static func query(_ reason: String, sql: String) -> SQLError {
         let shown = sql.count > 300 ? sql.prefix(300) + " …" : Substring(sql)
         return SQLError("\(reason)\n  in query: \(shown)")
     }

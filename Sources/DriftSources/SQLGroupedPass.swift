@@ -61,13 +61,13 @@ extension SQLSummaryPass {
         let chunked = chunk != nil
         let categoryColumns = columns.indices.filter { if case .category = columns[$0].key { true } else { false } }
         let slots = categoryColumns.indices.map { "drift_s\($0)" }
-        let null = "CAST(NULL AS DOUBLE PRECISION)"
+        let null = "CAST(NULL AS \(dialect.doubleType))"
         var copies: [[String]] = columns.map { column in
-            let x = SQLSummaryQuery.number(column.name)
+            let x = dialect.number(column.name)
             var copy = [String](repeating: null, count: 5) + slots.map { _ in "NULL" }
             switch column.key {
             case .category:
-                copy[5 + categoryColumns.firstIndex { columns[$0].name == column.name }!] = SQLSummaryQuery.column(column.name)
+                copy[5 + categoryColumns.firstIndex { columns[$0].name == column.name }!] = dialect.quoted(column.name)
             case .value, .grid:
                 if case .grid(let exponent) = column.key {
                     copy[0] = "floor(\(x) / \(query.bind(Double(sign: .plus, exponent: exponent, significand: 1))))"
@@ -81,20 +81,20 @@ extension SQLSummaryPass {
                     if cubes { copy[3] = "\(deviation) * \(deviation) * \(deviation)" }
                 }
             }
-            if chunked { copy[4] = "CAST(drift_chunk AS DOUBLE PRECISION)" }
+            if chunked { copy[4] = "CAST(drift_chunk AS \(dialect.doubleType))" }
             return copy
         }
-        if chunked { copies.append([null, null, null, null, "CAST(drift_chunk AS DOUBLE PRECISION)"] + slots.map { _ in "NULL" }) }
+        if chunked { copies.append([null, null, null, null, "CAST(drift_chunk AS \(dialect.doubleType))"] + slots.map { _ in "NULL" }) }
         let keys = ["drift_copy", "drift_chunk", "drift_key"] + slots
         let unpivoted = dialect.unpivot(copies, ["drift_key", "drift_x", "drift_d2", "drift_d3", "drift_chunk"] + slots)
         let aggregates = ["count(*)", "min(drift_x)", "max(drift_x)", "sum(drift_d2)", "sum(drift_d3)", "sum(drift_x)"]
         var select = (keys + aggregates.enumerated().map { "\($1) AS drift_a\($0)" }).joined(separator: ", ")
         let partition = "PARTITION BY drift_copy, drift_chunk"
-        if !slots.isEmpty { select += ", row_number() OVER (\(partition)) AS drift_rank" }
+        if !slots.isEmpty { select += ", row_number() OVER (\(partition) ORDER BY drift_copy) AS drift_rank" }
         var sql = query.from(unpivoted, select: select, groupBy: keys.joined(separator: ", "))
         // limit + 2: the group of missing values may take one place.
         if !slots.isEmpty { sql = "SELECT * FROM (\(sql)) AS drift_groups WHERE drift_rank <= \(limit + 2)" }
-        let frame = try run(sql, query.parameters)
+        let frame = try run(sql, query.parameters, for: "the grouped pass (distributions and categories)")
         return try Self.parse(frame, columns, categoryColumns: categoryColumns, limit: limit)
     }
 

@@ -22,10 +22,14 @@ struct SQLSummaryPass {
     /// A query builder over the source's rows (with their chunk).
     func query() -> SQLSummaryQuery { source.query(dialect, chunk: chunk) }
 
-    /// Runs one query, counted on the source.
-    func run(_ sql: String, _ parameters: [SQLValue]) throws -> DataFrame {
+    /// Runs one query, counted on the source; a database error names the query's purpose and the source.
+    func run(_ sql: String, _ parameters: [SQLValue], for purpose: String) throws -> DataFrame {
         source.queries.increment()
-        return try database.query(sql, parameters: parameters)
+        do {
+            return try database.query(sql, parameters: parameters)
+        } catch let error as SQLError {
+            throw SQLError("\(source.name): \(purpose) failed: \(error.message)")
+        }
     }
 
     /// What the first query says about one column.
@@ -61,7 +65,7 @@ struct SQLSummaryPass {
         var fields = ["count(*)"]
         var layout: [(present: Int, text: Int?, nonFlag: Int?, numbers: Int?)] = []
         for index in indices {
-            let name = source.columnNames[index], column = SQLSummaryQuery.column(name)
+            let name = source.columnNames[index], column = dialect.quoted(name)
             let declared = source.declaredTypes[index]
             fields.append("count(\(column))")
             var entry: (present: Int, text: Int?, nonFlag: Int?, numbers: Int?) = (fields.count - 1, nil, nil, nil)
@@ -71,14 +75,14 @@ struct SQLSummaryPass {
                 entry.nonFlag = fields.count - 1
             }
             if declared == .numeric || (dialect.valueTypeConditions != nil && declared != .text) {
-                let x = SQLSummaryQuery.number(name)
+                let x = dialect.number(name)
                 fields += ["min(\(x))", "max(\(x))", "avg(\(x))", "count(\(x))"]
                 entry.numbers = fields.count - 4
             }
             layout.append(entry)
         }
         let query = source.query(dialect)
-        let frame = try run(query.sql(fields), query.parameters)
+        let frame = try run(query.sql(fields), query.parameters, for: "the overview (rows, missing values, min, max, mean)")
         let overviews = zip(indices, layout).map { index, entry in
             var overview = Overview()
             overview.present = frame.integer(entry.present)
@@ -139,9 +143,9 @@ struct SQLSummaryPass {
     /// Exact counts per distinct present value, or nil when there are more than `limit`.
     func categoryCounts(_ name: String, numeric: Bool, limit: Int) throws -> CategoryCounts? {
         let query = self.query()
-        let value = numeric ? SQLSummaryQuery.number(name) : SQLSummaryQuery.column(name)
+        let value = numeric ? dialect.number(name) : dialect.quoted(name)
         let sql = query.sql([value, "count(*)"], where: "\(value) IS NOT NULL", groupBy: "1", limit: limit + 1)
-        let frame = try run(sql, query.parameters)
+        let frame = try run(sql, query.parameters, for: "counting the distinct values of '\(name)'")
         guard frame.rowCount <= limit, case .numeric(let counts) = frame.columns[1] else { return nil }
         return CategoryCounts(values: frame.columns[0], counts: counts.values.map { Int($0) })
     }

@@ -4,7 +4,7 @@
 // and the builder's values are bound after them, never spliced into the SQL (SQLite's are numbered, `?7`, so
 // they may appear in any order). A chunked query adds each row's chunk as the column `drift_chunk` (an
 // integer, spliced: it is built from a quoted column name and integers only). Only standard SQL is used:
-// count, count(col), min, max, avg, sum, CASE, floor, GROUP BY, row_number() OVER and CAST(… AS DOUBLE PRECISION),
+// count, count(col), min, max, avg, sum, CASE, floor, GROUP BY, row_number() OVER and CAST(… AS the dialect's double),
 // and the dialect's way to turn one row into several.
 
 struct SQLSummaryQuery {
@@ -16,7 +16,7 @@ struct SQLSummaryQuery {
         self.dialect = dialect
         let condition = filter.map { " WHERE (\($0))" } ?? ""
         let chunkColumn = chunk.map { ", \($0) AS drift_chunk" } ?? ""
-        rows = "WITH drift_rows AS (SELECT *\(chunkColumn) FROM \(table.quoted)\(condition))"
+        rows = "WITH drift_rows AS (SELECT *\(chunkColumn) FROM \(table.quoted(dialect))\(condition))"
         self.parameters = parameters
     }
 
@@ -29,13 +29,6 @@ struct SQLSummaryQuery {
 
     /// A double bound as such (a whole number too), so comparisons and arithmetic stay in doubles.
     mutating func bind(_ number: Double) -> String { bind(.real(number)) }
-
-    /// The quoted column.
-    static func column(_ name: String) -> String { SQLDialect.quoted(name) }
-
-    /// The column as a double, NaN (PostgreSQL's float and numeric NaN, which read_sql reads as missing) as NULL.
-    /// SQLite has no NaN, and its comparison of a number with the text 'NaN' is never equal.
-    static func number(_ name: String) -> String { "NULLIF(CAST(\(column(name)) AS DOUBLE PRECISION), 'NaN')" }
 
     /// The statement selecting `fields` (named f0, f1 …, as some engines refuse equal result names).
     func sql(_ fields: [String], where condition: String? = nil, groupBy: String? = nil, limit: Int? = nil) -> String {

@@ -23,7 +23,7 @@ extension SQLTableSource: ChunkedSummarySource {
             let size = try request.chunking.rowsPerChunk(rowCount: rowCount)
             var result = ChunkedSummaryResult()
             result.chunks = try request.chunking.chunks(rowCount: rowCount)
-            let chunk = "(row_number() OVER (ORDER BY \(SQLSummaryQuery.column(order))) - 1) / \(size)"
+            let chunk = "floor((row_number() OVER (ORDER BY \(database.dialect.quoted(order))) - 1) / \(size))"
             let pass = SQLSummaryPass(source: self, database: database, options: options, chunk: chunk)
             let plan = try zip(indices, overviews).map { try pass.groupedColumn($0, $1, bins: options.gridBins) }
             let grouped = try pass.grouped(plan, cubes: true, limit: options.textCategoryLimit).columns

@@ -1,4 +1,4 @@
-// SQLTableSource: a table of a SQL database (optionally filtered by `where:`, optionally ordered by a column for
+// SQLTableSource: a table of a SQL database, or Parquet files a Spark server reads (optionally filtered by `where:`, optionally ordered by a column for
 // row chunks) as a lazy summary source (`table(url, "schema.table")`). Summaries are pushed down: the database
 // computes them with aggregates and returns only small results, in two scans of the rows for any number of
 // columns (SQLSummaryQuery builds them, SQLSummaryPass runs them):
@@ -32,9 +32,21 @@ public struct SQLTableSource: SummarySource {
     private let tableName: SQLTableName
     let queries = QueryCounter()
 
-    /// Checks the table, the filter and its parameters with a query returning no rows, which also names the columns.
     public init(url: DatabaseURL, table: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil) throws {
-        let tableName = try SQLTableName(table)
+        try self.init(url: url, tableName: try SQLTableName(table), table: table, filter: filter, parameters: parameters, order: order)
+    }
+
+    /// The rows of Parquet files (a path or a glob), read by the database server itself: Spark only.
+    public init(url: DatabaseURL, parquet path: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil) throws {
+        guard case .spark = url else {
+            throw SQLError("parquet: files are read by a Spark server and need a spark:// URL; read_parquet reads files here")
+        }
+        try self.init(url: url, tableName: SQLTableName(files: path, format: "parquet"), table: "parquet files '\(path)'",
+                      filter: filter, parameters: parameters, order: order)
+    }
+
+    /// Checks the table, the filter and its parameters with a query returning no rows, which also names the columns.
+    private init(url: DatabaseURL, tableName: SQLTableName, table: String, filter: String?, parameters: [SQLValue], order: String?) throws {
         let probe = try url.withDatabase { database in
             let query = SQLSummaryQuery(dialect: database.dialect, table: tableName, filter: filter, parameters: parameters)
             return try database.query(query.sql("*", where: "1 = 0"), parameters: query.parameters)

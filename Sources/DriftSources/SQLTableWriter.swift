@@ -19,11 +19,11 @@ public enum SQLTableWriter {
         try url.withDatabase { database in
             let dialect = database.dialect
             let columns = zip(frame.names, frame.columns).map { name, column in
-                "\(SQLDialect.quoted(name)) \(columnType(column, dialect))"
+                "\(dialect.quoted(name)) \(columnType(column, dialect))"
             }
             try database.transaction { runner in
-                if mode == .replace { try runner.execute("DROP TABLE IF EXISTS \(name.quoted)") }
-                try runner.execute("CREATE TABLE IF NOT EXISTS \(name.quoted) (\(columns.joined(separator: ", ")))")
+                if mode == .replace { try runner.execute("DROP TABLE IF EXISTS \(name.quoted(dialect))") }
+                try runner.execute("CREATE TABLE IF NOT EXISTS \(name.quoted(dialect)) (\(columns.joined(separator: ", ")))")
                 let batch = max(1, min(rowsPerInsert, dialect.maximumParameters / frame.columnCount))
                 let full = frame.rowCount / batch * batch
                 if full > 0 {
@@ -61,8 +61,8 @@ public enum SQLTableWriter {
                 return timeKinds[column].map { dialect.timeParameter(placeholder, $0) } ?? placeholder
             }.joined(separator: ", ") + ")"
         }
-        let names = frame.names.map(SQLDialect.quoted).joined(separator: ", ")
-        return "INSERT INTO \(table.quoted) (\(names)) VALUES \(tuples.joined(separator: ", "))"
+        let names = frame.names.map(dialect.quoted).joined(separator: ", ")
+        return "INSERT INTO \(table.quoted(dialect)) (\(names)) VALUES \(tuples.joined(separator: ", "))"
     }
 
     /// The parameters for `rows`, row by row.
@@ -97,6 +97,13 @@ private func dialectNeutralText(_ time: TimeValue) -> String {
 /// A table name as a script writes it, `table` or `schema.table`, quoted part by part.
 struct SQLTableName: Sendable {
     let parts: [String]
+    /// For files the engine reads itself (Spark's `parquet.`path``): their format; `parts` is then the path.
+    private var filesFormat: String?
+
+    init(files path: String, format: String) {
+        parts = [path]
+        filesFormat = format
+    }
 
     init(_ text: String) throws(SQLError) {
         parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -105,5 +112,7 @@ struct SQLTableName: Sendable {
         }
     }
 
-    var quoted: String { parts.map(SQLDialect.quoted).joined(separator: ".") }
+    func quoted(_ dialect: SQLDialect) -> String {
+        (filesFormat.map { "\($0)." } ?? "") + parts.map(dialect.quoted).joined(separator: ".")
+    }
 }

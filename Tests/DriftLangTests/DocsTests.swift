@@ -31,6 +31,7 @@ struct DocPage: CustomTestStringConvertible, Sendable {
         DocPage(path: "docs/time.md", minimumDriftBlocks: 5),
         DocPage(path: "docs/databases.md", minimumDriftBlocks: 3),
         DocPage(path: "docs/parquet.md", minimumDriftBlocks: 3),
+        DocPage(path: "docs/spark.md", minimumDriftBlocks: 2),
         DocPage(path: "docs/models-and-streams.md", minimumDriftBlocks: 2),
         DocPage(path: "docs/notebooks.md", minimumDriftBlocks: 1),
         DocPage(path: "docs/repl.md", minimumDriftBlocks: 0),

@@ -1,6 +1,8 @@
-// SQL builtins: read_sql, write_sql and the pushed-down lazy source table(), thin bindings to DriftSources (SQLite files and PostgreSQL servers).
+// SQL builtins: read_sql, write_sql and the pushed-down lazy source table(), thin bindings to DriftSources (SQLite
+// files and PostgreSQL servers) and DriftSpark (Spark Connect servers).
 import DriftCore
 import DriftSources
+import DriftSpark
 
 let sqlBuiltins: [Builtin] = [
     Builtin(
@@ -8,13 +10,14 @@ let sqlBuiltins: [Builtin] = [
         doc: """
         Runs a query against a database and returns its rows as a dataframe. url is sqlite:path/to/file.db or \
         postgres://user:password@host:port/database (missing parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, \
-        PGDATABASE). params fill the query's placeholders (? for SQLite, $1, $2 … for PostgreSQL) and are bound \
-        by the driver, never pasted into the SQL. Integer, float and numeric columns become numbers (NULL is \
+        PGDATABASE) or spark://host:port (a Spark Connect server, which runs the query). params fill the query's \
+        placeholders (? for SQLite, $1, $2 … for PostgreSQL, :p1, :p2 … for Spark) and are bound by the driver, \
+        never pasted into the SQL. Integer, float and numeric columns become numbers (NULL is \
         missing), text columns strings, boolean columns booleans, dates and timestamps ISO-8601 strings.
         """,
         example: #"let march = read_sql("sqlite:examples/data/predictions.db", "select * from predictions where ts >= ?", params: ["2024-03-01"])"#
     ) { arguments, _ in
-        let source = SQLSource(url: try DatabaseURL(try arguments.string(0, "url")), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
+        let source = SQLSource(url: try databaseURL(arguments), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
         return .frame(try source.load())
     },
     Builtin(
@@ -30,12 +33,12 @@ let sqlBuiltins: [Builtin] = [
         guard let mode = SQLWriteMode(rawValue: modeName) else {
             throw BuiltinError("mode must be \"replace\" or \"append\", got \"\(modeName)\"")
         }
-        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try DatabaseURL(try arguments.string(1, "url")),
+        try SQLTableWriter.write(try arguments.frame(0, "df"), to: try databaseURL(arguments, at: 1),
                                  table: try arguments.string(2, "table"), mode: mode)
         return .null
     },
     Builtin(
-        "table(url, table, where: \"\", params: [], order_by: null)",
+        "table(url, table, where: \"\", params: [], order_by: null, parquet: null)",
         doc: """
         A lazy source over a database table (table or schema.table), like scan_csv but pushed down: the \
         statistics, histograms and drift tests of its columns (and drift_report between two such sources) are \
@@ -45,17 +48,35 @@ let sqlBuiltins: [Builtin] = [
         windows of one table, say) whose placeholders params fill, bound by the driver, never pasted. \
         Quantiles are exact while a column has at most 8192 values, else within the rank_error of a sketch \
         built from the fine histogram. order_by: a column that orders the rows, for monitor's chunks of rows \
-        (monitor on two tables runs per chunk in the database). Tested on SQLite and PostgreSQL.
+        (monitor on two tables runs per chunk in the database). On a Spark URL, parquet: a path or glob of \
+        Parquet files (read by Spark) takes the place of table. Tested on SQLite, PostgreSQL and Spark.
         """,
         example: #"let march = table("sqlite:examples/data/predictions.db", "predictions", where: "ts >= ?", params: ["2024-03-01"])"#
     ) { arguments, _ in
+        let url = try databaseURL(arguments)
         let filter = try arguments.string(nil, "where", default: "")
-        let source = try SQLTableSource(url: try DatabaseURL(try arguments.string(0, "url")), table: try arguments.string(1, "table"),
-                                        filter: filter.isEmpty ? nil : filter, parameters: try sqlParameters(arguments),
-                                        order: arguments.optional(nil, "order_by").map(\.isNull) == false ? try arguments.string(nil, "order_by") : nil)
+        let order = arguments.optional(nil, "order_by").map(\.isNull) == false ? try arguments.string(nil, "order_by") : nil
+        let parameters = try sqlParameters(arguments)
+        let table = arguments.optional(1, "table").map(\.isNull) == false ? try arguments.string(1, "table") : nil
+        let parquet = arguments.optional(nil, "parquet").map(\.isNull) == false ? try arguments.string(nil, "parquet") : nil
+        let source: SQLTableSource
+        switch (table, parquet) {
+        case (let table?, nil):
+            source = try SQLTableSource(url: url, table: table, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order)
+        case (nil, let path?):
+            source = try SQLTableSource(url: url, parquet: path, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order)
+        default:
+            throw BuiltinError("table() needs either a table name or parquet: files, not \(table == nil ? "neither" : "both")")
+        }
         return .object(LazySourceObject(SummaryCache(source)))
     },
 ]
+
+/// The database URL argument (Spark Connect's client is registered here, where the language binds both targets).
+private func databaseURL(_ arguments: Arguments, at index: Int = 0) throws -> DatabaseURL {
+    SparkDatabase.register()
+    return try DatabaseURL(try arguments.string(index, "url"))
+}
 
 /// The `params:` list as bound values: numbers (whole ones as integers), strings, booleans, null.
 private func sqlParameters(_ arguments: Arguments) throws -> [SQLValue] {
