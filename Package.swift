@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "DriftParquetTests", dependencies: ["DriftParquet", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DriftSourcesTests",
-            dependencies: ["DriftSources", "DriftCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DriftSources", "DriftSpark", "DriftCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DriftSparkTests", dependencies: ["DriftSpark", "DriftSources", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),

@@ -30,7 +30,7 @@ public enum DatabaseURL: Sendable, Equatable {
 
     /// The URL with any password (or Spark token) replaced by `***`, for messages.
     static func redacted(_ text: String) -> String {
-        if let token = text.range(of: ";token=") {
+        if let token = text.range(of: ";token="), !text[token.upperBound...].hasPrefix("***") {
             let end = text[token.upperBound...].firstIndex(of: ";") ?? text.endIndex
             return redacted(String(text[..<token.upperBound]) + "***" + String(text[end...]))
         }

@@ -143,6 +143,9 @@ import Testing
         let network = try runScript(#"read_sql("postgres://someone@127.0.0.1:5432/db", "select 1")"#, in: root)
         #expect(network.status == 1)
         #expect(network.error.contains("cannot connect to 127.0.0.1:5432: safe mode allows no network connections"))
+        let spark = try runScript(#"table("spark://127.0.0.1:15002", parquet: "/data/*.parquet")"#, in: root)
+        #expect(spark.status == 1)
+        #expect(spark.error.contains("cannot connect to 127.0.0.1:15002: safe mode allows no network connections"))
     }
 
     @Test func snippetsAndTheReplAreConfinedToTheCurrentDirectory() throws {

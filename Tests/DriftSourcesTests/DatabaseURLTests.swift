@@ -19,9 +19,26 @@ import Testing
         #expect(try DatabaseURL("postgres://") == .postgres(PostgresURL()))
     }
 
+    @Test func sparkURLsNameAServerAndSparksParameters() throws {
+        guard case .spark(let plain) = try DatabaseURL("spark://localhost"),
+              case .spark(let full) = try DatabaseURL("sc://[::1]:443/;user_id=ana%20b;token=s3cret;use_ssl=true")
+        else {
+            Issue.record("not Spark URLs")
+            return
+        }
+        #expect(plain.host == "localhost" && plain.port == 15002 && plain.user == nil && plain.token == nil && !plain.useTLS)
+        #expect(full.host == "::1" && full.port == 443 && full.user == "ana b" && full.token == "s3cret" && full.useTLS)
+        #expect(try DatabaseURL("spark://h:1/").displayName == "spark://h:1")
+        #expect(errorMessage { _ = try DatabaseURL("spark://h:15002/;token=s3cret;colour=blue") }
+            == "unsupported parameter 'colour' in 'spark://h:15002/;token=***;colour=blue'; Drift understands user_id, token and use_ssl")
+        #expect(errorMessage { _ = try DatabaseURL("spark://h:0") } == "invalid port '0' in 'spark://h:0'")
+        #expect(errorMessage { _ = try DatabaseURL("spark://") }
+            == "invalid Spark URL 'spark://'; write spark://host:port (parameters after /;, e.g. spark://host:15002/;user_id=me)")
+    }
+
     @Test func badURLsAreExplainedWithoutThePassword() {
         #expect(errorMessage { _ = try DatabaseURL("mysql://root:secret@h/db") }
-            == "unsupported database URL 'mysql://root:***@h/db'; use sqlite:path/to/file.db or postgres://user@host:port/database")
+            == "unsupported database URL 'mysql://root:***@h/db'; use sqlite:path/to/file.db, postgres://user@host:port/database or spark://host:port")
         #expect(errorMessage { _ = try DatabaseURL("postgres://u:secret@h:99999/db") } == "invalid port '99999' in 'postgres://u:***@h:99999/db'")
         #expect(errorMessage { _ = try DatabaseURL("postgres://h/db?timeout=3") } == "unsupported parameter 'timeout=3' in 'postgres://h/db?timeout=3'; only sslmode is understood")
         #expect(errorMessage { _ = try DatabaseURL("postgres://u:%zz@h/db") } == "invalid percent-encoding in 'postgres://u:***@h/db'")

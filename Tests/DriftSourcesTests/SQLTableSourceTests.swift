@@ -18,12 +18,17 @@ struct PredictionWindows {
     let reference: SummaryCache, current: SummaryCache
     let referenceRows: DataFrame, currentRows: DataFrame
 
-    /// `placeholder` is the dialect's first parameter (`?` or `$1`).
-    init(_ url: DatabaseURL, table: String, placeholder: String, sketchCapacity: Int) throws {
+    /// `placeholder` is the dialect's first parameter (`?`, `$1` or `:p1`). With `parquet`, the sources read those
+    /// files (Spark), and `table` is how a query names them.
+    init(_ url: DatabaseURL, table: String, placeholder: String, sketchCapacity: Int, parquet: String? = nil) throws {
         var options = ColumnSummary.Options()
         options.sketchCapacity = sketchCapacity
-        reference = SummaryCache(try SQLTableSource(url: url, table: table, filter: "ts < \(placeholder)", parameters: [Self.cut]), options: options)
-        current = SummaryCache(try SQLTableSource(url: url, table: table, filter: "ts >= \(placeholder)", parameters: [Self.cut]), options: options)
+        func source(_ filter: String) throws -> SQLTableSource {
+            if let parquet { return try SQLTableSource(url: url, parquet: parquet, filter: filter, parameters: [Self.cut]) }
+            return try SQLTableSource(url: url, table: table, filter: filter, parameters: [Self.cut])
+        }
+        reference = SummaryCache(try source("ts < \(placeholder)"), options: options)
+        current = SummaryCache(try source("ts >= \(placeholder)"), options: options)
         referenceRows = try SQLSource(url: url, query: "select * from \(table) where ts < \(placeholder)", parameters: [Self.cut]).load()
         currentRows = try SQLSource(url: url, query: "select * from \(table) where ts >= \(placeholder)", parameters: [Self.cut]).load()
     }

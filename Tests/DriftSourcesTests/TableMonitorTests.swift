@@ -9,7 +9,7 @@ import Foundation
 import Testing
 
 /// Monitors the two windows of a predictions table both ways and compares the rows.
-private func checkMonitor(_ url: DatabaseURL, table: String, placeholder: String, chunking: Chunking, sketchTolerance: Double = 1e-12) throws {
+func checkMonitor(_ url: DatabaseURL, table: String, placeholder: String, chunking: Chunking, sketchTolerance: Double = 1e-12) throws {
     let cut = PredictionWindows.cut
     let reference = try SQLTableSource(url: url, table: table, filter: "ts < \(placeholder)", parameters: [cut], order: "id")
     let analysis = try SQLTableSource(url: url, table: table, filter: "ts >= \(placeholder)", parameters: [cut], order: "id")

@@ -23,27 +23,15 @@ struct ArrowColumnBuilder {
         case .null:
             numbers += repeatElement(.nan, count: count)
         case .integer(let width, let signed):
-            let values = buffers[0]
-            try require(values, bytes: count * width, "values")
-            numbers.reserveCapacity(numbers.count + count)
-            values.withUnsafeBytes { raw in
-                for i in 0..<count {
-                    guard isPresent(i) else { numbers.append(.nan); continue }
-                    let value = Self.integer(raw, i, width: width, signed: signed)
-                    // A 64-bit unsigned integer beyond Int64.max comes back as its bit pattern.
-                    numbers.append(width == 8 && !signed ? Double(UInt64(bitPattern: value)) : Double(value))
-                }
+            try appendNumbers(count, buffers[0], width: width, isPresent) { raw, i in
+                let value = Self.integer(raw, i, width: width, signed: signed)
+                // A 64-bit unsigned integer beyond Int64.max comes back as its bit pattern.
+                return width == 8 && !signed ? Double(UInt64(bitPattern: value)) : Double(value)
             }
         case .float(let width):
-            let values = buffers[0]
-            try require(values, bytes: count * width, "values")
-            numbers.reserveCapacity(numbers.count + count)
-            values.withUnsafeBytes { raw in
-                for i in 0..<count {
-                    guard isPresent(i) else { numbers.append(.nan); continue }
-                    numbers.append(width == 4 ? Double(Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self).littleEndian))
-                                              : Double(bitPattern: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self).littleEndian))
-                }
+            try appendNumbers(count, buffers[0], width: width, isPresent) { raw, i in
+                width == 4 ? Double(Float(bitPattern: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self).littleEndian))
+                           : Double(bitPattern: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self).littleEndian)
             }
         case .utf8(let offsetWidth):
             let (offsets, data) = (buffers[0], buffers[1])
@@ -72,6 +60,15 @@ struct ArrowColumnBuilder {
                 perSecond <= 1_000_000 ? Micros.exactly(value, 1_000_000 / perSecond)
                     : (value >= 0 ? value / 1_000 : (value + 1) / 1_000 - 1)
             }
+        }
+    }
+
+    private mutating func appendNumbers(_ count: Int, _ values: ArraySlice<UInt8>, width: Int, _ isPresent: (Int) -> Bool,
+                                        _ number: (UnsafeRawBufferPointer, Int) -> Double) throws {
+        try require(values, bytes: count * width, "values")
+        numbers.reserveCapacity(numbers.count + count)
+        values.withUnsafeBytes { raw in
+            for i in 0..<count { numbers.append(isPresent(i) ? number(raw, i) : .nan) }
         }
     }
 

@@ -1,0 +1,30 @@
+// SparkInterruptTests: cancelling a running Spark Connect query (what Ctrl-C does through AsyncBridge) sends an
+// Interrupt for its operation, which the server confirms, and the call ends promptly. Needs DRIFT_TEST_SPARK, a
+// Spark Connect server (.ci/run starts one); skipped without it.
+import DriftSources
+@testable import DriftSpark
+import Foundation
+import Testing
+
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"] != nil,
+                "no Spark Connect test server: set DRIFT_TEST_SPARK=spark://127.0.0.1:15002 (.ci/run starts one)"))
+struct SparkInterruptTests {
+    @Test func cancellingAQueryInterruptsItsOperationOnTheServer() async throws {
+        guard case .spark(let url) = try DatabaseURL(ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"] ?? "") else {
+            Issue.record("DRIFT_TEST_SPARK is not a spark:// URL")
+            return
+        }
+        let client = try SparkConnectClient(url)
+        defer { client.close() }
+        // Minutes of work on local[2] unless interrupted.
+        let request = client.executeRequest("SELECT sum(id % 7) AS s FROM range(0, 200000000000)", parameters: [])
+        let running = Task { try await client.execute(request) }
+        try await Task.sleep(for: .seconds(8))
+        let cancelled = ContinuousClock.now
+        running.cancel()
+        let result = await running.result
+        #expect(ContinuousClock.now - cancelled < .seconds(30))
+        if case .success = result { Issue.record("the query finished instead of being interrupted") }
+        #expect(client.interruptedOperations == [request.operationID])
+    }
+}
