@@ -49,7 +49,7 @@ cat > "$work/report.py" <<'PY'
 # The same report by hand: per window and column the aggregates Drift's pushdown asks for (count, mean, variance,
 # min, max, a 32,768-bin histogram over the pooled range, category counts), then the report's statistics from
 # them in Python: wasserstein_normed (the Wasserstein distance from the binned CDFs, over the reference sd, ddof 0)
-# for numbers and the Jensen-Shannon distance (natural log, as scipy) for the region.
+# for numbers and the Jensen-Shannon distance (base 2, as Drift's) for the region.
 import math, sys
 from pyspark.sql import SparkSession, functions as F
 url, path = sys.argv[1], sys.argv[2]
@@ -76,7 +76,7 @@ p = {m: {r: v / sum(regions[m].values()) for r, v in regions[m].items()} for m i
 keys = set(p["feb"]) | set(p["mar"])
 mid = {r: (p["feb"].get(r, 0) + p["mar"].get(r, 0)) / 2 for r in keys}
 kl = lambda a: sum(a.get(r, 0) * math.log(a.get(r, 0) / mid[r]) for r in keys if a.get(r, 0) > 0)
-print("region js_distance", round(math.sqrt((kl(p["feb"]) + kl(p["mar"])) / 2), 6))
+print("region js_distance", round(math.sqrt((kl(p["feb"]) + kl(p["mar"])) / 2 / math.log(2)), 6))
 PY
 
 measure() {  # prints "seconds peak_kb" of a command

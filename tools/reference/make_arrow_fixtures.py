@@ -6,8 +6,8 @@ Outputs, under Tests/DriftSparkTests/Fixtures/:
   types.arrows        every type Drift reads (ints of 8-64 bits signed and unsigned, float32/64, utf8, large_utf8,
                       bool, date32, date64, timestamps in s/ms/us/ns with and without a time zone, null), with
                       missing values, in two record batches
-  types.json          pyarrow's values of types.arrows per column: numbers, strings, booleans, times as
-                      microseconds since the epoch (nanoseconds floored), null for missing
+  types.json          pyarrow's values of types.arrows per column, as text: numbers as their repr, strings,
+                      true/false, times as microseconds since the epoch (nanoseconds floored); null for missing
   empty.arrows        a schema and no record batch
   decimal.arrows, list.arrows, dictionary.arrows   types Drift refuses
   legacy.arrows       types.arrows' first batch in the pre-0.15 framing (no continuation marker)
@@ -80,7 +80,8 @@ def main():
             values = [None if v is None or v != v else repr(float(v)) for v in column.to_pylist()]
         else:
             values = column.to_pylist()
-        expected[name] = values
+        # Every value as text (booleans as true/false), so the test reads one type.
+        expected[name] = [None if v is None else ("true" if v else "false") if isinstance(v, bool) else str(v) for v in values]
     with open(os.path.join(OUT, "types.json"), "w") as f:
         json.dump({"rows": table.num_rows, "columns": list(columns), "values": expected}, f, indent=1, ensure_ascii=False)
         f.write("\n")
