@@ -19,7 +19,8 @@ struct SparkInterruptTests {
         // Minutes of work on local[2] unless interrupted.
         let request = client.executeRequest("SELECT sum(id % 7) AS s FROM range(0, 200000000000)", parameters: [])
         let running = Task { try await client.execute(request) }
-        try await Task.sleep(for: .seconds(8))
+        // Long enough for the server to have registered the operation, even while other tests keep it busy.
+        try await Task.sleep(for: .seconds(15))
         let cancelled = ContinuousClock.now
         running.cancel()
         let result = await running.result
