@@ -93,9 +93,15 @@ extension Grouping {
         var totals = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
         var counts = [Int](repeating: 0, count: groupCount)
         values.withUnsafeBufferPointer { values in
-            for (row, group) in groupOfRow.enumerated() where !values[row].isNaN {
-                totals[group].add(values[row])
-                counts[group] += 1
+            groupOfRow.withUnsafeBufferPointer { groupOfRow in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for row in 0..<values.count where !values[row].isNaN {
+                            totals[groupOfRow[row]].add(values[row])
+                            counts[groupOfRow[row]] += 1
+                        }
+                    }
+                }
             }
         }
         return zip(totals, counts).map { total, count in mean ? (count > 0 ? total.value / Double(count) : .nan) : total.value }
@@ -114,7 +120,7 @@ extension Grouping {
     /// Each group's q-quantile of its present values, as `Statistics.quantile` gives it: the values are
     /// gathered group after group, and in each group the two order statistics around q are selected.
     private func quantiles(_ values: [Double], _ q: Double) throws -> [Double] {
-        var gathered = rows.map { values[$0] }
+        var gathered = values.gathering(rows)
         return try gathered.withUnsafeMutableBufferPointer { buffer in
             try (0..<groupCount).map { group in
                 if group & 0x3FFF == 0x3FFF { try Cancellation.check() }
