@@ -90,21 +90,19 @@ extension Grouping {
 
     /// Each group's compensated sum of its present values (or their mean: NaN for none), in row order.
     private func sums(_ values: [Double], mean: Bool) -> [Double] {
-        var totals = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
-        var counts = [Int](repeating: 0, count: groupCount)
+        // A group's sum and count side by side: one cache line per row when the groups are many.
+        var totals = [(sum: CompensatedSum, count: Int)](repeating: (CompensatedSum(), 0), count: groupCount)
         values.withUnsafeBufferPointer { values in
             groupOfRow.withUnsafeBufferPointer { groupOfRow in
                 totals.withUnsafeMutableBufferPointer { totals in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        for row in 0..<values.count where !values[row].isNaN {
-                            totals[groupOfRow[row]].add(values[row])
-                            counts[groupOfRow[row]] += 1
-                        }
+                    for row in 0..<values.count where !values[row].isNaN {
+                        totals[groupOfRow[row]].sum.add(values[row])
+                        totals[groupOfRow[row]].count += 1
                     }
                 }
             }
         }
-        return zip(totals, counts).map { total, count in mean ? (count > 0 ? total.value / Double(count) : .nan) : total.value }
+        return totals.map { total in mean ? (total.count > 0 ? total.sum.value / Double(total.count) : .nan) : total.sum.value }
     }
 
     /// Each group's smallest or largest present value; NaN for none.
