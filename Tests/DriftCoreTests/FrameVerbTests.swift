@@ -63,15 +63,25 @@ import Testing
         }
     }
 
-    @Test(arguments: JoinKind.allCases)
-    func joinPairsMatchPandas(_ kind: JoinKind) throws {
-        let sales = try Self.frame("sales.csv").withColumn("sales_row", .numeric(NumericColumn((0..<400).map(Double.init))))
-        let labels = try Self.frame("labels.csv").withColumn("labels_row", .numeric(NumericColumn((0..<45).map(Double.init))))
-        let joined = try sales.joined(with: labels, leftKeys: ["store"], rightKeys: ["store"], kind: kind)
-        let reference = try #require((Self.expected["joins"] as? [String: Any])?[kind.rawValue] as? [String: [Int]])
-        let leftRows = (joined.column(named: "sales_row")?.numbers ?? []).map { $0.isNaN ? -1 : Int($0) }
-        #expect(joined.names.contains("labels_row") == (kind != .semi && kind != .anti))
-        let rightRows = (joined.column(named: "labels_row")?.numbers ?? []).map { $0.isNaN ? -1 : Int($0) }
+    static func sales() throws -> DataFrame {
+        try frame("sales.csv").withColumn("sales_row", .numeric(NumericColumn((0..<400).map(Double.init))))
+    }
+
+    static func labels() throws -> DataFrame {
+        try frame("labels.csv").withColumn("labels_row", .numeric(NumericColumn((0..<45).map(Double.init))))
+    }
+
+    /// The labels with at most one row per present store (pandas' choice), for the unique-key joins.
+    static func uniqueLabels() throws -> DataFrame {
+        try labels().gathering(try #require((expected["joins"] as? [String: Any])?["unique_rows"] as? [Int]))
+    }
+
+    /// Checks a join's (left row, right row) pairs, read from its row-number columns, against pandas'.
+    static func expectPairs(_ joined: DataFrame, left: String, right: String, _ reference: [String: [Int]]?, kind: JoinKind) throws {
+        let reference = try #require(reference)
+        let leftRows = (joined.column(named: left)?.numbers ?? []).map { $0.isNaN ? -1 : Int($0) }
+        #expect(joined.names.contains(right) == (kind != .semi && kind != .anti))
+        let rightRows = (joined.column(named: right)?.numbers ?? []).map { $0.isNaN ? -1 : Int($0) }
         let pairs = zip(leftRows, rightRows.isEmpty ? [Int](repeating: -1, count: leftRows.count) : rightRows).map { [$0, $1] }
         let expectedPairs = zip(reference["left"] ?? [], reference["right"] ?? [Int](repeating: -1, count: reference["left"]?.count ?? 0)).map { [$0, $1] }
         if kind == .outer {
@@ -81,6 +91,29 @@ import Testing
             #expect(pairs == expectedPairs)
         }
         #expect(pairs.count > 0)
+    }
+
+    @Test(arguments: JoinKind.allCases)
+    func joinPairsMatchPandas(_ kind: JoinKind) throws {
+        let joined = try Self.sales().joined(with: Self.labels(), leftKeys: ["store"], rightKeys: ["store"], kind: kind)
+        let reference = (Self.expected["joins"] as? [String: Any])?[kind.rawValue] as? [String: [Int]]
+        try Self.expectPairs(joined, left: "sales_row", right: "labels_row", reference, kind: kind)
+    }
+
+    /// A right side whose present keys are unique takes the code → row table (a left join gathers no
+    /// left column); as the left side of a right join, the same table from the other side.
+    @Test(arguments: JoinKind.allCases)
+    func uniqueKeyJoinsMatchPandas(_ kind: JoinKind) throws {
+        let joined = try Self.sales().joined(with: Self.uniqueLabels(), leftKeys: ["store"], rightKeys: ["store"], kind: kind)
+        let reference = ((Self.expected["joins"] as? [String: Any])?["unique_right"] as? [String: Any])?[kind.rawValue] as? [String: [Int]]
+        try Self.expectPairs(joined, left: "sales_row", right: "labels_row", reference, kind: kind)
+        if kind == .left { #expect(joined.column(named: "amount") == (try Self.sales()).column(named: "amount")) }
+    }
+
+    @Test func rightJoinOfUniqueLeftKeysMatchesPandas() throws {
+        let joined = try Self.uniqueLabels().joined(with: Self.sales(), leftKeys: ["store"], rightKeys: ["store"], kind: .right)
+        let reference = (Self.expected["joins"] as? [String: Any])?["unique_left_right"] as? [String: [Int]]
+        try Self.expectPairs(joined, left: "labels_row", right: "sales_row", reference, kind: .right)
     }
 
     @Test func joinNamesClashesAndChecksKeyTypes() throws {

@@ -70,16 +70,30 @@ for name, keys in [("region", ["region"]), ("store", ["store"]), ("region_store"
 # Missing keys never match: distinct sentinels on each side stand in for NaN while pandas merges.
 left = sales.assign(row=np.arange(n), key=np.where(np.isnan(store), -1 - np.arange(n), store))
 right = labels.assign(row=np.arange(m), key=np.where(np.isnan(lstore), -100000 - np.arange(m), lstore))
-joins = {}
-for how in ["inner", "left", "right", "outer"]:
-    merged = left[["key", "row"]].merge(right[["key", "row"]], on="key", how=how, suffixes=("_left", "_right"))
-    joins[how] = {
-        "left": [int(v) if not np.isnan(v) else -1 for v in merged["row_left"].astype(float)],
-        "right": [int(v) if not np.isnan(v) else -1 for v in merged["row_right"].astype(float)],
-    }
-present = right["key"].to_numpy()
-joins["semi"] = {"left": [int(r) for r in left["row"][left["key"].isin(present)]]}
-joins["anti"] = {"left": [int(r) for r in left["row"][~left["key"].isin(present)]]}
+
+
+def join_pairs(left, right):
+    """The row pairs of every join kind (−1 where a side has no row), as pandas gives them."""
+    joins = {}
+    for how in ["inner", "left", "right", "outer"]:
+        merged = left[["key", "row"]].merge(right[["key", "row"]], on="key", how=how, suffixes=("_left", "_right"))
+        joins[how] = {
+            "left": [int(v) if not np.isnan(v) else -1 for v in merged["row_left"].astype(float)],
+            "right": [int(v) if not np.isnan(v) else -1 for v in merged["row_right"].astype(float)],
+        }
+    present = right["key"].to_numpy()
+    joins["semi"] = {"left": [int(r) for r in left["row"][left["key"].isin(present)]]}
+    joins["anti"] = {"left": [int(r) for r in left["row"][~left["key"].isin(present)]]}
+    return joins
+
+
+joins = join_pairs(left, right)
+# A side whose present keys are unique (a lookup table): the labels' first row of each store, and every
+# row without one; joined as the right side, and as the left side of a right join.
+unique = right[~labels["store"].duplicated() | labels["store"].isna()]
+joins["unique_rows"] = [int(r) for r in unique["row"]]
+joins["unique_right"] = join_pairs(left, unique)
+joins["unique_left_right"] = join_pairs(unique, left)["right"]
 
 # Row order of a two-key sort (region ascending, amount descending, missing last in each) and the rows
 # drop_duplicates keeps on (region, store) — both as row numbers.

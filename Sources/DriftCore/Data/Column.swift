@@ -154,7 +154,26 @@ extension Array {
     /// The elements at `indices`, in that order.
     func gathering(_ indices: [Int]) -> [Element] {
         withUnsafeBufferPointer { source in
-            indices.map { source[$0] }
+            indices.withUnsafeBufferPointer { indices in
+                [Element](unsafeUninitializedCapacity: indices.count) { result, initialized in
+                    for i in 0..<indices.count { (result.baseAddress! + i).initialize(to: source[indices[i]]) }
+                    initialized = indices.count
+                }
+            }
+        }
+    }
+
+    /// The elements at `indices`, in that order, with `filler` where an index is −1.
+    func gathering(_ indices: [Int], orMissing filler: Element) -> [Element] {
+        withUnsafeBufferPointer { source in
+            indices.withUnsafeBufferPointer { indices in
+                [Element](unsafeUninitializedCapacity: indices.count) { result, initialized in
+                    for i in 0..<indices.count {
+                        (result.baseAddress! + i).initialize(to: indices[i] < 0 ? filler : source[indices[i]])
+                    }
+                    initialized = indices.count
+                }
+            }
         }
     }
 

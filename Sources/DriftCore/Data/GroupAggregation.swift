@@ -90,15 +90,19 @@ extension Grouping {
 
     /// Each group's compensated sum of its present values (or their mean: NaN for none), in row order.
     private func sums(_ values: [Double], mean: Bool) -> [Double] {
-        var totals = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
-        var counts = [Int](repeating: 0, count: groupCount)
+        // A group's sum and count side by side: one cache line per row when the groups are many.
+        var totals = [(sum: CompensatedSum, count: Int)](repeating: (CompensatedSum(), 0), count: groupCount)
         values.withUnsafeBufferPointer { values in
-            for (row, group) in groupOfRow.enumerated() where !values[row].isNaN {
-                totals[group].add(values[row])
-                counts[group] += 1
+            groupOfRow.withUnsafeBufferPointer { groupOfRow in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    for row in 0..<values.count where !values[row].isNaN {
+                        totals[groupOfRow[row]].sum.add(values[row])
+                        totals[groupOfRow[row]].count += 1
+                    }
+                }
             }
         }
-        return zip(totals, counts).map { total, count in mean ? (count > 0 ? total.value / Double(count) : .nan) : total.value }
+        return totals.map { total in mean ? (total.count > 0 ? total.sum.value / Double(total.count) : .nan) : total.sum.value }
     }
 
     /// Each group's smallest or largest present value; NaN for none.
@@ -114,7 +118,7 @@ extension Grouping {
     /// Each group's q-quantile of its present values, as `Statistics.quantile` gives it: the values are
     /// gathered group after group, and in each group the two order statistics around q are selected.
     private func quantiles(_ values: [Double], _ q: Double) throws -> [Double] {
-        var gathered = rows.map { values[$0] }
+        var gathered = values.gathering(rows)
         return try gathered.withUnsafeMutableBufferPointer { buffer in
             try (0..<groupCount).map { group in
                 if group & 0x3FFF == 0x3FFF { try Cancellation.check() }

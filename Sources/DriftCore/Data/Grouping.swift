@@ -49,13 +49,23 @@ public struct Grouping: Sendable {
     /// The rows listed group after group (stable, so row order within a group) and the group offsets.
     private static func countingSort(_ groups: [Int], groups count: Int) -> ([Int], [Int]) {
         var offsets = [Int](repeating: 0, count: count + 1)
-        for group in groups { offsets[group + 1] += 1 }
-        for g in 0..<count { offsets[g + 1] += offsets[g] }
+        groups.withUnsafeBufferPointer { groups in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for group in groups { offsets[group + 1] += 1 }
+                for g in 0..<count { offsets[g + 1] += offsets[g] }
+            }
+        }
         var next = offsets
-        var rows = [Int](repeating: 0, count: groups.count)
-        for (row, group) in groups.enumerated() {
-            rows[next[group]] = row
-            next[group] += 1
+        let rows = [Int](unsafeUninitializedCapacity: groups.count) { rows, initialized in
+            groups.withUnsafeBufferPointer { groups in
+                next.withUnsafeMutableBufferPointer { next in
+                    for row in 0..<groups.count {
+                        rows[next[groups[row]]] = row
+                        next[groups[row]] += 1
+                    }
+                }
+            }
+            initialized = groups.count
         }
         return (rows, offsets)
     }
@@ -123,7 +133,8 @@ struct KeyCodes {
         var low = Double.infinity, high = -Double.infinity
         for values in arrays {
             for value in values where !value.isNaN {
-                guard value == value.rounded(), value.isFinite else { return nil }
+                // Beyond 2^52 every double is whole; below, the conversion to Int (no libm call) tells.
+                guard value.isFinite, value.magnitude >= 0x1p52 || Double(Int(value)) == value else { return nil }
                 low = Swift.min(low, value)
                 high = Swift.max(high, value)
             }
@@ -165,6 +176,9 @@ struct KeyCodes {
                 rank[code] = next
                 next += 1
             }
+            // Only codes past the last used one unused (as the missing code of a column with none):
+            // the codes are their ranks already.
+            if next == 0 || rank[next - 1] == next - 1 { return KeyCodes(codes: codes, cardinality: next) }
             return KeyCodes(codes: codes.map { rank[$0] }, cardinality: next)
         }
         try Cancellation.check()

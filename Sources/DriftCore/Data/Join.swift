@@ -1,7 +1,8 @@
 // Join: the rows of two frames matched on key columns (`join(left, right, on: "id", how: "left")`).
 //
 // The key columns of both sides are factorized together (Grouping's key codes), so a key is one
-// integer and matching is a lookup in the right side's rows listed by code. Missing keys never match.
+// integer and matching is a lookup in the right side's rows listed by code (JoinPairs). Missing keys
+// never match.
 
 /// Which rows a join keeps.
 public enum JoinKind: String, Sendable, CaseIterable {
@@ -32,17 +33,17 @@ extension DataFrame {
         let codes = try JoinKeys(left: self, right: right, leftKeys: leftKeys, rightKeys: rightKeys)
         let pairs = try codes.pairs(kind: kind)
         var names = self.names
-        // A left join where no left row has two matches keeps the left rows as they are: no gather.
-        let keepsLeftRows = pairs.left.count == rowCount && pairs.left.indices.allSatisfy { pairs.left[$0] == $0 }
-        // Inner, semi and anti joins have a left row in every pair: a plain gather, no −1 check per row.
+        // Inner, semi, anti and left joins have a left row in every pair: a plain gather, no −1 check per row.
         let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
-        var columns = keepsLeftRows ? self.columns
-            : self.columns.map { leftAlwaysThere ? $0.gathering(pairs.left) : $0.gathering(orMissing: pairs.left) }
+        // No left rows listed: every left row once, in order, so the left columns stay as they are.
+        var columns = pairs.left.map { rows in
+            self.columns.map { leftAlwaysThere ? $0.gathering(rows) : $0.gathering(orMissing: rows) }
+        } ?? self.columns
         guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
         for (name, column) in zip(right.names, right.columns) {
             if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
                 // One key column: the right side's value fills the rows only the right side has.
-                let rightOnly = kind == .right || kind == .outer ? pairs.left.indices.filter { pairs.left[$0] < 0 } : []
+                let rightOnly = kind == .right || kind == .outer ? pairs.left.map { rows in rows.indices.filter { rows[$0] < 0 } } ?? [] : []
                 if !rightOnly.isEmpty {
                     columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
                 }
@@ -97,77 +98,16 @@ struct JoinKeys {
         func codes(_ values: [Double]) -> [Int] { values.map { $0.isNaN ? -1 : Int($0 - low) } }
         return (codes(a), codes(b), span)
     }
-
-    /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row.
-    func pairs(kind: JoinKind) throws -> (left: [Int], right: [Int]) {
-        if kind == .right {
-            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left)
-            return (swapped.build, swapped.probe)
-        }
-        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind)
-        return (pairs.probe, pairs.build)
-    }
-
-    /// Each probe row in order with its matches among the build rows (in their order); for a left
-    /// join unmatched probe rows too, for an outer join then the build rows nothing matched.
-    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind) throws -> (probe: [Int], build: [Int]) {
-        // The build rows listed by key code (a counting sort keeps them in row order).
-        var offsets = [Int](repeating: 0, count: cardinality + 1)
-        for code in build where code >= 0 { offsets[code + 1] += 1 }
-        for code in 0..<cardinality { offsets[code + 1] += offsets[code] }
-        var next = offsets
-        var byCode = [Int](repeating: 0, count: offsets[cardinality])
-        for (row, code) in build.enumerated() where code >= 0 {
-            byCode[next[code]] = row
-            next[code] += 1
-        }
-        var probeRows: [Int] = [], buildRows: [Int] = []
-        probeRows.reserveCapacity(probe.count)
-        buildRows.reserveCapacity(probe.count)
-        var matched = [Bool](repeating: false, count: kind == .outer ? build.count : 0)
-        for (row, code) in probe.enumerated() {
-            if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-            let matches = code >= 0 ? byCode[offsets[code]..<offsets[code + 1]] : []
-            switch kind {
-            case .semi, .anti:
-                if matches.isEmpty == (kind == .anti) {
-                    probeRows.append(row)
-                    buildRows.append(-1)
-                }
-            case .inner, .left, .right, .outer:
-                for match in matches {
-                    probeRows.append(row)
-                    buildRows.append(match)
-                    if kind == .outer { matched[match] = true }
-                }
-                if matches.isEmpty, kind != .inner {
-                    probeRows.append(row)
-                    buildRows.append(-1)
-                }
-            }
-        }
-        if kind == .outer {
-            for row in build.indices where !matched[row] {
-                probeRows.append(-1)
-                buildRows.append(row)
-            }
-        }
-        return (probeRows, buildRows)
-    }
 }
 
 extension Column {
     /// The rows at `indices`, in that order, with −1 giving a missing value. Indices are assumed valid.
     func gathering(orMissing indices: [Int]) -> Column {
         switch self {
-        case .numeric(let column):
-            .numeric(NumericColumn(indices.map { $0 < 0 ? .nan : column.values[$0] }))
-        case .text(let column):
-            .text(TextColumn(codes: indices.map { $0 < 0 ? -1 : column.codes[$0] }, levels: column.levels))
-        case .boolean(let column):
-            .boolean(BoolColumn(raw: indices.map { $0 < 0 ? -1 : column.values[$0] }))
-        case .time(let column):
-            .time(TimeColumn(indices.map { $0 < 0 ? TimeValue.missing : column.values[$0] }, kind: column.kind))
+        case .numeric(let column): .numeric(NumericColumn(column.values.gathering(indices, orMissing: .nan)))
+        case .text(let column): .text(TextColumn(codes: column.codes.gathering(indices, orMissing: -1), levels: column.levels))
+        case .boolean(let column): .boolean(BoolColumn(raw: column.values.gathering(indices, orMissing: -1)))
+        case .time(let column): .time(TimeColumn(column.values.gathering(indices, orMissing: TimeValue.missing), kind: column.kind))
         }
     }
 }

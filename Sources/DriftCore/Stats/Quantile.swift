@@ -67,6 +67,19 @@ extension UnsafeMutableBufferPointer where Element == Double {
     /// Reorders the (NaN-free) values so that position k holds the value a sort would put there, with no
     /// larger value before it and no smaller one after (Hoare's quickselect, median-of-three pivots).
     func select(_ k: Int) {
+        // A few values (a small group's): an insertion sort, no partitioning overhead.
+        if count <= 16 {
+            for i in 1..<Swift.max(count, 1) {
+                let value = self[i]
+                var j = i
+                while j > 0 && self[j - 1] > value {
+                    self[j] = self[j - 1]
+                    j -= 1
+                }
+                self[j] = value
+            }
+            return
+        }
         var low = 0, high = count - 1
         while low < high {
             let middle = low + (high - low) / 2
