@@ -110,7 +110,8 @@ struct ColumnChunkWriter {
     }
 
     /// For strings with few distinct values: the distinct strings of `rows` in order of first appearance, and
-    /// each row's index among them (-1 when missing). nil when a dictionary would not pay.
+    /// each row's index among them (-1 when missing). nil when a dictionary would not pay (or every value is
+    /// missing).
     private func dictionaryIndices(_ rows: Range<Int>) -> (levels: [String], indices: [Int32])? {
         guard case .text(let text) = column.column else { return nil }
         var remap = [Int32](repeating: -1, count: text.levels.count)
@@ -129,7 +130,7 @@ struct ColumnChunkWriter {
             }
             indices.append(remap[Int(code)])
         }
-        return (levels, indices)
+        return levels.isEmpty ? nil : (levels, indices)
     }
 
     private mutating func writeDictionaryPage(_ levels: [String]) throws {
