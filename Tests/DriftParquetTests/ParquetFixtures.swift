@@ -10,13 +10,13 @@ enum ParquetFixtures {
 
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    struct Column: Decodable {
+    struct Column: Decodable, Sendable {
         var type: String
         var values: [Value]
     }
 
     /// A JSON value of a column: a number, a string, a boolean or null.
-    enum Value: Decodable, CustomStringConvertible {
+    enum Value: Decodable, Sendable, CustomStringConvertible {
         case number(Double), string(String), bool(Bool), null
 
         init(from decoder: Decoder) throws {
