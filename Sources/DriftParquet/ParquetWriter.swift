@@ -18,6 +18,9 @@ public enum ParquetWriter {
         }
     }
 
+    /// The footer's created_by: readers may trust that such a file stores a missing number as null, never NaN.
+    static let createdBy = "drift"
+
     /// Writes `frame` to `path`: row groups of at most `rowGroupSize` rows, pages compressed with `compression`.
     public static func write(_ frame: DataFrame, to path: String, compression: Compression = .zstd, rowGroupSize: Int = 1_000_000) throws {
         guard rowGroupSize > 0 else { throw ParquetError("row_group_size must be at least 1, not \(rowGroupSize)") }
@@ -26,7 +29,7 @@ public enum ParquetWriter {
         let groups = stride(from: 0, to: frame.rowCount, by: rowGroupSize).map { $0..<min($0 + rowGroupSize, frame.rowCount) }
         var metadata = FileMetaData()
         metadata.version = 1
-        metadata.createdBy = "drift"
+        metadata.createdBy = createdBy
         metadata.rowCount = Int64(frame.rowCount)
         var root = SchemaElement()
         root.name = "schema"
