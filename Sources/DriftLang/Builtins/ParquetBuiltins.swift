@@ -27,11 +27,13 @@ let parquetBuiltins: [Builtin] = [
     Builtin(
         "scan_parquet(path)",
         doc: """
-        A lazy source over a Parquet file that is never loaded whole, like scan_csv: when a statistic is first \
-        asked for, the file is read one row group at a time and every column's summary (counts, mean, variance, \
-        min, max, exact per-value counts, a quantile sketch) is kept, so memory holds one row group and the \
-        summaries. Its lazy columns accept what scan_csv's do, and drift_report compares two lazy sources. \
-        Column types are read_parquet's; nested columns are left out with a note.
+        A lazy source over a Parquet file, directory or glob (as read_parquet takes them) that is never loaded \
+        whole, like scan_csv: when a statistic is first asked for, the files are read one row group at a time and \
+        every column's summary (counts, mean, variance, min, max, exact per-value counts, a quantile sketch) is \
+        kept, so memory holds one row group and the summaries. nrow, missing, count, min and max come from the \
+        column chunks' statistics without reading a page while those are exact. Its lazy columns accept what \
+        scan_csv's do, and drift_report compares two lazy sources. Column types are read_parquet's; nested \
+        columns are left out with a note.
         """,
         example: #"let big = scan_parquet("examples/data/credit_reference.parquet")"#
     ) { arguments, interpreter in
