@@ -82,6 +82,13 @@ ROWS = [
      "csv_dates_pandas", 1.0),
     ("read a 1M-row CSV with an ISO datetime column", "csv_dates", "polars `read_csv(try_parse_dates=True)`",
      "csv_dates_polars", None),
+] + [  # the Parquet rows (bench/scripts/parquet.drift against bench/parquet_peers.py)
+    ("`read_parquet` of the 1M-row table (Snappy, as pyarrow writes it)", "parquet_read",
+     "pandas `read_parquet` (pyarrow engine)", "parquet_read_pandas", 0.5),
+    ("`read_parquet` of the 1M-row table (Snappy, as pyarrow writes it)", "parquet_read", "polars `read_parquet`",
+     "parquet_read_polars", 1.0),
+    ("`write_parquet` of the 1M-row table, Snappy", "parquet_write", "pyarrow `write_table`", "parquet_write_pyarrow", 1.0),
+    ("`write_parquet` of the 1M-row table, Snappy", "parquet_write", "polars `write_parquet`", "parquet_write_polars", None),
 ]
 
 
@@ -162,6 +169,10 @@ def run_rounds(args, data, peers):
         record(peer_times, peer)
         if args.nannyml:
             record(peer_times, timings([args.nannyml, os.path.join(ROOT, "bench", "nannyml_peer.py"), data]), "monitor_nannyml")
+        if peers:
+            drift, peer = parquet_pair(args.python, data, r)
+            record(drift_times, drift)
+            record(peer_times, peer)
         for name in ("fib", "loop"):
             drift, peer = pair(lambda: timings([DRIFT, "run", os.path.join(SCRIPTS, name + ".drift")]),
                                lambda: timings([sys.executable, os.path.join(SCRIPTS, name + ".py")]), r)
@@ -181,6 +192,17 @@ def run_rounds(args, data, peers):
     accuracy = {side: times.pop("logistic_accuracy")[-1]
                 for side, times in (("drift", drift_times), ("peer", peer_times)) if "logistic_accuracy" in times}
     return drift_times, peer_times, accuracy
+
+
+def parquet_pair(python, data, round_number):
+    """The Parquet rows of one round. The peers' script writes ref.parquet with pyarrow when it is missing, so
+    it runs first then."""
+    drift = lambda: timings([DRIFT, "run", os.path.join(SCRIPTS, "parquet.drift"), data])
+    peer = lambda: timings([python, os.path.join(ROOT, "bench", "parquet_peers.py"), data])
+    if not os.path.exists(os.path.join(data, "ref.parquet")):
+        first = peer()
+        return drift(), first
+    return pair(drift, peer, round_number)
 
 
 def seconds(value):

@@ -37,7 +37,13 @@ struct ParquetDataset {
         } else {
             parts = [Part(path: path, partitions: [])]
         }
+        for part in parts where part.partitions.map(\.key) != partitionKeys {
+            throw ParquetError("'\(part.path)' lies under the partitions \(part.partitions.map(\.key)) but '\(parts[0].path)' under \(partitionKeys)")
+        }
     }
+
+    /// The hive partition keys, outermost folder first (every part has the same).
+    var partitionKeys: [String] { parts.first?.partitions.map(\.key) ?? [] }
 
     /// Every .parquet file below `directory`, in name order, with the partitions of the folders on the way.
     private static func collect(_ directory: String, partitions: [(key: String, value: String)], depth: Int, into parts: inout [Part]) throws {
@@ -59,7 +65,6 @@ struct ParquetDataset {
     /// The parts read and joined: each file's columns, then one column per partition key (numbers when every
     /// value is a number, else strings), rows in file order.
     func read(columns: [String]?) throws -> ParquetTable {
-        let partitionKeys = parts.first?.partitions.map(\.key) ?? []
         let fileColumns = columns?.filter { !partitionKeys.contains($0) }
         if let fileColumns, fileColumns.isEmpty, !partitionKeys.isEmpty {
             throw ParquetError("columns: names only partition keys (\(partitionKeys.joined(separator: ", "))); name a column of the files too")
@@ -67,9 +72,6 @@ struct ParquetDataset {
         var frames: [DataFrame] = []
         var notes: [String] = []
         for part in parts {
-            guard part.partitions.map(\.key) == partitionKeys else {
-                throw ParquetError("'\(part.path)' lies under the partitions \(part.partitions.map(\.key)) but '\(parts[0].path)' under \(partitionKeys)")
-            }
             let table = try ParquetReader.readFile(path: part.path, columns: fileColumns)
             for note in table.notes where !notes.contains(note) { notes.append(note) }
             if let first = frames.first, first.names != table.frame.names || zip(first.columns, table.frame.columns).contains(where: { $0.type != $1.type }) {
@@ -82,7 +84,7 @@ struct ParquetDataset {
             named.append((name, try Column.concatenating(frames.map { $0.columns[index] })))
         }
         for (index, key) in partitionKeys.enumerated() where columns == nil || columns?.contains(key) == true {
-            named.append((key, partitionColumn(index, rowCounts: frames.map(\.rowCount))))
+            named.append((key, try Column.concatenating(frames.indices.map { partitionColumn(index, part: $0, count: frames[$0].rowCount) })))
         }
         if let columns {
             named = columns.compactMap { name in named.first { $0.name == name } }
@@ -94,17 +96,17 @@ struct ParquetDataset {
         }
     }
 
-    /// Partition `index`'s value repeated over each part's rows.
-    private func partitionColumn(_ index: Int, rowCounts: [Int]) -> Column {
-        let values = parts.map { $0.partitions[index].value }
-        let numbers = values.compactMap(Double.init)
-        if numbers.count == values.count {
-            return .numeric(NumericColumn(zip(numbers, rowCounts).flatMap { repeatElement($0, count: $1) }))
+    /// Partition `index`'s value of part `part` repeated `count` times: numbers when every part's value of it
+    /// is a number, else strings.
+    func partitionColumn(_ index: Int, part: Int, count: Int) -> Column {
+        let value = parts[part].partitions[index].value
+        if parts.allSatisfy({ Double($0.partitions[index].value) != nil }), let number = Double(value) {
+            return .numeric(NumericColumn([Double](repeating: number, count: count)))
         }
-        return .text(TextColumn(zip(values, rowCounts).flatMap { value, count in repeatElement(Optional(value), count: count) }))
+        return .text(TextColumn(codes: [Int32](repeating: 0, count: count), levels: [value]))
     }
 
-    private static func describe(_ frame: DataFrame) -> String {
+    static func describe(_ frame: DataFrame) -> String {
         zip(frame.names, frame.columns).map { "\($0) (\($1.typeName))" }.joined(separator: ", ")
     }
 }

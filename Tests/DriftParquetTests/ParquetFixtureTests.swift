@@ -23,7 +23,7 @@ import Testing
         }
         for (name, expected) in columns {
             guard let column = table.frame.column(named: name) else { continue }
-            compare(column, expected, "column \(name)")
+            ParquetFixtures.compare(column, expected, "column \(name)")
         }
     }
 
@@ -31,44 +31,5 @@ import Testing
         let table = try ParquetReader.read(path: ParquetFixtures.path("types_zstd_v2.parquet"), columns: ["city", "i8"])
         #expect(table.frame.names == ["city", "i8"])
         #expect(table.frame.rowCount == 60)
-    }
-
-    private func compare(_ column: Column, _ expected: ParquetFixtures.Column, _ place: String) {
-        #expect(column.typeName == expected.type, "\(place)")
-        #expect(column.count == expected.values.count, "\(place)")
-        guard column.count == expected.values.count else { return }
-        for (row, value) in expected.values.enumerated() where !matches(column, row, value) {
-            Issue.record("\(place) row \(row): read \(describe(column, row)), expected \(value)")
-            return
-        }
-    }
-
-    private func matches(_ column: Column, _ row: Int, _ value: ParquetFixtures.Value) -> Bool {
-        switch (column, value) {
-        case (.numeric(let numbers), .number(let number)): isClose(numbers.values[row], number)
-        case (.numeric(let numbers), .null): numbers.values[row].isNaN
-        case (.text(let text), .string(let string)): text[row] == string
-        case (.text(let text), .null): text[row] == nil
-        case (.boolean(let flags), .bool(let flag)): flags[row] == flag
-        case (.boolean(let flags), .null): flags[row] == nil
-        case (.time(let times), .number(let micros)): times.values[row] == Int64(exactly: micros)
-        case (.time(let times), .null): times.values[row] == TimeValue.missing
-        default: false
-        }
-    }
-
-    private func describe(_ column: Column, _ row: Int) -> String {
-        switch column {
-        case .numeric(let column): "\(column.values[row])"
-        case .text(let column): column[row] ?? "missing"
-        case .boolean(let column): column[row].map { "\($0)" } ?? "missing"
-        case .time(let column): "\(column.values[row])"
-        }
-    }
-
-    /// True when a and b agree to 1e-12 relative or absolute.
-    private func isClose(_ a: Double, _ b: Double) -> Bool {
-        let difference = abs(a - b)
-        return a == b || difference <= 1e-12 || difference <= 1e-12 * max(abs(a), abs(b))
     }
 }

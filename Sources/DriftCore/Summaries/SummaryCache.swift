@@ -1,5 +1,7 @@
 // SummaryCache: a summary source with its answers kept, so asking several questions of a lazy source reads
 // it once: the first request summarises every column in one pass; bin counts are kept per column and edges.
+// The row count, a missing count and a numeric column's range come from the source's facts while they are exact
+// and the summaries are not made yet, so asking only those reads no values.
 import Foundation
 
 /// Summaries of a `SummarySource`, computed on first use and kept.
@@ -8,6 +10,7 @@ public final class SummaryCache: @unchecked Sendable {
     public let options: ColumnSummary.Options
     private var summaries: [String: ColumnSummary]?
     private var binCounts: [String: [BinEdges: [Int]]] = [:]
+    private var knownFacts: [String: ColumnFacts]?
     /// Held for the whole of a pass, so two callers never read the source at once.
     private let lock = NSLock()
 
@@ -48,6 +51,36 @@ public final class SummaryCache: @unchecked Sendable {
             }
             binCounts[column, default: [:]][edges] = counts
             return counts
+        }
+    }
+
+    /// The number of rows.
+    public func rowCount() throws -> Int {
+        if let first = source.columnNames.first, let facts = try facts(first) { return facts.rowCount }
+        return try allSummaries().values.first?.rowCount ?? 0
+    }
+
+    /// How many of a column's values are missing.
+    public func missingCount(_ column: String) throws -> Int {
+        if let missing = try facts(column)?.missing { return missing }
+        return try summary(column).missing
+    }
+
+    /// A numeric column's smallest and largest value when the source's facts know them; nil otherwise (ask
+    /// the summary, which also says why a column has none).
+    public func knownRange(_ column: String) throws -> (minimum: Double, maximum: Double)? {
+        guard let facts = try facts(column), facts.type == .numeric, let minimum = facts.minimum, let maximum = facts.maximum else {
+            return nil
+        }
+        return (minimum, maximum)
+    }
+
+    /// What the source knows of `column` without reading it; nil once the summaries are made (they know more).
+    private func facts(_ column: String) throws -> ColumnFacts? {
+        try lock.withLock {
+            guard summaries == nil else { return nil }
+            if knownFacts == nil { knownFacts = try source.facts(source.columnNames) ?? [:] }
+            return knownFacts?[column]
         }
     }
 }

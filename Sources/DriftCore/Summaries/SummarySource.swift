@@ -46,4 +46,6 @@ public protocol SummarySource: Sendable {
     var columnNames: [String] { get }
     /// Summaries (and requested bin counts) of `columns`, in as few passes over the data as possible.
     func summarize(_ columns: [String], _ request: SummaryRequest) throws -> SummaryResult
+    /// What the source knows of `columns` without reading their values (see `ColumnFacts`); nil when nothing.
+    func facts(_ columns: [String]) throws -> [String: ColumnFacts]?
 }

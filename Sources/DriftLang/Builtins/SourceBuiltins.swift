@@ -47,8 +47,12 @@ extension Arguments {
 
 /// Lazy-column versions of the builtins that accept lazy columns.
 enum LazyColumns {
-    /// The statistic a reduction builtin (`mean`, `sd` …) names, from the column's summary.
+    /// The statistic a reduction builtin (`mean`, `sd` …) names, from the column's summary (min and max from
+    /// the source's facts when it knows them exactly, as a Parquet file's statistics).
     static func reduce(_ builtin: String, _ column: LazyColumnObject) throws -> Double {
+        if builtin == "min" || builtin == "max", let range = try column.source.cache.knownRange(column.column) {
+            return builtin == "min" ? range.minimum : range.maximum
+        }
         let summary = try column.numericSummary(builtin)
         let moments = summary.moments
         switch builtin {

@@ -24,7 +24,7 @@ let vectorBuiltins: [Builtin] = [
         doc: "How many values of a vector (or column) are missing: null in a literal, empty/NA/null/NaN in a CSV.",
         example: "missing([1, null, 3])  # 1"
     ) { arguments, _ in
-        if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.summary().missing)) }
+        if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.source.cache.missingCount(lazy.column))) }
         return .number(Double(try arguments.column(0, "v").missingCount))
     },
     Builtin(
@@ -34,7 +34,10 @@ let vectorBuiltins: [Builtin] = [
     ) { arguments, _ in
         if arguments.optional(0, "v") == nil { return .object(AggregationObject(.count, of: nil)) }
         if let aggregation = aggregationOfColumn(arguments, .count) { return aggregation }
-        if let lazy = arguments.lazyColumn(0, "v") { return .number(Double(try lazy.summary().count)) }
+        if let lazy = arguments.lazyColumn(0, "v") {
+            let cache = lazy.source.cache
+            return .number(Double(try cache.rowCount() - cache.missingCount(lazy.column)))
+        }
         let column = try arguments.column(0, "v")
         return .number(Double(column.count - column.missingCount))
     },

@@ -19,9 +19,9 @@ final class LazySourceObject: DriftObject {
         columnNames.contains(name) ? .object(LazyColumnObject(self, name)) : nil
     }
 
-    /// The number of rows (reads the source if not yet read).
+    /// The number of rows (from the source's facts, else read from the source if not yet read).
     func rowCount() throws -> Int {
-        try cache.allSummaries().values.first?.rowCount ?? 0
+        try cache.rowCount()
     }
 
     func render(to renderer: inout Renderer) {
