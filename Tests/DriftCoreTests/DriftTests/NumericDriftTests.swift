@@ -125,7 +125,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         var generator = SeededGenerator(seed: 11)
         for (n, m) in [(1, 1), (7, 3), (100, 250), (5000, 80), (70000, 90000)] {
             var reference = (0..<n).map { _ in (Double.random(in: -3...3, using: &generator) * 100).rounded() / 100 }
-            let current = (0..<m).map { i in i % 97 == 0 ? Double.nan : Double.random(in: -2...4, using: &generator) }
+            let current = (0..<m).map { i in i % 97 == 5 ? Double.nan : Double.random(in: -2...4, using: &generator) }
             if n > 10 { reference[3] = .nan; reference[5] = .infinity; reference[8] = -.infinity }
             for bins in [1, 2, 10, 37, 100] {
                 for divergence in [NumericDriftMethod.psi, .jsDistance, .tvd] {
