@@ -107,8 +107,8 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
-        // The fuzz target (tools/fuzz.sh builds it with libFuzzer); a plain build replays inputs.
-        .executableTarget(name: "DriftFuzz", dependencies: ["DriftLang", "DriftCore"]),
+        // The fuzz targets (tools/fuzz.sh builds them with libFuzzer); a plain build replays inputs.
+        .executableTarget(name: "DriftFuzz", dependencies: ["DriftLang", "DriftCore", "DriftParquet"]),
         // Writes the benchmark data for bench/run.py (not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
         .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(name: "DriftSparkTests", dependencies: ["DriftSpark", "DriftSources", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
-        .testTarget(name: "DriftCLITests", dependencies: ["drift"]),
+        .testTarget(name: "DriftCLITests", dependencies: ["drift", "DriftFuzz"]),
         .testTarget(name: "DriftKernelTests", dependencies: ["DriftKernel", "DriftLang", "DriftCore"]),
     ]
 )

@@ -1,7 +1,7 @@
 """The Python peers of bench/scripts/tasks.drift, timed one call each on the same data; bench/run.py runs
 this once per round with the peers' interpreter (numpy scipy scikit-learn pandas polars river).
 
-Usage: PYTHON bench/peers.py DATA_DIR
+Usage: PYTHON bench/peers.py DATA_DIR [drift-tests]   (with `drift-tests`, only the CSV read and the drift-test rows)
 Prints one line per task: its name and the seconds the call took (time.perf_counter around the call only;
 loading the inputs is not counted). Each library call is made once on a tiny input first, so lazy imports
 and first-call set-up are not counted either. A task whose library is missing is skipped.
@@ -118,12 +118,16 @@ def scipy_tasks(ref, cur):
 
 def main():
     d = sys.argv[1]
-    ref = timed("csv_pandas", lambda: pd.read_csv(f"{d}/ref.csv"), lambda: pd.read_csv(f"{d}/stream.csv", nrows=10))
+    ref = timed("csv_pandas", lambda: pd.read_csv(f"{d}/ref.csv"), lambda: pd.read_csv(f"{d}/cur.csv", nrows=10))
     try:
         import polars as pl
-        timed("csv_polars", lambda: pl.read_csv(f"{d}/ref.csv"), lambda: pl.read_csv(f"{d}/stream.csv", n_rows=10))
+        timed("csv_polars", lambda: pl.read_csv(f"{d}/ref.csv"), lambda: pl.read_csv(f"{d}/cur.csv", n_rows=10))
     except ImportError:
         pass
+    cur = pd.read_csv(f"{d}/cur.csv")
+    optional(lambda: scipy_tasks(ref, cur))
+    if sys.argv[2:] == ["drift-tests"]:
+        return
     timed("csv_dates_pandas", lambda: pd.read_csv(f"{d}/times.csv", parse_dates=["ts"]),
           lambda: pd.read_csv(f"{d}/times.csv", parse_dates=["ts"], nrows=10))
     try:
@@ -132,11 +136,15 @@ def main():
               lambda: pl.read_csv(f"{d}/times.csv", try_parse_dates=True, n_rows=10))
     except ImportError:
         pass
-    cur = pd.read_csv(f"{d}/cur.csv")
     values = pd.read_csv(f"{d}/values.csv")["value"].to_numpy()
     timed("hist", lambda: np.histogram(values, bins=50), lambda: np.histogram(values[:10], bins=50))
-    for task in (lambda: scipy_tasks(ref, cur), lambda: logistic(ref), lambda: frame_tasks(ref),
-                 lambda: adwin(pd.read_csv(f"{d}/stream.csv")["value"].to_list())):
+    optional(lambda: logistic(ref), lambda: frame_tasks(ref),
+             lambda: adwin(pd.read_csv(f"{d}/stream.csv")["value"].to_list()))
+
+
+def optional(*tasks):
+    """Runs each task, skipping (and saying so) one whose library is not installed."""
+    for task in tasks:
         try:
             task()
         except ImportError as error:

@@ -2,7 +2,7 @@
 """The benchmark of issue 6: Drift against numpy, pandas, polars, scipy, scikit-learn, River and CPython.
 
 Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--nannyml /tmp/nml/bin/python] [--lua lua5.4]
-       [--runs N] [--data DIR] [--build DIR]
+       [--runs N] [--data DIR] [--numpy-data DIR] [--build DIR] [--drift-tests-only]
 
 1. Builds `drift` and `DriftBench` in release mode with the Swift runtime linked in, as the README's install
    step does (`--static-swift-stdlib`, scratch path .build-release, or --build DIR).
@@ -20,6 +20,10 @@ Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--nannyml /tmp/nml
 5. Prints a Markdown table: per task the medians, their ratio Drift / peer, the lowest and highest ratio of
    a single round (both sides ran back to back, so the spread shows how much the machine's load moved it),
    the target and pass/miss.
+6. With the peers, runs the CSV and drift-test rows again (N rounds) on a second data set, the same workload
+   drawn by numpy's generator and written by pandas (bench/numpy_data.py, cached in --numpy-data DIR), and
+   prints their table, so the drift-test ratios do not rest on Drift's own data writer alone.
+   --drift-tests-only runs just these rows, on both data sets.
 
 Without --python (or when that Python lacks numpy and pandas) only the Drift side and the CPython rows run.
 The CPython rows use the Python running this script.
@@ -153,8 +157,10 @@ def pair(drift, peer, round_number):
     return drift(), second
 
 
-def run_rounds(args, data, peers):
+def run_rounds(args, data, peers, drift_tests_only=False):
+    """Runs every row (or only the CSV and drift-test rows) `args.runs` times on the data in `data`."""
     drift_times, peer_times = {}, {}
+    part = ["drift-tests"] if drift_tests_only else []
 
     def record(into, found, rename=None):
         for name, value in found.items():
@@ -162,11 +168,13 @@ def run_rounds(args, data, peers):
 
     for r in range(args.runs):
         print(f"round {r + 1} of {args.runs}", file=sys.stderr, flush=True)
-        drift, peer = pair(lambda: timings([DRIFT, "run", os.path.join(SCRIPTS, "tasks.drift"), data]),
-                           lambda: timings([args.python, os.path.join(ROOT, "bench", "peers.py"), data]) if peers else {},
+        drift, peer = pair(lambda: timings([DRIFT, "run", os.path.join(SCRIPTS, "tasks.drift"), data] + part),
+                           lambda: timings([args.python, os.path.join(ROOT, "bench", "peers.py"), data] + part) if peers else {},
                            r)
         record(drift_times, drift)
         record(peer_times, peer)
+        if drift_tests_only:
+            continue
         if args.nannyml:
             record(peer_times, timings([args.nannyml, os.path.join(ROOT, "bench", "nannyml_peer.py"), data]), "monitor_nannyml")
         if peers:
@@ -209,7 +217,7 @@ def seconds(value):
     return f"{value:.4f} s" if value < 1 else f"{value:.2f} s"
 
 
-def table(drift_times, peer_times, accuracy, memory):
+def table(drift_times, peer_times, accuracy, memory=None):
     median = {name: statistics.median(values) for name, values in drift_times.items()}
     peer_median = {name: statistics.median(values) for name, values in peer_times.items()}
     runs = min(len(values) for values in drift_times.values())
@@ -234,6 +242,8 @@ def table(drift_times, peer_times, accuracy, memory):
         d = median["replay"]
         lines.append(f"| `replay` of a 1M-row SEA stream, offline serving (issue 4) | none | {seconds(d)} | | | | < 10 s | "
                      f"{'pass' if d < 10 else '**miss**'} |")
+    if memory is None:
+        return "\n".join(lines) + f"\n\nMedians of {runs} runs."
     drift_peak, bare_peak, bound, pandas_peak = memory
     lines.append(f"| peak resident memory, `read_csv` of the 1M-row CSV | bound 1.5 × (8 B × numeric cells + string bytes) "
                  f"| {drift_peak:.0f} MB | {bound:.0f} MB | {drift_peak / bound:.2f} | | ≤ 1.0 | "
@@ -263,6 +273,10 @@ def main():
     parser.add_argument("--build", default=BUILD, help="the scratch path of the release build")
     parser.add_argument("--runs", type=int, default=5, help="rounds; every time reported is the median over them")
     parser.add_argument("--data", default="/tmp/drift-bench-data", help="where the seeded data is cached")
+    parser.add_argument("--numpy-data", default="/tmp/drift-bench-numpy",
+                        help="where the second data set (numpy's generator, written by pandas) is cached")
+    parser.add_argument("--drift-tests-only", action="store_true",
+                        help="only the CSV and drift-test rows, on both data sets")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -277,8 +291,15 @@ def main():
     build()
     os.makedirs(args.data, exist_ok=True)
     subprocess.run([os.path.join(BUILD, "release", "DriftBench"), "generate", args.data], check=True)
-    drift_times, peer_times, accuracy = run_rounds(args, args.data, peers)
-    print(table(drift_times, peer_times, accuracy, memory(args.data, args.python, peers)))
+    drift_times, peer_times, accuracy = run_rounds(args, args.data, peers, args.drift_tests_only)
+    print("## Data written by DriftBench\n")
+    print(table(drift_times, peer_times, accuracy,
+                None if args.drift_tests_only else memory(args.data, args.python, peers)))
+    if peers:
+        subprocess.run([args.python, os.path.join(ROOT, "bench", "numpy_data.py"), args.numpy_data], check=True)
+        drift_times, peer_times, accuracy = run_rounds(args, args.numpy_data, peers, drift_tests_only=True)
+        print("\n## Data drawn by numpy's generator and written by pandas\n")
+        print(table(drift_times, peer_times, accuracy))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ public enum ParquetReader {
         }
     }
 
-    /// Reads a file's bytes.
-    static func read(_ file: UnsafeRawBufferPointer, columns wanted: [String]?) throws -> ParquetTable {
+    /// Reads a file's bytes (the fuzz target calls this on arbitrary bytes).
+    public static func read(_ file: UnsafeRawBufferPointer, columns wanted: [String]?) throws -> ParquetTable {
         let (metadata, schema) = try layout(of: file)
         let rowCount = Int(metadata.rowCount)
         var notes: [String] = []

@@ -120,7 +120,7 @@ import Testing
         let findings = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("fuzz-findings")
         let files = try FileManager.default.contentsOfDirectory(at: findings, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "md" }
+            .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "md" && !$0.isDirectory }
         #expect(files.count >= 4)
         for file in files {
             let name = file.lastPathComponent
@@ -148,4 +148,9 @@ import Testing
             }
         }
     }
+}
+
+private extension URL {
+    /// The findings of the other fuzz targets sit in folders beside the programs (Tests/fuzz-findings/csv/ …).
+    var isDirectory: Bool { (try? resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
 }

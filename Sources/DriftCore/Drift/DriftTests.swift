@@ -30,8 +30,13 @@ extension DriftTests {
         binning: Binning = .quantiles(bins: 10), mmd: MMDOptions = MMDOptions(),
         options: HypothesisOptions = HypothesisOptions()
     ) throws -> DriftTestResult {
-        try run(method, on: SamplePair(reference: reference, current: current), threshold: threshold,
-                binning: binning, mmd: mmd, options: options)
+        if case .quantiles(let bins) = binning, let divergence = ShareDivergence(rawValue: method.rawValue) {
+            // Quantile bins need no sorted pair: a few order statistics and one pass over each sample.
+            return try binnedDivergence(divergence, reference: reference, current: current, bins: bins,
+                                        threshold: threshold ?? method.defaultThreshold)
+        }
+        return try run(method, on: SamplePair(reference: reference, current: current), threshold: threshold,
+                       binning: binning, mmd: mmd, options: options)
     }
 
     /// Runs `method` on an already prepared pair, so several methods share one sort. `options` reach the methods

@@ -8,13 +8,19 @@ public struct SamplePair: Sendable {
     public let referenceMissing: Int
     public let currentMissing: Int
 
-    /// Drops NaN from both samples and sorts them. Throws when either side has no value left.
+    /// Drops NaN from both samples and sorts them, large ones each on its own core. Throws when either side has
+    /// no value left.
     public init(reference: [Double], current: [Double]) throws {
-        let (ref, refMissing) = try SamplePair.sortedPresent(reference)
-        let (cur, curMissing) = try SamplePair.sortedPresent(current)
-        guard !ref.isEmpty else { throw DataError("drift test: the reference sample is empty after dropping missing values") }
-        guard !cur.isEmpty else { throw DataError("drift test: the current sample is empty after dropping missing values") }
+        let ((ref, refMissing), (cur, curMissing)) = try onBothSides(reference, current) { try SamplePair.sortedPresent($0) }
+        try SamplePair.requireValues(reference: ref.count, current: cur.count)
         self.init(sorted: ref, current: cur, referenceMissing: refMissing, currentMissing: curMissing)
+    }
+
+
+    /// Throws when either side has no value left after dropping missing ones.
+    static func requireValues(reference: Int, current: Int) throws {
+        guard reference > 0 else { throw DataError("drift test: the reference sample is empty after dropping missing values") }
+        guard current > 0 else { throw DataError("drift test: the current sample is empty after dropping missing values") }
     }
 
     private init(sorted reference: [Double], current: [Double], referenceMissing: Int, currentMissing: Int) {
@@ -79,6 +85,18 @@ public struct SamplePair: Sendable {
         try present.sortAscending()
         return (present, missing)
     }
+}
+
+/// `body` of the reference and of the current sample, each on its own core when both hold at least 2^16 values
+/// (below that, starting the second thread costs more than it saves).
+func onBothSides<T: Sendable>(
+    _ reference: [Double], _ current: [Double], _ body: @Sendable ([Double]) throws -> T
+) throws -> (T, T) {
+    let sides = [reference, current]
+    let results = Swift.min(reference.count, current.count) >= 1 << 16
+        ? concurrentMap(2) { side in Result { try body(sides[side]) } }
+        : sides.map { side in Result { try body(side) } }
+    return (try results[0].get(), try results[1].get())
 }
 
 /// Tie groups of the merged sorted samples: calls `body(referenceTies, currentTies)` once per distinct value in

@@ -46,7 +46,7 @@ extension Statistics {
     }
 
     /// The positions of the order statistics around q among `count` sorted values, and the fraction between.
-    private static func orderStatistics(count: Int, _ q: Double) -> (below: Int, above: Int, t: Double) {
+    static func orderStatistics(count: Int, _ q: Double) -> (below: Int, above: Int, t: Double) {
         let position = q * Double(count - 1)
         let below = Int(position.rounded(.down))
         return (below, Swift.min(below + 1, count - 1), position - Double(below))

@@ -117,6 +117,27 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         try sorted.sortAscending()
         #expect(sorted == values.sorted())
     }
+
+    /// The binned divergences on plain arrays bin by selection (no sort); they must give exactly what binning the
+    /// sorted pair gives (which the fixtures check against numpy), for samples with ties, missing values and
+    /// infinities, small and large enough for both sides to be counted concurrently, at several bin counts.
+    @Test func quantileBinsBySelectionEqualTheSortedPath() throws {
+        var generator = SeededGenerator(seed: 11)
+        for (n, m) in [(1, 1), (7, 3), (100, 250), (5000, 80), (70000, 90000)] {
+            var reference = (0..<n).map { _ in (Double.random(in: -3...3, using: &generator) * 100).rounded() / 100 }
+            let current = (0..<m).map { i in i % 97 == 5 ? Double.nan : Double.random(in: -2...4, using: &generator) }
+            if n > 10 { reference[3] = .nan; reference[5] = .infinity; reference[8] = -.infinity }
+            for bins in [1, 2, 10, 37, 100] {
+                for divergence in [NumericDriftMethod.psi, .jsDistance, .tvd] {
+                    let selected = try DriftTests.run(divergence, reference: reference, current: current, binning: .quantiles(bins: bins))
+                    let sorted = try DriftTests.run(divergence, on: SamplePair(reference: reference, current: current), binning: .quantiles(bins: bins))
+                    #expect(selected == sorted, "\(n) × \(m), \(bins) bins, \(divergence)")
+                }
+            }
+        }
+        let constant = [Double](repeating: 2, count: 100)
+        #expect(try DriftTests.run(.psi, reference: constant, current: [2, 3, 4]) == DriftTests.run(.psi, on: SamplePair(reference: constant, current: [2, 3, 4])))
+    }
 }
 
 #if canImport(Glibc)
