@@ -30,7 +30,9 @@ extension DataFrame {
             throw DataError("a join needs as many right keys as left keys (at least one), got \(leftKeys.count) and \(rightKeys.count)")
         }
         let codes = try JoinKeys(left: self, right: right, leftKeys: leftKeys, rightKeys: rightKeys)
-        let pairs = try codes.pairs(kind: kind)
+        // Each pair costs its two row numbers and then one row of every output column.
+        let bytesPerPair = 16 + (columns + (kind == .semi || kind == .anti ? [] : right.columns)).reduce(0) { $0 + $1.type.bytesPerRow }
+        let pairs = try codes.pairs(kind: kind, bytesPerPair: bytesPerPair)
         var names = self.names
         // A left join where no left row has two matches keeps the left rows as they are: no gather.
         let keepsLeftRows = pairs.left.count == rowCount && pairs.left.indices.allSatisfy { pairs.left[$0] == $0 }
@@ -98,19 +100,21 @@ struct JoinKeys {
         return (codes(a), codes(b), span)
     }
 
-    /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row.
-    func pairs(kind: JoinKind) throws -> (left: [Int], right: [Int]) {
+    /// The row pairs the join keeps: left and right row numbers, −1 where a side has no row. Their
+    /// number (times `bytesPerPair`) is checked against the memory limit before any is made: a key
+    /// shared by many rows on both sides multiplies them.
+    func pairs(kind: JoinKind, bytesPerPair: Int) throws -> (left: [Int], right: [Int]) {
         if kind == .right {
-            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left)
+            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
             return (swapped.build, swapped.probe)
         }
-        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind)
+        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
         return (pairs.probe, pairs.build)
     }
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
     /// join unmatched probe rows too, for an outer join then the build rows nothing matched.
-    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind) throws -> (probe: [Int], build: [Int]) {
+    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> (probe: [Int], build: [Int]) {
         // The build rows listed by key code (a counting sort keeps them in row order).
         var offsets = [Int](repeating: 0, count: cardinality + 1)
         for code in build where code >= 0 { offsets[code + 1] += 1 }
@@ -121,6 +125,13 @@ struct JoinKeys {
             byCode[next[code]] = row
             next[code] += 1
         }
+        var pairCount = 0.0
+        for code in probe {
+            let matches = code >= 0 ? offsets[code + 1] - offsets[code] : 0
+            pairCount += kind == .semi || kind == .anti ? 1 : Double(matches == 0 && kind != .inner ? 1 : matches)
+        }
+        if kind == .outer { pairCount += Double(build.count) }
+        try MemoryLimit.reserve(pairCount * Double(bytesPerPair), for: "a join of \(Int(pairCount)) rows")
         var probeRows: [Int] = [], buildRows: [Int] = []
         probeRows.reserveCapacity(probe.count)
         buildRows.reserveCapacity(probe.count)
@@ -136,6 +147,7 @@ struct JoinKeys {
                 }
             case .inner, .left, .right, .outer:
                 for match in matches {
+                    if probeRows.count & 0xFFFF == 0xFFFF { try Cancellation.check() }
                     probeRows.append(row)
                     buildRows.append(match)
                     if kind == .outer { matched[match] = true }
