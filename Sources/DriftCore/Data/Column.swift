@@ -92,6 +92,8 @@ public enum Column: Sendable, Equatable {
         if let other = parts.first(where: { $0.type != first.type }) {
             throw DataError("cannot concatenate a \(first.typeName) column with a \(other.typeName) column")
         }
+        let total = parts.reduce(0.0) { $0 + Double($1.count) }
+        try MemoryLimit.reserve(total * Double(first.type.bytesPerRow), for: "joining \(Int(total)) values")
         switch first {
         case .numeric(var merged):
             merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.count })

@@ -18,6 +18,16 @@ public enum ColumnType: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The bytes one row of such a column takes: a number or time 8, a text code 4, a flag 1. What a
+    /// frame or vector of n rows will take is checked with it before it is made (MemoryLimit.reserve).
+    public var bytesPerRow: Int {
+        switch self {
+        case .numeric, .datetime, .date, .duration: 8
+        case .text: 4
+        case .boolean: 1
+        }
+    }
+
     /// The time kind of a time column type; nil for the others.
     public var timeKind: TimeKind? {
         switch self {

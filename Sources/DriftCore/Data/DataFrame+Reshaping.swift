@@ -37,6 +37,10 @@ extension DataFrame {
         }
         let ids = names.indices.filter { !measured.contains(names[$0]) }
         let width = measured.count
+        // Every id column is repeated once per measured column: checked before anything is made.
+        let bytesPerCell = 20 + values[0].type.bytesPerRow + ids.reduce(0) { $0 + columns[$1].type.bytesPerRow }
+        try MemoryLimit.reserve(Double(rowCount) * Double(width) * Double(bytesPerCell),
+                                for: "a long form of \(rowCount) × \(width) rows")
         let rowOfCell = (0..<rowCount * width).map { $0 / width }
         // The measured columns one after another; output cell i is row i / width of column i % width.
         let concatenated = try Column.concatenating(values)
@@ -81,6 +85,9 @@ extension DataFrame {
             throw DataError("the new column '\(clash)' would replace the id column of that name; rename one first")
         }
         // One pass over the rows puts each value in its cell: the source row, −1 where there is none.
+        // Every id group gets a cell in every new column, so the cells are checked before they are made.
+        try MemoryLimit.reserve(Double(wideNames.count) * Double(idRows.count) * Double(8 + values.type.bytesPerRow),
+                                for: "a wide form of \(idRows.count) rows × \(wideNames.count) columns")
         var cells = [[Int]](repeating: [Int](repeating: -1, count: idRows.count), count: wideNames.count)
         for (row, code) in labelText.codes.enumerated() where code >= 0 {
             let column = columnOfLevel[Int(code)], group = rowGroup[row]

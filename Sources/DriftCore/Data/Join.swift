@@ -31,7 +31,9 @@ extension DataFrame {
             throw DataError("a join needs as many right keys as left keys (at least one), got \(leftKeys.count) and \(rightKeys.count)")
         }
         let codes = try JoinKeys(left: self, right: right, leftKeys: leftKeys, rightKeys: rightKeys)
-        let pairs = try codes.pairs(kind: kind)
+        // Each pair costs its two row numbers and then one row of every output column.
+        let bytesPerPair = 16 + (columns + (kind == .semi || kind == .anti ? [] : right.columns)).reduce(0) { $0 + $1.type.bytesPerRow }
+        let pairs = try codes.pairs(kind: kind, bytesPerPair: bytesPerPair)
         var names = self.names
         // Inner, semi, anti and left joins have a left row in every pair: a plain gather, no −1 check per row.
         let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left

@@ -13,20 +13,22 @@ struct JoinPairs {
 }
 
 extension JoinKeys {
-    /// The row pairs a join of `kind` keeps.
-    func pairs(kind: JoinKind) throws -> JoinPairs {
+    /// The row pairs a join of `kind` keeps. Where keys repeat on both sides their number (times
+    /// `bytesPerPair`) is checked against the memory limit before any pair is made: a key shared by many
+    /// rows on both sides multiplies them.
+    func pairs(kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
         if kind == .right {
-            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left)
+            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
             return JoinPairs(left: swapped.build, right: swapped.probe ?? Array(right.indices))
         }
-        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind)
+        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
         return JoinPairs(left: pairs.probe, right: pairs.build)
     }
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
     /// join unmatched probe rows too, for an outer join then the build rows nothing matched. The probe
     /// rows are nil when they are every probe row once, in order.
-    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind) throws -> (probe: [Int]?, build: [Int]) {
+    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> (probe: [Int]?, build: [Int]) {
         let byCode = BuildRows(build, cardinality: cardinality)
         if byCode.unique, kind != .outer {
             return try byCode.table.withUnsafeBufferPointer { table in
@@ -36,6 +38,12 @@ extension JoinKeys {
         return try byCode.rows.withUnsafeBufferPointer { rows in
             try byCode.offsets.withUnsafeBufferPointer { offsets in
                 try probe.withUnsafeBufferPointer { probe in
+                    var pairCount = kind == .outer ? Double(build.count) : 0
+                    for code in probe {
+                        let matches = code >= 0 ? offsets[code + 1] - offsets[code] : 0
+                        pairCount += kind == .semi || kind == .anti ? 1 : Double(matches == 0 && kind != .inner ? 1 : matches)
+                    }
+                    try MemoryLimit.reserve(pairCount * Double(bytesPerPair), for: "a join of \(Int(pairCount)) rows")
                     var probeRows: [Int] = [], buildRows: [Int] = []
                     probeRows.reserveCapacity(probe.count)
                     buildRows.reserveCapacity(probe.count)
@@ -52,6 +60,7 @@ extension JoinKeys {
                             }
                         case .inner, .left, .right, .outer:
                             for match in matches {
+                                if probeRows.count & 0xFFFF == 0xFFFF { try Cancellation.check() }
                                 probeRows.append(row)
                                 buildRows.append(rows[match])
                                 if kind == .outer { matched[rows[match]] = true }

@@ -209,7 +209,7 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     }
 
     private mutating func grow(keeping kept: Int, minimum: Int = 0) {
-        let newCapacity = max(4096, capacity * 2, minimum)
+        let newCapacity = max(16, capacity * 2, minimum)
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if let base {
             newBase.update(from: base, count: kept)

@@ -129,18 +129,15 @@ public enum FileAccess {
     }
 
     /// Reads a stream to its end (a pipe, a device, a file that cannot be mapped). A stream may never
-    /// end (`/dev/zero`), so every chunk polls Ctrl-C, and each doubling past 64 MB is checked against
+    /// end (`/dev/zero`), so every chunk polls Ctrl-C, and each doubling is checked against
     /// the memory limit before the buffer grows further.
     private static func readAll(_ descriptor: Int32, path: String) throws -> Data {
         var result = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var nextCheck = 64 << 20
+        var growth = GrowthCheck()
         while true {
             try Cancellation.check()
-            if result.count >= nextCheck {
-                try MemoryLimit.reserve(Double(result.count) * 2, for: "reading '\(path)' (\(MemoryLimit.format(result.count)) so far)")
-                nextCheck *= 2
-            }
+            try growth.grew(to: result.count, for: "reading '\(path)' (\(MemoryLimit.format(result.count)) so far)")
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -72,6 +72,8 @@ public struct FeatureEncoder: Sendable, Equatable, Codable {
     /// The design matrix of `frame` (one row per row of the frame), without an intercept column.
     public func encode(_ frame: DataFrame) throws -> Matrix {
         let rows = frame.rowCount, width = encodedWidth
+        // A text column of many categories makes as many columns: checked before the matrix is made.
+        try MemoryLimit.reserve(Double(rows) * Double(width) * 8, for: "a design matrix of \(rows) rows × \(width) encoded features")
         var matrix = Matrix(rows: rows, columns: width)
         var offset = 0
         for feature in features {

@@ -21,6 +21,8 @@ public struct LinearRegression: Sendable, Equatable, Codable {
         let x = try encoder.encode(frame)
         let n = x.rows, p = x.columns
         let extra = l2 > 0 ? p : 0
+        // The design matrix with its intercept column, and the solver's copy of it.
+        try MemoryLimit.reserve(Double(n + extra) * Double(p + 1) * 16, for: "a design matrix of \(n + extra) rows × \(p + 1) columns")
         var design = Matrix(rows: n + extra, columns: p + 1)
         for i in 0..<n {
             design.values[i * (p + 1)] = 1

@@ -44,6 +44,9 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         self.rowsSeen = x.rows
         self.featureVariances = LogisticRegression.variances(of: x)
         let rowsOfTheta = classes.count == 2 ? 1 : classes.count
+        // Newton's method keeps a Hessian of (classes × features)² cells, and a copy to solve with.
+        let thetaSize = Double(rowsOfTheta) * Double(x.columns + 1)
+        try MemoryLimit.reserve(thetaSize * thetaSize * 16, for: "a Hessian of \(Int(thetaSize)) × \(Int(thetaSize)) coefficients")
         self.coefficients = Matrix(rows: rowsOfTheta, columns: x.columns + 1)
         try newton(x, labels, maxIterations: maxIterations)
     }

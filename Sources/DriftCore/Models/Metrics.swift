@@ -141,6 +141,8 @@ public enum Metrics {
                                 for: "a confusion matrix of \(order.count) × \(order.count) labels")
         var counts = [[Int]](repeating: [Int](repeating: 0, count: order.count), count: order.count)
         for i in truth.indices {
+            // A row's first count copies its k cells (the rows start shared): polled often.
+            if i & 0x3F == 0x3F { try Cancellation.check() }
             if let r = index[truth[i]], let c = index[predicted[i]] { counts[r][c] += 1 }
         }
         return (order, counts)

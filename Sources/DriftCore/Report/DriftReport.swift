@@ -42,10 +42,17 @@ public struct DriftReport: Sendable {
             methods: methods, share: share, source: "dataframe")
         let progress = Progress.start("drift report", total: names.count)
         defer { progress.finish() }
+        // Looked up by name in a table, not a scan of the names: a frame may have 100,000 columns.
+        let referenceColumns = reference.columnsByName, currentColumns = current.columnsByName
         let rows = concurrentMap(names.count) { index in
             let name = names[index]
+            // After a Ctrl-C the remaining columns are skipped (the check below throws).
+            if Cancellation.isRequested {
+                return Row(column: name, kind: nil, method: nil, result: nil, referenceMissingShare: .nan,
+                           currentMissingShare: .nan, note: "interrupted")
+            }
             let row = DriftReport.compare(
-                name, reference.column(named: name), current.column(named: name),
+                name, referenceColumns[name], currentColumns[name],
                 method: methods[name] ?? method, threshold: threshold)
             progress.advance()
             return row
@@ -61,8 +68,9 @@ public struct DriftReport: Sendable {
         share: Double, source: String
     ) throws -> [String] {
         guard share > 0, share <= 1 else { throw DataError("drift_report: share must be in (0, 1], not \(share)") }
-        let names = columns ?? (referenceNames + currentNames.filter { !referenceNames.contains($0) })
-        for name in names where !referenceNames.contains(name) && !currentNames.contains(name) {
+        let inReference = Set(referenceNames), inCurrent = Set(currentNames)
+        let names = columns ?? (referenceNames + currentNames.filter { !inReference.contains($0) })
+        for name in names where !inReference.contains(name) && !inCurrent.contains(name) {
             throw DataError("drift_report: no column '\(name)' in either \(source)")
         }
         for name in [method].compactMap({ $0 }) + Array(methods.values) where !DriftReport.isKnownMethod(name) {

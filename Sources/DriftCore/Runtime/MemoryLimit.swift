@@ -37,9 +37,15 @@ public enum MemoryLimit {
         "out of memory: Drift's memory use passed the limit of \(format(bytes ?? 0)) set with --max-memory"
     }
 
+    /// Allocations below this size are left to the watchdog: checking one reads /proc, and a builtin
+    /// called in a loop makes many small ones.
+    public static let smallAllocation = 4.0 * 1024 * 1024
+
     /// Throws when allocating `bytes` more would pass the limit, or would not fit in the machine at all.
-    /// `what` names the allocation for the message ("range of 1e+12 numbers").
-    public static func reserve(_ bytes: Double, for what: String) throws(MemoryLimitError) {
+    /// `what` names the allocation for the message ("range of 1e+12 numbers"). Every allocation whose
+    /// size the user controls is checked here before it is made; the watchdog is the backstop.
+    public static func reserve(_ bytes: Double, for what: @autoclosure () -> String) throws(MemoryLimitError) {
+        guard !(bytes < smallAllocation) else { return }
         let available: Double
         let source: String
         if let limit = self.bytes {
@@ -50,7 +56,7 @@ public enum MemoryLimit {
             source = "this machine's \(format(physicalBytes())) of memory"
         }
         if bytes > available {
-            throw MemoryLimitError(description: "\(what) needs \(format(bytes)), more than \(source) allows")
+            throw MemoryLimitError(description: "\(what()) needs \(format(bytes)), more than \(source) allows")
         }
     }
 

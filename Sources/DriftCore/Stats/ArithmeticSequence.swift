@@ -20,9 +20,23 @@ extension Statistics {
         let count = (steps + 1e-10).rounded(.down) + 1
         let described = count < 1e15 ? String(Int(count)) : String(describing: count)
         try MemoryLimit.reserve(count * 8, for: "a sequence of \(described) numbers")
-        return (0..<Int(count)).map { i in
+        return try evenlySpaced(from: start, by: step, count: Int(count), notPast: end)
+    }
+
+    /// The `count` numbers `start + i * step` (clamped so that none passes `end`, when given), polling
+    /// Ctrl-C as they are made: a range may hold a billion.
+    public static func evenlySpaced(from start: Double, by step: Double, count: Int, notPast end: Double? = nil) throws -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(count)
+        for i in 0..<count {
+            if i & 0xFFFF == 0xFFFF { try Cancellation.check() }
             let value = start + Double(i) * step
-            return step > 0 ? Swift.min(value, end) : Swift.max(value, end)
+            guard let end else {
+                values.append(value)
+                continue
+            }
+            values.append(step > 0 ? Swift.min(value, end) : Swift.max(value, end))
         }
+        return values
     }
 }

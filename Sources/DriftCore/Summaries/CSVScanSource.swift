@@ -23,8 +23,9 @@ public struct CSVScanSource: SummarySource {
     public var name: String { path }
 
     public func summarize(_ columns: [String], _ request: SummaryRequest) throws -> SummaryResult {
+        let positions = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let indices = try columns.map { column in
-            guard let index = columnNames.firstIndex(of: column) else {
+            guard let index = positions[column] else {
                 throw DataError("\(path) has no column '\(column)'; columns: \(columnNames.joined(separator: ", "))")
             }
             return index
@@ -52,6 +53,7 @@ public struct CSVScanSource: SummarySource {
         let chunks = CSVChunks(path: path, options: options, chunkBytes: chunkBytes)
         try chunks.forEach(forcedText: forcedText) { frame, bytes in
             for (k, index) in indices.enumerated() {
+                if k & 0xFF == 0xFF { try Cancellation.check() }  // a file may have 100,000 columns
                 do {
                     try pass.add(frame.columns[index], at: k)
                 } catch is SummaryTypeConflict {

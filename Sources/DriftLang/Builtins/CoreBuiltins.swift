@@ -26,17 +26,17 @@ let coreBuiltins: [Builtin] = [
     ) { arguments, _ in
         let value = try arguments.required(0, "x")
         if case .vector(let column) = value {
-            // One string per element: checked against the memory limit first (about 48 bytes each on the
-            // way to a string column), and Ctrl-C is polled as they are made.
-            try MemoryLimit.reserve(48 * Double(column.count), for: "str of \(column.count) values")
-            var texts: [String?] = []
-            texts.reserveCapacity(column.count)
+            // One string per element, straight into a string column: checked against the memory limit
+            // first (up to 64 bytes each with the column's index of distinct strings), and Ctrl-C is
+            // polled as they are made.
+            try MemoryLimit.reserve(64 * Double(column.count), for: "str of \(column.count) values")
+            var texts = TextColumnBuilder(capacity: column.count)
             for row in 0..<column.count {
-                if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
+                if row & 0xFFF == 0xFFF { try Cancellation.check() }
                 let element = column.element(at: row)
                 texts.append(element.isNull ? nil : Renderer.plainText(element))
             }
-            return .vector(.text(TextColumn(texts)))
+            return .vector(.text(texts.column))
         }
         return .string(Renderer.plainText(value))
     },

@@ -124,6 +124,7 @@ struct FormatTemplate {
         }
         var builder = TextColumnBuilder(capacity: rows)
         for row in 0..<rows {
+            if row & 0xFFF == 0xFFF { try Cancellation.check() }
             if columns.contains(where: { $0.isMissing(at: row) }) {
                 builder.append(nil)
             } else {

@@ -6,13 +6,16 @@ import DriftCore
 enum JSON {
     static func encode(_ value: Value) throws(BuiltinError) -> String {
         var output = ""
-        try write(value, depth: 0, to: &output)
+        var growth = GrowthCheck()
+        try write(value, depth: 0, to: &output, &growth)
         return output
     }
 
     /// Nesting deeper than the JSON reader accepts is refused, so what `json` writes reads back and
     /// a value nested millions of levels deep is not written by deep recursion.
-    private static func write(_ value: Value, depth: Int, to output: inout String) throws(BuiltinError) {
+    /// Long vectors, lists and frames poll Ctrl-C, and the text is checked against the memory limit
+    /// before it doubles (`growth`).
+    private static func write(_ value: Value, depth: Int, to output: inout String, _ growth: inout GrowthCheck) throws(BuiltinError) {
         if depth > JSONParser.maximumDepth {
             throw BuiltinError("cannot convert to JSON: lists and records nested more than \(JSONParser.maximumDepth) deep")
         }
@@ -26,23 +29,26 @@ enum JSON {
             output += "["
             for index in 0..<column.count {
                 if index > 0 { output += "," }
-                try write(column.element(at: index), depth: depth + 1, to: &output)
+                if index & 0xFFF == 0xFFF { try checkGrowth(output, &growth) }
+                try write(column.element(at: index), depth: depth + 1, to: &output, &growth)
             }
             output += "]"
         case .list(let items):
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += "," }
-                try write(item, depth: depth + 1, to: &output)
+                if index & 0xFFF == 0xFFF { try checkGrowth(output, &growth) }
+                try write(item, depth: depth + 1, to: &output, &growth)
             }
             output += "]"
         case .record(let record):
-            try writeObject(record.fields.map { ($0, $1) }, depth: depth, to: &output)
+            try writeObject(record.fields.map { ($0, $1) }, depth: depth, to: &output, &growth)
         case .frame(let frame):
             output += "["
             for row in 0..<frame.rowCount {
                 if row > 0 { output += "," }
-                try writeObject(zip(frame.names, frame.columns).map { ($0, $1.element(at: row)) }, depth: depth, to: &output)
+                if row & 0xFF == 0xFF { try checkGrowth(output, &growth) }
+                try writeObject(zip(frame.names, frame.columns).map { ($0, $1.element(at: row)) }, depth: depth, to: &output, &growth)
             }
             output += "]"
         case .object(let object):
@@ -54,21 +60,31 @@ enum JSON {
             } catch {
                 throw BuiltinError("cannot convert \(object.kindName) to JSON: \(error)")
             }
-            try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, depth: depth, to: &output)
+            try writeObject(object.fieldNames.compactMap { name in object.field(name).map { (name, $0) } }, depth: depth, to: &output, &growth)
         case .function:
             throw BuiltinError("cannot convert a function to JSON")
         }
     }
 
-    private static func writeObject(_ fields: [(String, Value)], depth: Int, to output: inout String) throws(BuiltinError) {
+    private static func writeObject(_ fields: [(String, Value)], depth: Int, to output: inout String, _ growth: inout GrowthCheck) throws(BuiltinError) {
         output += "{"
         for (index, (key, value)) in fields.enumerated() {
             if index > 0 { output += "," }
             writeString(key, to: &output)
             output += ":"
-            try write(value, depth: depth + 1, to: &output)
+            try write(value, depth: depth + 1, to: &output, &growth)
         }
         output += "}"
+    }
+
+    /// Polls Ctrl-C (and the memory watchdog) and checks the text's next doubling against the limit.
+    private static func checkGrowth(_ output: String, _ growth: inout GrowthCheck) throws(BuiltinError) {
+        if Cancellation.isRequested { throw BuiltinError(Cancellation.message) }
+        do {
+            try growth.grew(to: output.utf8.count, for: "JSON text of \(MemoryLimit.format(output.utf8.count)) so far")
+        } catch {
+            throw BuiltinError(error.description)
+        }
     }
 
     private static func writeString(_ text: String, to output: inout String) {

@@ -49,6 +49,15 @@ func concatenated(_ values: [Value]) throws -> Value {
     if columns.count == values.count, columns.allSatisfy({ $0.type == columns[0].type }) {
         return .vector(try Column.concatenating(columns))
     }
+    // A vector's numbers become values three times their size: checked before the list is made.
+    let count = values.reduce(0.0) { total, value in
+        switch value {
+        case .vector(let column): total + Double(column.count)
+        case .list(let items): total + Double(items.count)
+        default: total + 1
+        }
+    }
+    try MemoryLimit.reserve(count * Double(MemoryLayout<Value>.stride), for: "a list of \(Int(count)) values")
     var elements: [Value] = []
     for (position, value) in values.enumerated() {
         switch value {

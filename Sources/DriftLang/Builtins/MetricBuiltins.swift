@@ -65,6 +65,7 @@ let metricBuiltins: [Builtin] = [
         let (order, counts) = try Metrics.confusionMatrix(truth: try labels(arguments, 0, "truth"), predicted: try labels(arguments, 1, "predicted"))
         var columns: [(name: String, column: Column)] = [("truth", .text(TextColumn(order)))]
         for (c, label) in order.enumerated() {
+            if c & 0xF == 0xF { try Cancellation.check() }  // k columns of k cells: 20,000 labels make 4e8
             columns.append((label == "truth" ? "predicted truth" : label, .numeric(NumericColumn(counts.map { Double($0[c]) }))))
         }
         return .frame(try DataFrame(columns))

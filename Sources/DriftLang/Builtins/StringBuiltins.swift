@@ -71,13 +71,13 @@ let stringBuiltins: [Builtin] = [
                 guard let strings = joinable(item) else {
                     throw BuiltinError("argument 'list' must be a string vector, a list of strings or a list of string vectors; element \(index) is a \(item.kindName)")
                 }
-                return .string(strings.joined(separator: separator))
+                return .string(try joinedWithinLimit(strings, separator: separator))
             })
         }
         guard let strings = joinable(value) else {
             throw arguments.mismatch("list", expected: "a string vector, a list of strings or a list of string vectors", got: value)
         }
-        return .string(strings.joined(separator: separator))
+        return .string(try joinedWithinLimit(strings, separator: separator))
     },
     Builtin(
         "replace(s, old, new, regex: false)",
@@ -88,11 +88,11 @@ let stringBuiltins: [Builtin] = [
         let subject = try StringOperand(arguments, 0, "s")
         guard try arguments.bool(nil, "regex", default: false) else {
             guard !old.isEmpty else { throw BuiltinError("argument 'old' must not be empty") }
-            return subject.mapStrings { $0.replacing(old, with: new) }
+            return try subject.mapStrings { $0.replacing(old, with: new) }
         }
         let pattern = try RegexPattern(old)
         let replacement = try RegexReplacement(new, for: pattern)
-        return subject.mapStrings { replacement.apply(pattern, to: $0) }
+        return try subject.mapStrings { replacement.apply(pattern, to: $0) }
     },
     predicate(
         "contains(s, part)",
@@ -127,7 +127,7 @@ let stringBuiltins: [Builtin] = [
         switch arguments.optional(nil, "group") ?? .number(1) {
         case .string(let name):
             guard pattern.regex.contains(captureNamed: name) else { throw BuiltinError("the pattern has no group named '\(name)'") }
-            return subject.mapStrings { text in text.firstMatch(of: pattern.regex)?.output[name]?.substring.map(String.init) }
+            return try subject.mapStrings { text in text.firstMatch(of: pattern.regex)?.output[name]?.substring.map(String.init) }
         default:
             let group = try arguments.integer(nil, "group", default: 1, in: 0...1000)
             let count = pattern.groupCount
@@ -191,6 +191,14 @@ private func predicate(_ signature: String, doc: String, example: String, _ test
 private func optionalArgument<T>(_ arguments: Arguments, _ index: Int, _ name: String, _ read: () throws -> T) rethrows -> T? {
     guard let value = arguments.optional(index, name), !value.isNull else { return nil }
     return try read()
+}
+
+/// `strings` joined with `separator`, its length checked against the memory limit first (a long separator
+/// between many strings makes text far longer than the input).
+private func joinedWithinLimit(_ strings: [String], separator: String) throws -> String {
+    let bytes = strings.reduce(0.0) { $0 + Double($1.utf8.count) } + Double(separator.utf8.count) * Double(max(strings.count - 1, 0))
+    try MemoryLimit.reserve(bytes, for: "joining \(strings.count) strings")
+    return strings.joined(separator: separator)
 }
 
 /// The present strings of a string, a string vector, or a list of strings and nulls (nil for anything else).

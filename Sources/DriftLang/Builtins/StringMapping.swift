@@ -25,7 +25,7 @@ enum StringOperand {
 
     /// Applies `transform` to each string, giving strings; a nil result is missing. Results that
     /// coincide (`upper` of "a" and "A") share one level.
-    func mapStrings(_ transform: (String) throws -> String?) rethrows -> Value {
+    func mapStrings(_ transform: (String) throws -> String?) throws -> Value {
         var levels: [String] = []
         var index: [String: Int32] = [:]
         return try map(transform, scalar: { $0.map(Value.string) ?? .null }, cell: { result -> Int32 in
@@ -39,19 +39,19 @@ enum StringOperand {
     }
 
     /// Applies a predicate to each string, giving booleans (missing where the string is missing).
-    func mapBooleans(_ transform: (String) throws -> Bool) rethrows -> Value {
+    func mapBooleans(_ transform: (String) throws -> Bool) throws -> Value {
         try map(transform, scalar: Value.bool, cell: { result -> Int8 in result.map { $0 ? 1 : 0 } ?? -1 },
                 column: { .vector(.boolean(BoolColumn(raw: $0))) })
     }
 
     /// Applies `transform` to each string, giving numbers (missing where the string is missing).
-    func mapNumbers(_ transform: (String) throws -> Double) rethrows -> Value {
+    func mapNumbers(_ transform: (String) throws -> Double) throws -> Value {
         try map(transform, scalar: Value.number, cell: { $0 ?? .nan }, column: { .vector(.numeric(NumericColumn($0))) })
     }
 
     /// Applies `transform` to each string, giving any values: a list for a vector (null where the string
     /// is missing), the value itself for a single string.
-    func mapValues(_ transform: (String) throws -> Value) rethrows -> Value {
+    func mapValues(_ transform: (String) throws -> Value) throws -> Value {
         try map(transform, scalar: { $0 }, cell: { $0 ?? .null }, column: { .list($0) })
     }
 
@@ -63,7 +63,7 @@ enum StringOperand {
         scalar: (Result) -> Value,
         cell: (Result?) -> Cell,
         column: ([Cell]) -> Value
-    ) rethrows -> Value {
+    ) throws -> Value {
         switch self {
         case .scalar(let text):
             guard let text else { return .null }
@@ -73,6 +73,9 @@ enum StringOperand {
             var table: [Cell] = []
             table.reserveCapacity(strings.levels.count)
             for (level, text) in strings.levels.enumerated() {
+                // Each level may grow a lot (pad to a million characters, replace): polled every level,
+                // so Ctrl-C and the memory watchdog stop the loop.
+                try Cancellation.check()
                 table.append(cell(used[level] ? .some(try transform(text)) : nil))
             }
             let missing = cell(nil)

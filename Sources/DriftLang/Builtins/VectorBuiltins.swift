@@ -17,7 +17,7 @@ let vectorBuiltins: [Builtin] = [
         var size = max(0, ((end - start) / step).rounded(.up))
         try MemoryLimit.reserve(size * 8, for: "a range of \(Renderer.plainText(.number(size))) numbers")
         while size > 0, step > 0 ? start + (size - 1) * step >= end : start + (size - 1) * step <= end { size -= 1 }
-        return .vector(.numeric(NumericColumn((0..<Int(size)).map { start + Double($0) * step })))
+        return .vector(.numeric(NumericColumn(try Statistics.evenlySpaced(from: start, by: step, count: Int(size)))))
     },
     Builtin(
         "missing(v)",

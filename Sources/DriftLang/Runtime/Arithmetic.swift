@@ -127,18 +127,32 @@ enum Arithmetic {
         switch (left, right) {
         case (.string(let a), _) where right.isScalar: return .string(a + Renderer.plainText(right))
         case (_, .string(let b)) where left.isScalar: return .string(Renderer.plainText(left) + b)
-        case (.vector(.text(let a)), .string(let b)):
-            return .vector(.text(TextColumn((0..<a.codes.count).map { a[$0].map { $0 + b } })))
-        case (.string(let a), .vector(.text(let b))):
-            return .vector(.text(TextColumn((0..<b.codes.count).map { b[$0].map { a + $0 } })))
+        case (.vector(.text(let a)), .string(let b)): return try joinLevels(of: a, to: b) { $0 + b }
+        case (.string(let a), .vector(.text(let b))): return try joinLevels(of: b, to: a) { a + $0 }
         case (.vector(let a), .vector(let b)) where a.type == .text || b.type == .text:
             guard a.count == b.count else { throw lengthMismatch(.add, a.count, b.count) }
-            return .vector(.text(TextColumn((0..<a.count).map { i in
+            // Row by row, each row's string a new one: polled, so Ctrl-C and the memory watchdog stop it.
+            var joined = TextColumnBuilder(capacity: a.count)
+            for i in 0..<a.count {
+                if i & 0xFFF == 0xFFF, Cancellation.isRequested { throw BuiltinError(Cancellation.message) }
                 let x = a.element(at: i), y = b.element(at: i)
-                return x.isNull || y.isNull ? nil : Renderer.plainText(x) + Renderer.plainText(y)
-            })))
+                joined.append(x.isNull || y.isNull ? nil : Renderer.plainText(x) + Renderer.plainText(y))
+            }
+            return .vector(.text(joined.column))
         default: return nil
         }
+    }
+
+    /// A string joined to each distinct level of a text vector once, not to each row (the rows keep
+    /// their codes); the longer levels are checked against the memory limit before they are made.
+    private static func joinLevels(of text: TextColumn, to string: String, _ join: (String) -> String) throws(BuiltinError) -> Value {
+        do {
+            try MemoryLimit.reserve(Double(text.levels.count) * Double(string.utf8.count + 16),
+                                    for: "joining a string to \(text.levels.count) distinct strings")
+        } catch {
+            throw BuiltinError(error.description)
+        }
+        return .vector(.text(TextColumn(codes: text.codes, levels: text.levels.map(join))))
     }
 
     /// Ordering of strings (and string vectors against a string); `==` and `!=` never reach here.

@@ -38,7 +38,12 @@ final class BuiltinFunction: Function {
         var arguments = arguments
         do {
             try builtin.validate(arguments)
-            return try builtin.body(&arguments, interpreter)
+            // Polled on both sides: a Ctrl-C or the memory watchdog that fired while the builtin ran
+            // (a builtin's own allocation may be what passed the limit) stops the script here.
+            try interpreter.checkInterrupt(at: location)
+            let result = try builtin.body(&arguments, interpreter)
+            try interpreter.checkInterrupt(at: location)
+            return result
         } catch let unwind as Unwind {
             throw unwind
         } catch {
