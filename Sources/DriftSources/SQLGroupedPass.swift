@@ -75,6 +75,16 @@ struct ColumnGroups {
     var truncated = false
 }
 
+extension ColumnGroups {
+    /// Adds one numeric group and its sums.
+    mutating func add(_ group: ValueGroup, squared: Double, cubed: Double, sum: Double) {
+        groups.append(group)
+        squaredDeviations += squared
+        cubedDeviations += cubed
+        self.sum += sum
+    }
+}
+
 /// The grouped pass's result: per chunk (nil: unchunked), per column position.
 struct GroupedResult {
     var columns: [Int?: [ColumnGroups]] = [:]
@@ -165,6 +175,7 @@ extension SQLSummaryPass {
     private static func parse(_ frame: DataFrame, _ columns: [GroupedColumn], categoryColumns: [Int], limit: Int) throws -> GroupedResult {
         var result = GroupedResult()
         var categoryRows: [Int?: [Int: [Int]]] = [:]
+        let empty = columns.map { _ in ColumnGroups() }
         for row in 0..<frame.rowCount {
             if row & 0xFFF == 0 { try Cancellation.check() }
             let copy = frame.integer(0, row: row)
@@ -175,8 +186,8 @@ extension SQLSummaryPass {
                 result.rows[chunk, default: 0] += count
                 continue
             }
-            var groups = result.columns[chunk] ?? columns.map { _ in ColumnGroups() }
-            defer { result.columns[chunk] = groups }
+            // Changed in place: a copy of the chunk's groups per row would copy every column's groups so far.
+            if result.columns[chunk] == nil { result.columns[chunk] = empty }
             if let slot = categoryColumns.firstIndex(of: copy) {
                 guard !frame.columns[3 + slot].isMissing(at: row) else { continue }
                 categoryRows[chunk, default: [:]][copy, default: []].append(row)
@@ -185,14 +196,13 @@ extension SQLSummaryPass {
             let key = frame.number(2, row: row)
             guard !key.isNaN else { continue }
             let first = 4 + categoryColumns.count
-            groups[copy].groups.append(ValueGroup(key: key, count: count, smallest: frame.number(first, row: row),
-                                                  largest: frame.number(first + 1, row: row)))
-            groups[copy].squaredDeviations += frame.number(first + 2, row: row).zeroIfNaN
-            groups[copy].cubedDeviations += frame.number(first + 3, row: row).zeroIfNaN
-            groups[copy].sum += frame.number(first + 4, row: row)
+            let group = ValueGroup(key: key, count: count, smallest: frame.number(first, row: row), largest: frame.number(first + 1, row: row))
+            let squared = frame.number(first + 2, row: row).zeroIfNaN, cubed = frame.number(first + 3, row: row).zeroIfNaN
+            let sum = frame.number(first + 4, row: row)
+            result.columns[chunk, default: empty][copy].add(group, squared: squared, cubed: cubed, sum: sum)
         }
         for (chunk, byColumn) in categoryRows {
-            var groups = result.columns[chunk] ?? columns.map { _ in ColumnGroups() }
+            var groups = result.columns[chunk] ?? empty
             for (copy, rows) in byColumn {
                 let slot = try categoryColumns.firstIndex(of: copy).unwrapped()
                 let counts = frame.columns[3 + categoryColumns.count].gathering(rows)
