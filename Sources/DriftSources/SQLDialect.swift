@@ -1,8 +1,10 @@
 // SQLDialect: what differs between the SQL engines Drift talks to: parameter placeholders and the column
 // types a data frame is stored as, (for SQLite, whose columns may hold values of any type) how to count a
 // column's values by storage type, so a pushed-down summary types a column as read_sql would, and how to turn
-// each row into several (one per summarised column), so one GROUP BY scan serves every column, and how
-// identifiers are quoted ("name" the standard way, `name` in Spark SQL) and doubles are cast.
+// each row into several (one per summarised column), so one GROUP BY scan serves every column (or, where the
+// engine has them, GROUPING SETS, which group each column in its own set without copying rows), whether it
+// has a one-pass variance that is numerically stable, and how identifiers are quoted ("name" the standard way,
+// `name` in Spark SQL) and doubles are cast.
 import DriftCore
 
 public struct SQLDialect: Sendable {
@@ -30,6 +32,12 @@ public struct SQLDialect: Sendable {
     /// per entry of `copies`: column `drift_copy` is the entry's position and column `names[j]` the SQL
     /// expression `copies[i][j]` over the row.
     let unpivot: @Sendable (_ copies: [[String]], _ names: [String]) -> String
+    /// Whether `GROUP BY GROUPING SETS` groups each set in the one scan: the grouped pass then uses a set per
+    /// column instead of `unpivot` (PostgreSQL's nested loop over VALUES costs several times the grouping).
+    var groupingSets = false
+    /// Whether `var_pop` is computed stably in one pass (PostgreSQL: Youngs–Cramer, sharing avg's state): the
+    /// overview then gives the variance, and the grouped pass sums no squared deviations from its mean.
+    var stableVariance = false
 
     static let sqlite = SQLDialect(
         name: "SQLite", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "REAL", textType: "TEXT", booleanType: "BOOLEAN",
@@ -57,7 +65,8 @@ public struct SQLDialect: Sendable {
         unpivot: { copies, names in
             let rows = copies.enumerated().map { "(\($0), \($1.joined(separator: ", ")))" }.joined(separator: ", ")
             return "(SELECT drift_unpivot.* FROM drift_rows CROSS JOIN LATERAL (VALUES \(rows)) AS drift_unpivot(drift_copy, \(names.joined(separator: ", ")))) AS drift_unpivoted"
-        })
+        },
+        groupingSets: true, stableVariance: true)
 
     private static let postgresTimeType: @Sendable (TimeKind) -> String = { kind in
         switch kind {
@@ -74,5 +83,8 @@ public struct SQLDialect: Sendable {
 
     /// The column as a double, NaN (PostgreSQL's float and numeric NaN, Spark's NaN, which read_sql reads as
     /// missing) as NULL. SQLite has no NaN, and its comparison of a number with the text 'NaN' is never equal.
+    /// A missing double, typed so every branch of a UNION or CASE agrees.
+    var nullNumber: String { "CAST(NULL AS \(doubleType))" }
+
     func number(_ name: String) -> String { "NULLIF(CAST(\(quoted(name)) AS \(doubleType)), 'NaN')" }
 }

@@ -37,6 +37,8 @@ struct SQLSummaryPass {
         var present = 0
         var type = ColumnType.numeric
         var minimum = Double.nan, maximum = Double.nan, mean = Double.nan
+        /// Σ (x − mean)², where the dialect's variance is stable (else the grouped pass sums it).
+        var squaredDeviations: Double?
     }
 
     /// Finished summaries of the columns at `indices`: the overview query, then one grouped query for every
@@ -44,7 +46,9 @@ struct SQLSummaryPass {
     /// fine bins cannot tell whether it has few distinct values).
     func summaries(_ indices: [Int]) throws -> [ColumnSummary] {
         let (rowCount, overviews) = try overview(indices)
-        let plan = try zip(indices, overviews).map { try groupedColumn($0, $1, bins: Self.fineBins(options)) }
+        let plan = try zip(indices, overviews).map {
+            try groupedColumn($0, $1, bins: Self.fineBins(options), deviations: $1.squaredDeviations == nil)
+        }
         let limit = Swift.max(options.textCategoryLimit, options.sketchCapacity, Self.fineBins(options))
         let groups = try grouped(plan, cubes: false, limit: limit).columns[nil] ?? plan.map { _ in ColumnGroups() }
         return try indices.indices.map { k in
@@ -78,6 +82,7 @@ struct SQLSummaryPass {
                 let x = dialect.number(name)
                 fields += ["min(\(x))", "max(\(x))", "avg(\(x))", "count(\(x))"]
                 entry.numbers = fields.count - 4
+                if dialect.stableVariance { fields.append("var_pop(\(x))") }
             }
             layout.append(entry)
         }
@@ -93,6 +98,7 @@ struct SQLSummaryPass {
                 overview.maximum = frame.number(k + 1)
                 overview.mean = frame.number(k + 2)
                 if overview.type == .numeric { overview.present = frame.integer(k + 3) }
+                if dialect.stableVariance, overview.present > 0 { overview.squaredDeviations = frame.number(k + 4) * Double(overview.present) }
             }
             return overview
         }
@@ -109,12 +115,14 @@ struct SQLSummaryPass {
     /// The fine grid's bins: the sketch of a column beyond the sketch's capacity is built from them.
     static func fineBins(_ options: ColumnSummary.Options) -> Int { options.gridBins * 16 }
 
-    /// How the grouped pass reads a column, given its overview: beyond the sketch's capacity, on a grid of at most `bins`.
-    func groupedColumn(_ index: Int, _ overview: Overview, bins: Int) throws -> GroupedColumn {
+    /// How the grouped pass reads a column, given its overview: beyond the sketch's capacity, on a grid of at most
+    /// `bins`; with `deviations`, summing (x − mean)² (and ³) about the overview's mean.
+    func groupedColumn(_ index: Int, _ overview: Overview, bins: Int, deviations: Bool = true) throws -> GroupedColumn {
         let name = source.columnNames[index]
         guard overview.type == .numeric else { return GroupedColumn(name: name, key: .category, mean: .nan) }
+        let mean = deviations ? overview.mean : .nan
         guard overview.present > options.sketchCapacity, overview.minimum < overview.maximum else {
-            return GroupedColumn(name: name, key: .value, mean: overview.mean)
+            return GroupedColumn(name: name, key: .value, mean: mean)
         }
         guard overview.minimum.isFinite, overview.maximum.isFinite else {
             throw DataError("\(source.name): column '\(name)' holds infinite values, which a pushed-down histogram cannot bin")
@@ -123,7 +131,7 @@ struct SQLSummaryPass {
         guard Double(sign: .plus, exponent: exponent, significand: 1) > 0 else {
             throw DataError("\(source.name): column '\(name)' holds values too close to zero to bin in the database")
         }
-        return GroupedColumn(name: name, key: .grid(exponent: exponent), mean: overview.mean)
+        return GroupedColumn(name: name, key: .grid(exponent: exponent), mean: mean)
     }
 
     /// The summary of a column from its overview (count, type, min, max, mean of the whole source) and groups.
@@ -134,7 +142,8 @@ struct SQLSummaryPass {
                                  categories: categories)
         }
         let distribution = SQLDistribution(column.key, groups.groups, options: options)
-        let moments = Moments(count: overview.present, mean: overview.mean, squaredDeviations: groups.squaredDeviations,
+        let moments = Moments(count: overview.present, mean: overview.mean,
+                              squaredDeviations: overview.squaredDeviations ?? groups.squaredDeviations,
                               minimum: overview.minimum, maximum: overview.maximum)
         return ColumnSummary(options: options, type: .numeric, rowCount: rows, missing: rows - overview.present,
                              moments: moments, sketch: distribution.sketch, grid: distribution.grid, categories: distribution.categories)

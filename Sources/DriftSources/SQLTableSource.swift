@@ -2,14 +2,16 @@
 // row chunks) as a lazy summary source (`table(url, "schema.table")`). Summaries are pushed down: the database
 // computes them with aggregates and returns only small results, in two scans of the rows for any number of
 // columns (SQLSummaryQuery builds them, SQLSummaryPass runs them):
-// - the overview: count(*), and per column count(col) (missing), min, max, avg, and on SQLite how many values
-//   are text or numbers other than 0/1, so a column is typed as read_sql would type it;
-// - the grouped pass (SQLGroupedPass): every row turned into one row per column and grouped by (column, key):
+// - the overview: count(*), and per column count(col) (missing), min, max, avg (and var_pop where the dialect's
+//   is stable), and on SQLite how many values are text or numbers other than 0/1, so a column is typed as
+//   read_sql would type it;
+// - the grouped pass (SQLGroupedPass): every row turned into one row per column and grouped by (column, key),
+//   or, where the engine has them, one grouping set per column:
 //   a text or boolean column's values give its exact category counts (or "too many"); a numeric column with at
 //   most the sketch's capacity of values is grouped by value (its sketch exact, as a streaming one is), a
 //   bigger one by floor(x / 2^e) on a grid 16 times finer than the grid histogram's, from which the grid
 //   histogram is exact (the same power-of-two grid a streaming pass settles on) and the sketch is built
-//   (SQLDistribution); each group also sums (x − mean)², a two-pass variance.
+//   (SQLDistribution); each group also sums (x − mean)², a two-pass variance, unless the overview has it.
 // - rarely a third: GROUP BY value for a numeric column whose ≤ 1000 fine bins do not each hold one value, to
 //   tell whether it has few distinct values;
 // - requested edges: count(CASE WHEN x < edge THEN 1 END) per edge, differenced into exact bin counts, all

@@ -29,9 +29,8 @@ enum FittedStatistic {
     /// Shares of the reference per category code (codes index `shares`).
     case categories(MonitorStatistic, referenceCounts: [Int])
 
-    /// Fits `statistic` on numbers (NaN missing).
-    init(_ statistic: MonitorStatistic, numbers: [Double]) throws {
-        let (sorted, _) = try SamplePair.sortedPresent(numbers)
+    /// Fits `statistic` on the reference's present numbers, ascending.
+    init(_ statistic: MonitorStatistic, sortedNumbers sorted: [Double]) throws {
         guard !sorted.isEmpty else { throw DataError("the reference has no values (all missing)") }
         switch statistic {
         case .ks: self = .ks(sortedReference: sorted)
@@ -52,9 +51,8 @@ enum FittedStatistic {
         self = .categories(statistic, referenceCounts: counts)
     }
 
-    /// The value of a chunk of numbers.
-    func value(numbers: ArraySlice<Double>) throws -> ChunkValue {
-        let (chunk, _) = try SamplePair.sortedPresent(Array(numbers))
+    /// The value of a chunk given its present numbers, ascending.
+    func value(sortedNumbers chunk: [Double]) -> ChunkValue {
         guard !chunk.isEmpty else { return .missing }
         switch self {
         case .ks(let reference):

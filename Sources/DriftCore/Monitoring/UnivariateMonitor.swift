@@ -1,7 +1,8 @@
 // UnivariateMonitor: NannyML 0.13's univariate drift over time. Both frames are split into chunks the same way;
 // every chunk — the reference's own too — is compared with the whole reference by each method, and each method's
 // thresholds come from the values of the reference chunks (`MonitorThreshold`). A chunk alerts when its value
-// leaves the band (chi2: when its p-value is below 0.05). Columns × methods run in parallel. Period chunks refer
+// leaves the band (chi2: when its p-value is below 0.05). Columns run in parallel; a column's methods share its
+// sorted reference and each sorted chunk. Period chunks refer
 // to the frames sorted by their timestamp; the methods are fitted on the whole reference all the same.
 
 /// Whether a chunk comes from the reference or the analysis data.
@@ -71,18 +72,15 @@ public struct UnivariateMonitor: Sendable {
             let fitting = MonitorMethod.all.filter { column.isNumeric ? $0.takesNumbers : $0.takesCategories }.map(\.name)
             throw DataError("column '\(name)' holds \(column.kindName), and none of the methods given compares \(column.kindName) (methods for \(column.kindName): \(fitting.joined(separator: ", ")))")
         }
-        let tasks = zip(names, monitored).flatMap { name, column in
-            (column.isNumeric ? methods.numeric : methods.categorical).map { (name, column, $0) }
-        }
+        let tasks = Array(zip(names, monitored))
         let progress = Progress.start("monitor", total: tasks.count)
         defer { progress.finish() }
         let results = concurrentMap(tasks.count) { index -> Result<[Row], any Error> in
-            let (name, column, method) = tasks[index]
+            let (name, column) = tasks[index]
             defer { progress.advance() }
             return Result {
-                try Self.rows(
-                    name, column, method, threshold: threshold ?? method.defaultThreshold,
-                    referenceChunks: referenceChunks, analysisChunks: analysisChunks)
+                try Self.rows(name, column, column.isNumeric ? methods.numeric : methods.categorical, threshold: threshold,
+                              referenceChunks: referenceChunks, analysisChunks: analysisChunks)
             }
         }
         try Cancellation.check()
@@ -101,25 +99,35 @@ public struct UnivariateMonitor: Sendable {
         self.chunking = chunking
     }
 
-    /// One column and method: fitted on the whole reference, then a value per chunk.
+    /// One column's rows, method by method: each fitted on the whole reference, then a value per chunk (a chunk's
+    /// numbers sorted once for every method).
     private static func rows(
-        _ name: String, _ column: MonitoredColumn, _ method: MonitorMethod, threshold: MonitorThreshold,
+        _ name: String, _ column: MonitoredColumn, _ methods: [MonitorMethod], threshold: MonitorThreshold?,
         referenceChunks: [Chunk], analysisChunks: [Chunk]
     ) throws -> [Row] {
-        let values: (Chunk, MonitorPeriod) throws -> ChunkValue
-        do {
-            switch column {
-            case .numbers(let reference, let analysis):
-                let fitted = try FittedStatistic(method.statistic, numbers: reference)
-                values = { chunk, period in try fitted.value(numbers: (period == .reference ? reference : analysis)[chunk.rows]) }
-            case .categories(let reference, let analysis, let labels):
-                let fitted = try FittedStatistic(method.statistic, codes: reference[...], categoryCount: labels.count)
-                values = { chunk, period in fitted.value(codes: (period == .reference ? reference : analysis)[chunk.rows]) }
+        func fitted(_ fit: (MonitorMethod) throws -> FittedStatistic) throws -> [FittedStatistic] {
+            try methods.map { method in
+                do {
+                    return try fit(method)
+                } catch let error as DataError {
+                    throw DataError("column '\(name)', \(method.name): \(error.message)")
+                }
             }
-        } catch let error as DataError {
-            throw DataError("column '\(name)', \(method.name): \(error.message)")
         }
-        var referenceValues: [ChunkValue] = [], analysisValues: [ChunkValue] = []
+        let values: (Chunk, MonitorPeriod) throws -> [ChunkValue]
+        switch column {
+        case .numbers(let reference, let analysis):
+            let (sorted, _) = try SamplePair.sortedPresent(reference)
+            let statistics = try fitted { try FittedStatistic($0.statistic, sortedNumbers: sorted) }
+            values = { chunk, period in
+                let (numbers, _) = try SamplePair.sortedPresent(Array((period == .reference ? reference : analysis)[chunk.rows]))
+                return statistics.map { $0.value(sortedNumbers: numbers) }
+            }
+        case .categories(let reference, let analysis, let labels):
+            let statistics = try fitted { try FittedStatistic($0.statistic, codes: reference[...], categoryCount: labels.count) }
+            values = { chunk, period in statistics.map { $0.value(codes: (period == .reference ? reference : analysis)[chunk.rows]) } }
+        }
+        var referenceValues: [[ChunkValue]] = [], analysisValues: [[ChunkValue]] = []
         for chunk in referenceChunks {
             try Cancellation.check()
             referenceValues.append(try values(chunk, .reference))
@@ -128,7 +136,10 @@ public struct UnivariateMonitor: Sendable {
             try Cancellation.check()
             analysisValues.append(try values(chunk, .analysis))
         }
-        return rows(name, method, threshold: threshold, reference: zip(referenceChunks, referenceValues), analysis: zip(analysisChunks, analysisValues))
+        return methods.enumerated().flatMap { k, method in
+            rows(name, method, threshold: threshold ?? method.defaultThreshold,
+                 reference: zip(referenceChunks, referenceValues.map { $0[k] }), analysis: zip(analysisChunks, analysisValues.map { $0[k] }))
+        }
     }
 
     /// One column and method's rows from its chunks' values: the thresholds from the reference chunks', and alerts.

@@ -1,6 +1,7 @@
 // DriftReport+Summaries: a drift report between two summary sources (two scanned CSV files, later two tables),
 // choosing and running each column's test from summaries (`DriftTests.run(_:reference:current:)`), so no
-// rows are loaded. One pass per source makes every summary; a binned method on numbers adds a counting pass.
+// rows are loaded. One pass per source (both at once) makes the summaries of the report's columns; a binned
+// method on numbers adds a counting pass.
 
 extension DriftReport {
     /// The report between two summarised sources; the parameters are those of the data frame report.
@@ -11,7 +12,7 @@ extension DriftReport {
         let names = try DriftReport.validated(
             referenceNames: reference.source.columnNames, currentNames: current.source.columnNames, columns: columns,
             method: method, methods: methods, share: share, source: "source")
-        let referenceSummaries = try reference.allSummaries(), currentSummaries = try current.allSummaries()
+        let (referenceSummaries, currentSummaries) = try SummaryCache.summaries(names, reference, current)
         rows = try names.map { name in
             try Cancellation.check()
             let a = referenceSummaries[name], b = currentSummaries[name]

@@ -1,14 +1,15 @@
 // SummaryCache: a summary source with its answers kept, so asking several questions of a lazy source reads
-// it once: the first request summarises every column in one pass; bin counts are kept per column and edges.
-// The row count, a missing count and a numeric column's range come from the source's facts while they are exact
-// and the summaries are not made yet, so asking only those reads no values.
+// it once: the first request summarises every column in one pass (a drift report, only its columns, and both
+// sources at once); bin counts are kept per column and edges. The row count, a missing count and a numeric
+// column's range come from the source's facts while they are exact and the summaries are not made yet, so
+// asking only those reads no values.
 import Foundation
 
 /// Summaries of a `SummarySource`, computed on first use and kept.
 public final class SummaryCache: @unchecked Sendable {
     public let source: any SummarySource
     public let options: ColumnSummary.Options
-    private var summaries: [String: ColumnSummary]?
+    private var summaries: [String: ColumnSummary] = [:]
     private var binCounts: [String: [BinEdges: [Int]]] = [:]
     private var knownFacts: [String: ColumnFacts]?
     /// Held for the whole of a pass, so two callers never read the source at once.
@@ -19,21 +20,43 @@ public final class SummaryCache: @unchecked Sendable {
         self.options = options
     }
 
-    /// Whether the source has been read yet.
-    public var isSummarized: Bool { lock.withLock { summaries != nil } }
+    /// Whether every column has been summarised.
+    public var isSummarized: Bool { lock.withLock { summaries.count == Set(source.columnNames).count } }
 
-    /// Every column's summary (one pass over the source the first time).
+    /// Every column's summary (one pass over the source for those not yet known).
     public func allSummaries() throws -> [String: ColumnSummary] {
+        try summaries(source.columnNames)
+    }
+
+    /// The summaries of `columns`, which the source must have (one pass over the source for those not yet known).
+    public func summaries(_ columns: [String]) throws -> [String: ColumnSummary] {
         try lock.withLock {
-            if let summaries { return summaries }
-            let result = try source.summarize(source.columnNames, SummaryRequest(options: options))
-            summaries = result.summaries
-            return result.summaries
+            var missing: [String] = []
+            for column in columns where summaries[column] == nil && !missing.contains(column) { missing.append(column) }
+            if !missing.isEmpty {
+                let result = try source.summarize(missing, SummaryRequest(options: options))
+                summaries.merge(result.summaries) { _, new in new }
+            }
+            return summaries.filter { columns.contains($0.key) }
         }
     }
 
-    /// One column's summary; an unknown name is an error listing the columns.
+    /// The summaries of `columns` (those each source has) of two sources, read at the same time: a database
+    /// works on both sources' queries at once, as its parallel workers would on one.
+    public static func summaries(_ columns: [String], _ first: SummaryCache, _ second: SummaryCache)
+        throws -> (first: [String: ColumnSummary], second: [String: ColumnSummary]) {
+        let results = concurrentMap(2) { side in
+            let cache = side == 0 ? first : second
+            let known = Set(cache.source.columnNames)
+            return Result { try cache.summaries(columns.filter(known.contains)) }
+        }
+        return (try results[0].get(), try results[1].get())
+    }
+
+    /// One column's summary (every column's, in one pass, unless already known); an unknown name is an error
+    /// listing the columns.
     public func summary(_ column: String) throws -> ColumnSummary {
+        if let known = lock.withLock({ summaries[column] }) { return known }
         guard let summary = try allSummaries()[column] else {
             throw DataError("\(source.name) has no column '\(column)'; columns: \(source.columnNames.joined(separator: ", "))")
         }
@@ -57,6 +80,7 @@ public final class SummaryCache: @unchecked Sendable {
     /// The number of rows.
     public func rowCount() throws -> Int {
         if let first = source.columnNames.first, let facts = try facts(first) { return facts.rowCount }
+        if let known = lock.withLock({ summaries.values.first }) { return known.rowCount }
         return try allSummaries().values.first?.rowCount ?? 0
     }
 
@@ -75,10 +99,10 @@ public final class SummaryCache: @unchecked Sendable {
         return (minimum, maximum)
     }
 
-    /// What the source knows of `column` without reading it; nil once the summaries are made (they know more).
+    /// What the source knows of `column` without reading it; nil once its summary is made (it knows more).
     private func facts(_ column: String) throws -> ColumnFacts? {
         try lock.withLock {
-            guard summaries == nil else { return nil }
+            guard summaries[column] == nil else { return nil }
             if knownFacts == nil { knownFacts = try source.facts(source.columnNames) ?? [:] }
             return knownFacts?[column]
         }
