@@ -9,7 +9,7 @@ import Testing
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"] != nil,
                 "no Spark Connect test server: set DRIFT_TEST_SPARK=spark://127.0.0.1:15002 (.ci/run starts one)"))
 struct SparkInterruptTests {
-    @Test func cancellingAQueryInterruptsItsOperationOnTheServer() async throws {
+    @Test func cancellingAQueryInterruptsItsOperationOnTheServer() throws {
         guard case .spark(let url) = try DatabaseURL(ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"] ?? "") else {
             Issue.record("DRIFT_TEST_SPARK is not a spark:// URL")
             return
@@ -18,12 +18,14 @@ struct SparkInterruptTests {
         defer { client.close() }
         // Minutes of work on local[2] unless interrupted.
         let request = client.executeRequest("SELECT sum(id % 7) AS s FROM range(0, 200000000000)", parameters: [])
-        let running = Task { try await client.execute(request) }
+        // The query and this wait keep off the cooperative pool (two threads here), as AsyncBridge does: other
+        // suites' tests wait on it synchronously, and a task or a sleep queued there may not run for minutes.
+        let running = Task(executorPreference: ThreadTaskExecutor.shared) { try await client.execute(request) }
         // Long enough for the server to have registered the operation, even while other tests keep it busy.
-        try await Task.sleep(for: .seconds(15))
+        Thread.sleep(forTimeInterval: 15)
         let cancelled = ContinuousClock.now
         running.cancel()
-        let result = await running.result
+        let result = try AsyncBridge.wait { await running.result }
         #expect(ContinuousClock.now - cancelled < .seconds(30))
         if case .success = result { Issue.record("the query finished instead of being interrupted") }
         #expect(client.interruptedOperations == [request.operationID])

@@ -31,13 +31,15 @@ public final class SummaryCache: @unchecked Sendable {
     /// The summaries of `columns`, which the source must have (one pass over the source for those not yet known).
     public func summaries(_ columns: [String]) throws -> [String: ColumnSummary] {
         try lock.withLock {
-            var missing: [String] = []
-            for column in columns where summaries[column] == nil && !missing.contains(column) { missing.append(column) }
+            // Sets, not array lookups: a wide source asks for 100,000 columns at once.
+            var seen = Set<String>(), missing: [String] = []
+            for column in columns where summaries[column] == nil && seen.insert(column).inserted { missing.append(column) }
             if !missing.isEmpty {
                 let result = try source.summarize(missing, SummaryRequest(options: options))
                 summaries.merge(result.summaries) { _, new in new }
             }
-            return summaries.filter { columns.contains($0.key) }
+            let wanted = Set(columns)
+            return summaries.filter { wanted.contains($0.key) }
         }
     }
 

@@ -107,8 +107,18 @@ final class SparkConnectClient: Sendable {
     var interruptedOperations: [String] { interrupted.withLock { $0 } }
 
     /// Asks the server to interrupt operation `operationID` of this session (best effort: a failure is ignored,
-    /// the call's own cancellation still ends the wait).
+    /// the call's own cancellation still ends the wait). A server that has not registered the operation yet (Ctrl-C
+    /// right after the query was sent, or a busy server) interrupts nothing: ask again, for up to two seconds.
     private func interrupt(_ operationID: String) async {
+        for attempt in 0..<8 {
+            if attempt > 0 { try? await Task.sleep(for: .milliseconds(250)) }
+            guard let interrupted = await interruptOnce(operationID) else { return }
+            if interrupted.contains(operationID) { return }
+        }
+    }
+
+    /// One Interrupt request: the operations the server interrupted, nil when the request failed.
+    private func interruptOnce(_ operationID: String) async -> [String]? {
         var request = Spark_Connect_InterruptRequest()
         request.sessionID = sessionID
         request.userContext = userContext
@@ -120,7 +130,9 @@ final class SparkConnectClient: Sendable {
             serializer: ProtobufSerializer(), deserializer: ProtobufDeserializer<Spark_Connect_InterruptResponse>(),
             options: .defaults
         ) { try $0.message }
-        interrupted.withLock { $0 += response?.interruptedIds ?? [] }
+        guard let ids = response?.interruptedIds else { return nil }
+        interrupted.withLock { $0 += ids }
+        return ids
     }
 
     /// An error as a SQLError in Spark's words: an unreachable server, or the server's message with the query.
