@@ -1,7 +1,7 @@
 // SQLDatabase: one open database (a SQLite file, a PostgreSQL connection or a Spark Connect session) that runs a
 // query into a data frame and writes a data frame into a table. `DatabaseURL.withDatabase` opens one for the
-// length of a call. Spark's client lives in the DriftSpark target (gRPC stays out of DriftSources), which
-// registers its opener with `SparkConnector`.
+// length of a call; DatabaseConnections keeps Spark's open for a Drift session. Spark's client lives in the
+// DriftSpark target (gRPC stays out of DriftSources), which registers its opener with `SparkConnector`.
 //
 // Pushdown: a lazy `table(url, "schema.table", where:)` source (SQLTableSource) keeps a DatabaseURL, a table
 // name and a filter instead of rows; its summaries are aggregate queries (SQLSummaryQuery, SQLSummaryPass) run
@@ -13,6 +13,8 @@ public protocol SQLDatabase {
     var dialect: SQLDialect { get }
     /// Runs a query with bound parameters and returns its rows as typed columns.
     func query(_ sql: String, parameters: [SQLValue]) throws -> DataFrame
+    /// Runs a query and returns at most its first `rowLimit` rows (a statement that is no query may return more).
+    func query(_ sql: String, parameters: [SQLValue], rowLimit: Int) throws -> DataFrame
     /// Runs statements in one transaction: all of them take effect or none does.
     func transaction(_ body: (SQLStatementRunner) throws -> Void) throws
     /// Releases the connection.

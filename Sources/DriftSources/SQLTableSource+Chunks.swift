@@ -16,7 +16,7 @@ extension SQLTableSource: ChunkedSummarySource {
         guard let order else {
             throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")")
         }
-        return try url.withDatabase { database in
+        return try connections.withDatabase(url) { database in
             let options = request.options
             let whole = SQLSummaryPass(source: self, database: database, options: options)
             let (rowCount, overviews) = try whole.overview(indices)

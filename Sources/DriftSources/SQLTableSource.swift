@@ -17,7 +17,8 @@
 // - requested edges: count(CASE WHEN x < edge THEN 1 END) per edge, differenced into exact bin counts, all
 //   columns in one query (SQLBinCounts).
 // `queryCount` counts the queries run, for tests and benchmarks. Access goes through the database's own gate
-// (FileAccess.checkRead for SQLite, the network check for PostgreSQL), as read_sql does.
+// (FileAccess.checkRead for SQLite, the network check for PostgreSQL and Spark), as read_sql does, and through
+// `connections`, which keeps a Spark session open for every source of a Drift session.
 import DriftCore
 import Foundation
 
@@ -32,24 +33,29 @@ public struct SQLTableSource: SummarySource {
     /// Each column's type as the table declares it (SQLite's undeclared as numeric).
     let declaredTypes: [ColumnType]
     private let tableName: SQLTableName
+    let connections: DatabaseConnections
     let queries = QueryCounter()
 
-    public init(url: DatabaseURL, table: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil) throws {
-        try self.init(url: url, tableName: try SQLTableName(table), table: table, filter: filter, parameters: parameters, order: order)
+    public init(url: DatabaseURL, table: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil,
+                connections: DatabaseConnections = DatabaseConnections()) throws {
+        try self.init(url: url, tableName: try SQLTableName(table), table: table, filter: filter, parameters: parameters, order: order,
+                      connections: connections)
     }
 
     /// The rows of Parquet files (a path or a glob), read by the database server itself: Spark only.
-    public init(url: DatabaseURL, parquet path: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil) throws {
+    public init(url: DatabaseURL, parquet path: String, filter: String? = nil, parameters: [SQLValue] = [], order: String? = nil,
+                connections: DatabaseConnections = DatabaseConnections()) throws {
         guard case .spark = url else {
             throw SQLError("parquet: files are read by a Spark server and need a spark:// URL; read_parquet reads files here")
         }
         try self.init(url: url, tableName: SQLTableName(files: path, format: "parquet"), table: "parquet files '\(path)'",
-                      filter: filter, parameters: parameters, order: order)
+                      filter: filter, parameters: parameters, order: order, connections: connections)
     }
 
     /// Checks the table, the filter and its parameters with a query returning no rows, which also names the columns.
-    private init(url: DatabaseURL, tableName: SQLTableName, table: String, filter: String?, parameters: [SQLValue], order: String?) throws {
-        let probe = try url.withDatabase { database in
+    private init(url: DatabaseURL, tableName: SQLTableName, table: String, filter: String?, parameters: [SQLValue], order: String?,
+                 connections: DatabaseConnections) throws {
+        let probe = try connections.withDatabase(url) { database in
             let query = SQLSummaryQuery(dialect: database.dialect, table: tableName, filter: filter, parameters: parameters)
             return try database.query(query.sql("*", where: "1 = 0"), parameters: query.parameters)
         }
@@ -62,6 +68,7 @@ public struct SQLTableSource: SummarySource {
         self.parameters = parameters
         self.order = order
         self.tableName = tableName
+        self.connections = connections
         columnNames = probe.names
         declaredTypes = probe.columns.map(\.type)
     }
@@ -73,7 +80,7 @@ public struct SQLTableSource: SummarySource {
 
     public func summarize(_ columns: [String], _ request: SummaryRequest) throws -> SummaryResult {
         let indices = try indices(of: columns)
-        return try url.withDatabase { database in
+        return try connections.withDatabase(url) { database in
             let pass = SQLSummaryPass(source: self, database: database, options: request.options)
             var result = SummaryResult()
             if request.summaries {

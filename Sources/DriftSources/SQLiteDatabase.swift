@@ -14,6 +14,15 @@ struct SQLiteDatabase: SQLDatabase {
     }
 
     func query(_ sql: String, parameters: [SQLValue]) throws -> DataFrame {
+        try read(sql, parameters, rowLimit: nil)
+    }
+
+    /// Reads no row past the limit: SQLite computes rows as they are read, so this stops the query as LIMIT would.
+    func query(_ sql: String, parameters: [SQLValue], rowLimit: Int) throws -> DataFrame {
+        try read(sql, parameters, rowLimit: rowLimit)
+    }
+
+    private func read(_ sql: String, _ parameters: [SQLValue], rowLimit: Int?) throws -> DataFrame {
         try FileAccess.checkRead(path)
         guard FileAccess.fileExists(path) else { throw FileAccessError("cannot read '\(path)': no such file") }
         var configuration = Configuration()
@@ -24,7 +33,7 @@ struct SQLiteDatabase: SQLDatabase {
                 allowInterruption(database)
                 let statement = try database.makeStatement(sql: sql)
                 try statement.setArguments(StatementArguments(parameters.map(\.databaseValue)))
-                return try SQLiteResultReader.frame(statement)
+                return try SQLiteResultReader.frame(statement, rowLimit: rowLimit)
             }
         }
     }

@@ -6,14 +6,15 @@ import GRDB
 import GRDBSQLite
 
 enum SQLiteResultReader {
-    static func frame(_ statement: Statement) throws -> DataFrame {
+    /// The statement's rows (at most `rowLimit` of them).
+    static func frame(_ statement: Statement, rowLimit: Int? = nil) throws -> DataFrame {
         let names = statement.columnNames
         var collectors = names.indices.map { index in
             ColumnCollector(kind: declaredKind(sqlite3_column_decltype(statement.sqliteStatement, Int32(index))))
         }
         let rows = try Row.fetchCursor(statement)
         var rowCount = 0
-        while let row = try rows.next() {
+        while rowCount < rowLimit ?? .max, let row = try rows.next() {
             rowCount += 1
             if rowCount & 1023 == 0 { try Cancellation.check() }
             for index in names.indices {

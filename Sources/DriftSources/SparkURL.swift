@@ -2,7 +2,7 @@
 // Spark's optional connection parameters after the path: `spark://host:15002/;user_id=ana;token=…;use_ssl=true`.
 // Only the address and the parameters live here; the client that speaks to the server is the DriftSpark target.
 
-public struct SparkURL: Sendable, Equatable {
+public struct SparkURL: Sendable, Hashable {
     public var host: String
     public var port: Int
     /// The user the session runs as (Spark's user_id); nil: the local user name.

@@ -1,6 +1,6 @@
 // PostgresTests: reading and writing through a real PostgreSQL server (DRIFT_TEST_POSTGRES, which .ci/run sets
 // after starting a throw-away server; skipped without it): type mapping, bound parameters, NULLs, round trips,
-// and the errors for a refused connection, wrong credentials, a bad query and an unreadable type.
+// read_sql's row limit, and the errors for a refused connection, wrong credentials, a bad query and an unreadable type.
 import DriftCore
 import DriftSources
 import Foundation
@@ -79,6 +79,19 @@ import Testing
         try SQLTableWriter.write(frame, to: url, table: table, mode: .replace)
         #expect(try read("select count(*) as n from \(table)").columns[0].numbers == [1203])
         _ = try read("drop table \(table)")
+    }
+
+    @Test func readSQLStopsAtItsRowLimit() throws {
+        func read(_ sql: String, _ parameters: [SQLValue] = [], maxRows: Int?) throws -> DataFrame {
+            try SQLSource(url: url, query: sql, parameters: parameters, maxRows: maxRows).load()
+        }
+        let ordered = try read("select g from generate_series(1, 10) as g where g > $1 order by g desc; -- newest first", [.integer(4)], maxRows: 6)
+        #expect(ordered.columns[0].numbers == [10, 9, 8, 7, 6, 5])
+        #expect(try read("with t as (select 1 as a, 2 as b) table t", maxRows: nil).rowCount == 1)
+        #expect(try read("show server_version", maxRows: 1).rowCount == 1, "a statement that is not a query runs as written")
+        // A hundred million rows: the server stops after the limit's 1,001.
+        let refused = errorMessage { _ = try read("select g from generate_series(1, 100000000) as g", maxRows: 1000) }
+        #expect(refused == "the query returned more than 1,000 rows; pass max_rows: (a larger number, or null for no limit) or summarise the table with table(...) instead")
     }
 
     @Test func emptyResultsKeepNamesAndTypes() throws {

@@ -19,18 +19,21 @@ struct PredictionWindows {
     let referenceRows: DataFrame, currentRows: DataFrame
 
     /// `placeholder` is the dialect's first parameter (`?`, `$1` or `:p1`). With `parquet`, the sources read those
-    /// files (Spark), and `table` is how a query names them.
-    init(_ url: DatabaseURL, table: String, placeholder: String, sketchCapacity: Int, parquet: String? = nil) throws {
+    /// files (Spark), and `table` is how a query names them. Every source and read uses `connections`.
+    init(_ url: DatabaseURL, table: String, placeholder: String, sketchCapacity: Int, parquet: String? = nil,
+         connections: DatabaseConnections = DatabaseConnections()) throws {
         var options = ColumnSummary.Options()
         options.sketchCapacity = sketchCapacity
         func source(_ filter: String) throws -> SQLTableSource {
-            if let parquet { return try SQLTableSource(url: url, parquet: parquet, filter: filter, parameters: [Self.cut]) }
-            return try SQLTableSource(url: url, table: table, filter: filter, parameters: [Self.cut])
+            if let parquet { return try SQLTableSource(url: url, parquet: parquet, filter: filter, parameters: [Self.cut], connections: connections) }
+            return try SQLTableSource(url: url, table: table, filter: filter, parameters: [Self.cut], connections: connections)
         }
         reference = SummaryCache(try source("ts < \(placeholder)"), options: options)
         current = SummaryCache(try source("ts >= \(placeholder)"), options: options)
-        referenceRows = try SQLSource(url: url, query: "select * from \(table) where ts < \(placeholder)", parameters: [Self.cut]).load()
-        currentRows = try SQLSource(url: url, query: "select * from \(table) where ts >= \(placeholder)", parameters: [Self.cut]).load()
+        referenceRows = try SQLSource(url: url, query: "select * from \(table) where ts < \(placeholder)", parameters: [Self.cut],
+                                      connections: connections).load()
+        currentRows = try SQLSource(url: url, query: "select * from \(table) where ts >= \(placeholder)", parameters: [Self.cut],
+                                    connections: connections).load()
     }
 
     func values(_ column: String, current: Bool = false) throws -> [Double] {

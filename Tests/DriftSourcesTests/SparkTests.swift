@@ -4,7 +4,8 @@
 // and every pushed-down summary, bin count, drift test and monitor chunk is compared with the in-memory results
 // on the same rows read back with read_sql, as for SQLite and PostgreSQL (PredictionWindows, checkMonitor): exact
 // counts and categories, moments to 1e-9 relative, sketches within their reported bound. Also Spark's types, bound
-// parameters, and errors that name the query's purpose.
+// parameters, errors that name the query's purpose, one Spark session shared by every source and read of a
+// DatabaseConnections, and read_sql's row limit.
 import DriftCore
 import DriftSources
 import DriftSpark
@@ -51,8 +52,28 @@ enum SparkPredictions {
     @Test(arguments: [QuantileSketch.defaultCapacity, 64])
     func sparkPushdownAgreesWithTheInMemoryResults(sketchCapacity: Int) throws {
         let table = try SparkPredictions.copy.get().table
-        try PredictionWindows(url, table: table, placeholder: ":p1", sketchCapacity: sketchCapacity).checkReportScans()
-        try PredictionWindows(url, table: table, placeholder: ":p1", sketchCapacity: sketchCapacity).checkAgainstMemory()
+        let connections = DatabaseConnections()
+        try PredictionWindows(url, table: table, placeholder: ":p1", sketchCapacity: sketchCapacity, connections: connections).checkReportScans()
+        try PredictionWindows(url, table: table, placeholder: ":p1", sketchCapacity: sketchCapacity, connections: connections).checkAgainstMemory()
+        // Four sources, four reads, a report and every summary: one Spark session.
+        #expect(connections.sessionsOpened == 1)
+        connections.close()
+        _ = try SQLSource(url: url, query: "SELECT 1 AS x", connections: connections).load()
+        #expect(connections.sessionsOpened == 2, "a closed session is opened again when needed")
+        connections.close()
+    }
+
+    @Test func readSQLStopsAtItsRowLimit() throws {
+        func read(_ sql: String, maxRows: Int?) throws -> DataFrame { try SQLSource(url: url, query: sql, maxRows: maxRows).load() }
+        let ordered = try read("SELECT id FROM range(0, 10) ORDER BY id DESC -- newest first;", maxRows: 10)
+        #expect(ordered.columns[0].numbers == (0..<10).reversed().map(Double.init))
+        #expect(try read("WITH t AS (SELECT id FROM range(0, 5)) SELECT * FROM t", maxRows: nil).rowCount == 5)
+        #expect(try read("SHOW DATABASES", maxRows: 100).rowCount >= 1, "a statement that is not a query runs as written")
+        // Two billion rows: only the limit's 1,001 are computed and sent.
+        let refused = errorMessage { _ = try read("SELECT * FROM range(0, 2000000000)", maxRows: 1000) }
+        #expect(refused == "the query returned more than 1,000 rows; pass max_rows: (a larger number, or null for no limit) or summarise the table with table(...) instead")
+        let bad = errorMessage { _ = try read("SELECT no_such_column FROM range(0, 3)", maxRows: 10) }
+        #expect(bad?.hasSuffix("in query: SELECT no_such_column FROM range(0, 3)") == true, "the query as written: \(bad ?? "")")
     }
 
     @Test func parquetFilesReadBySparkAgreeWithTheInMemoryResults() throws {

@@ -1,6 +1,7 @@
 // SparkInterruptTests: cancelling a running Spark Connect query (what Ctrl-C does through AsyncBridge) sends an
-// Interrupt for its operation, which the server confirms, and the call ends promptly. Needs DRIFT_TEST_SPARK, a
-// Spark Connect server (.ci/run starts one); skipped without it.
+// Interrupt for its operation, which the server confirms, and the call ends promptly; the client's session stays
+// usable. Needs DRIFT_TEST_SPARK, a Spark Connect server (.ci/run starts one); skipped without it.
+import DriftCore
 import DriftSources
 @testable import DriftSpark
 import Foundation
@@ -29,5 +30,7 @@ struct SparkInterruptTests {
         #expect(ContinuousClock.now - cancelled < .seconds(30))
         if case .success = result { Issue.record("the query finished instead of being interrupted") }
         #expect(client.interruptedOperations == [request.operationID])
+        // Only the operation ended: the client and its session run the next query.
+        #expect(try client.query("SELECT 7 AS x", parameters: []).columns.first == .numeric(NumericColumn([7])))
     }
 }

@@ -27,6 +27,8 @@ KEEP = {
     "spark.connect.ExecutePlanResponse.ResultComplete": [],
     "spark.connect.InterruptRequest": ["session_id", "user_context", "client_type", "interrupt_type", "operation_id"],
     "spark.connect.InterruptResponse": ["session_id", "interrupted_ids"],
+    "spark.connect.ReleaseSessionRequest": ["session_id", "user_context", "client_type"],
+    "spark.connect.ReleaseSessionResponse": ["session_id"],
     "spark.connect.Relation": ["sql"],
     "spark.connect.SQL": ["query", "named_arguments"],
     "spark.connect.SQL.NamedArgumentsEntry": ["key", "value"],

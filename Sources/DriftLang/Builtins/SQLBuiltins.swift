@@ -6,18 +6,24 @@ import DriftSpark
 
 let sqlBuiltins: [Builtin] = [
     Builtin(
-        "read_sql(url, query, params: [])",
+        "read_sql(url, query, params: [], max_rows: 1000000)",
         doc: """
         Runs a query against a database and returns its rows as a dataframe. url is sqlite:path/to/file.db or \
         postgres://user:password@host:port/database (missing parts come from PGHOST, PGPORT, PGUSER, PGPASSWORD, \
         PGDATABASE) or spark://host:port (a Spark Connect server, which runs the query). params fill the query's \
         placeholders (? for SQLite, $1, $2 … for PostgreSQL, :p1, :p2 … for Spark) and are bound by the driver, \
         never pasted into the SQL. Integer, float and numeric columns become numbers (NULL is \
-        missing), text columns strings, boolean columns booleans, dates and timestamps ISO-8601 strings.
+        missing), text columns strings, boolean columns booleans, dates and timestamps ISO-8601 strings. \
+        At most max_rows rows come back (null: no limit): a query is limited to one row more, and more rows is an \
+        error that suggests table(), whose summaries run in the database. A Spark session is opened once per URL \
+        and kept for the session.
         """,
         example: #"let march = read_sql("sqlite:examples/data/predictions.db", "select * from predictions where ts >= ?", params: ["2024-03-01"])"#
-    ) { arguments, _ in
-        let source = SQLSource(url: try databaseURL(arguments), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments))
+    ) { arguments, interpreter in
+        let maxRows = arguments.optional(nil, "max_rows").map(\.isNull) == true ? nil
+            : try arguments.integer(nil, "max_rows", default: SQLSource.defaultMaxRows, in: 1...Int(Int32.max))
+        let source = SQLSource(url: try databaseURL(arguments), query: try arguments.string(1, "query"), parameters: try sqlParameters(arguments),
+                               maxRows: maxRows, connections: interpreter.databases)
         return .frame(try source.load())
     },
     Builtin(
@@ -52,7 +58,7 @@ let sqlBuiltins: [Builtin] = [
         Parquet files (read by Spark) takes the place of table. Tested on SQLite, PostgreSQL and Spark.
         """,
         example: #"let march = table("sqlite:examples/data/predictions.db", "predictions", where: "ts >= ?", params: ["2024-03-01"])"#
-    ) { arguments, _ in
+    ) { arguments, interpreter in
         let url = try databaseURL(arguments)
         let filter = try arguments.string(nil, "where", default: "")
         let order = arguments.optional(nil, "order_by").map(\.isNull) == false ? try arguments.string(nil, "order_by") : nil
@@ -62,9 +68,11 @@ let sqlBuiltins: [Builtin] = [
         let source: SQLTableSource
         switch (table, parquet) {
         case (let table?, nil):
-            source = try SQLTableSource(url: url, table: table, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order)
+            source = try SQLTableSource(url: url, table: table, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order,
+                                        connections: interpreter.databases)
         case (nil, let path?):
-            source = try SQLTableSource(url: url, parquet: path, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order)
+            source = try SQLTableSource(url: url, parquet: path, filter: filter.isEmpty ? nil : filter, parameters: parameters, order: order,
+                                        connections: interpreter.databases)
         default:
             throw BuiltinError("table() needs either a table name or parquet: files, not \(table == nil ? "neither" : "both")")
         }

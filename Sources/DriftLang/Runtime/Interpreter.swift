@@ -1,7 +1,8 @@
 // Interpreter: the state a running program shares — global variables, the builtin table, the output
-// and warning sinks and the call depth — and the entry points that run compiled code. Evaluation itself lives in
+// and warning sinks, the call depth and the open database sessions — and the entry points that run compiled code. Evaluation itself lives in
 // the nodes (Runtime/Node.swift, Runtime/Nodes), each of which knows how to evaluate itself.
 import DriftCore
+import DriftSources
 
 final class Interpreter {
     /// Global variables by slot; nil until the declaring statement has run.
@@ -25,6 +26,8 @@ final class Interpreter {
     var documentation: [String: String] = [:]
     /// The modules `import` has loaded in this session.
     let modules = ModuleLoader()
+    /// The Spark sessions read_sql and table() share, closed when the session (its last source) goes.
+    let databases = DatabaseConnections()
     /// Slots of modules' own globals (`declareModuleGlobal`).
     private var moduleSlots: Set<Int> = []
 

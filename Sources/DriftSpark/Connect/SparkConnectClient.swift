@@ -4,6 +4,9 @@
 // streams of the ArrowBatch responses, decoded into one frame. Ctrl-C (DriftCore's Cancellation) cancels the
 // waiting task, which sends an Interrupt for the running operation before the call ends, so Spark stops the
 // job too. Errors come back in Spark's words (the error class and message, without the JVM stack trace).
+// A client that has run a query and then finds its connection or its server session gone (the server restarted,
+// the session timed out or was released, the client was shut down) throws SparkConnectionLost, on which
+// SparkDatabase opens a new client and runs the query again. `close` releases the session on the server.
 import DriftCore
 import DriftSources
 import Foundation
@@ -20,6 +23,8 @@ final class SparkConnectClient: Sendable {
     private let userContext: Spark_Connect_UserContext
     private let metadata: Metadata
     private let interrupted = Mutex<[String]>([])
+    /// Whether a query has succeeded: the server knows the session, and a failure to reach it is a lost connection.
+    private let connected = Atomic<Bool>(false)
 
     /// Arrow batches are at most a few MB by default; a server configured for more is still read.
     private static let callOptions: CallOptions = {
@@ -45,7 +50,9 @@ final class SparkConnectClient: Sendable {
         self.metadata = metadata
     }
 
+    /// Releases the session on the server (best effort, for at most two seconds) and shuts the connection down.
     func close() {
+        if connected.load(ordering: .acquiring) { _ = try? AsyncBridge.wait { [self] in try await releaseSession() } }
         client.beginGracefulShutdown()
         let connections = self.connections
         _ = try? AsyncBridge.wait { await connections.value }
@@ -55,11 +62,36 @@ final class SparkConnectClient: Sendable {
     func query(_ sql: String, parameters: [SQLValue]) throws -> DataFrame {
         let request = executeRequest(sql, parameters: parameters)
         do {
-            return try AsyncBridge.wait { [self] in try await execute(request) }
+            let frame = try AsyncBridge.wait { [self] in try await execute(request) }
+            connected.store(true, ordering: .releasing)
+            return frame
         } catch {
             if Cancellation.isRequested { throw InterruptedError() }
+            if connected.load(ordering: .acquiring), Self.isLostConnection(error) { throw SparkConnectionLost(failure(error, sql: sql)) }
             throw failure(error, sql: sql)
         }
+    }
+
+    /// Whether `error` says the connection or the server's session is gone, rather than that the query failed.
+    private static func isLostConnection(_ error: any Error) -> Bool {
+        if let runtime = error as? RuntimeError { return runtime.code == .clientIsStopped }
+        guard let rpc = error as? RPCError else { return false }
+        return rpc.code == .unavailable || rpc.message.contains("INVALID_HANDLE.SESSION_")
+    }
+
+    /// Ends the session on the server (a ReleaseSession call).
+    func releaseSession() async throws {
+        var request = Spark_Connect_ReleaseSessionRequest()
+        request.sessionID = sessionID
+        request.userContext = userContext
+        request.clientType = "drift"
+        var options = CallOptions.defaults
+        options.timeout = .seconds(2)
+        _ = try await client.unary(
+            request: ClientRequest(message: request, metadata: metadata), descriptor: SparkConnectService.releaseSession,
+            serializer: ProtobufSerializer(), deserializer: ProtobufDeserializer<Spark_Connect_ReleaseSessionResponse>(),
+            options: options
+        ) { try $0.message }
     }
 
     /// An ExecutePlan request of this session for a SQL relation, with a fresh operation id.
@@ -172,4 +204,11 @@ private final class PendingInterrupt: Sendable {
     func finish() async {
         await task.withLock { $0 }?.value
     }
+}
+
+/// A query failed because the client's connection or its server session was lost (the error says how).
+struct SparkConnectionLost: Error {
+    let error: any Error
+
+    init(_ error: any Error) { self.error = error }
 }
