@@ -1,8 +1,9 @@
 // SQLDialect+Spark: Spark SQL, spoken through Spark Connect (the DriftSpark target). Identifiers are quoted with
 // backticks (a double-quoted name is a string in Spark SQL), doubles are DOUBLE, parameters are named markers
-// `:p1`, `:p2` … that Spark Connect binds as typed literals (never pasted into the text), and one row becomes
-// several with `LATERAL VIEW inline(array(named_struct(…), …))`, whose array widens each field to a common type
-// (a floor's BIGINT and a NULL double become DOUBLE). A query over Parquet files reads `parquet.`path``.
+// `:p1`, `:p2` … that Spark Connect binds as typed literals (never pasted into the text), and the grouped pass
+// groups with GROUPING SETS, one set per column (Spark expands each row once per set; measured faster than turning
+// each row into structs with `LATERAL VIEW inline(array(named_struct(…)))`). A query over Parquet files reads
+// `parquet.`path``.
 import DriftCore
 
 extension SQLDialect {
@@ -10,13 +11,7 @@ extension SQLDialect {
         name: "Spark SQL", quote: "`", doubleType: "DOUBLE", numericType: "DOUBLE", textType: "STRING", booleanType: "BOOLEAN",
         timeType: { ["date": "DATE", "datetime": "TIMESTAMP"][$0.rawValue] ?? "STRING" },
         timeParameter: { placeholder, kind in kind == .duration ? placeholder : "CAST(\(placeholder) AS \(kind == .date ? "DATE" : "TIMESTAMP"))" },
-        placeholder: { ":p\($0 + 1)" }, maximumParameters: 32_767, valueTypeConditions: nil,
-        unpivot: { copies, names in
-            let rows = copies.enumerated().map { copy, expressions in
-                "named_struct('drift_copy', \(copy), " + zip(names, expressions).map { "'\($0)', \($1)" }.joined(separator: ", ") + ")"
-            }
-            return "(SELECT drift_unpivot.* FROM drift_rows LATERAL VIEW inline(array(\(rows.joined(separator: ", ")))) drift_unpivot) AS drift_unpivoted"
-        })
+        placeholder: { ":p\($0 + 1)" }, maximumParameters: 32_767, valueTypeConditions: nil, unpivot: nil)
 
     /// The name a parameter placeholder binds: `p1` for `:p1`.
     public static func sparkParameterName(_ index: Int) -> String { "p\(index + 1)" }

@@ -2,7 +2,7 @@
 // types a data frame is stored as, (for SQLite, whose columns may hold values of any type) how to count a
 // column's values by storage type, so a pushed-down summary types a column as read_sql would, and how to turn
 // each row into several (one per summarised column), so one GROUP BY scan serves every column (or, where the
-// engine has them, GROUPING SETS, which group each column in its own set without copying rows), whether it
+// engine has them, GROUPING SETS, one set per column, with no unpivot of the dialect), whether it
 // has a one-pass variance that is numerically stable, and how identifiers are quoted ("name" the standard way,
 // `name` in Spark SQL) and doubles are cast.
 import DriftCore
@@ -30,11 +30,10 @@ public struct SQLDialect: Sendable {
     let valueTypeConditions: (@Sendable (String) -> (text: String, nonFlagNumber: String))?
     /// A derived table (for a FROM clause) that reads `drift_rows` once and yields, for each of its rows, one row
     /// per entry of `copies`: column `drift_copy` is the entry's position and column `names[j]` the SQL
-    /// expression `copies[i][j]` over the row.
-    let unpivot: @Sendable (_ copies: [[String]], _ names: [String]) -> String
-    /// Whether `GROUP BY GROUPING SETS` groups each set in the one scan: the grouped pass then uses a set per
-    /// column instead of `unpivot` (PostgreSQL's nested loop over VALUES costs several times the grouping).
-    var groupingSets = false
+    /// expression `copies[i][j]` over the row. nil where `GROUP BY GROUPING SETS` groups each set in the one scan:
+    /// the grouped pass then uses a set per column (PostgreSQL's nested loop over VALUES costs several times the
+    /// grouping; Spark's grouping sets skip building a struct per copy).
+    let unpivot: (@Sendable (_ copies: [[String]], _ names: [String]) -> String)?
     /// Whether `var_pop` is computed stably in one pass (PostgreSQL: Youngs–Cramer, sharing avg's state): the
     /// overview then gives the variance, and the grouped pass sums no squared deviations from its mean.
     var stableVariance = false
@@ -60,13 +59,7 @@ public struct SQLDialect: Sendable {
     static let postgres = SQLDialect(
         name: "PostgreSQL", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "double precision", textType: "text", booleanType: "boolean",
         timeType: postgresTimeType, timeParameter: { "\($0)::\(postgresTimeType($1))" },
-        placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil,
-        // LATERAL VALUES: each copy computes only its own expressions, and drift_rows is read once.
-        unpivot: { copies, names in
-            let rows = copies.enumerated().map { "(\($0), \($1.joined(separator: ", ")))" }.joined(separator: ", ")
-            return "(SELECT drift_unpivot.* FROM drift_rows CROSS JOIN LATERAL (VALUES \(rows)) AS drift_unpivot(drift_copy, \(names.joined(separator: ", ")))) AS drift_unpivoted"
-        },
-        groupingSets: true, stableVariance: true)
+        placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil, unpivot: nil, stableVariance: true)
 
     private static let postgresTimeType: @Sendable (TimeKind) -> String = { kind in
         switch kind {

@@ -100,8 +100,8 @@ extension SQLSummaryPass {
         var query = self.query()
         let categoryColumns = columns.indices.filter { if case .category = columns[$0].key { true } else { false } }
         let expressions = columns.map { GroupedExpressions($0, cubes: cubes, dialect: dialect, query: &query) }
-        var sql = dialect.groupingSets ? groupingSetsSQL(expressions, categoryColumns: categoryColumns, query: query)
-            : unpivotSQL(expressions, categoryColumns: categoryColumns, query: query)
+        var sql = dialect.unpivot.map { unpivotSQL(expressions, categoryColumns: categoryColumns, query: query, unpivot: $0) }
+            ?? groupingSetsSQL(expressions, categoryColumns: categoryColumns, query: query)
         // limit + 2: the group of missing values may take one place.
         if !categoryColumns.isEmpty { sql = "SELECT * FROM (\(sql)) AS drift_groups WHERE drift_rank <= \(limit + 2)" }
         let frame = try run(sql, query.parameters, for: "the grouped pass (distributions and categories)")
@@ -109,7 +109,8 @@ extension SQLSummaryPass {
     }
 
     /// Every row turned into one row per column (and, chunked, one more that counts the chunk's rows), grouped.
-    private func unpivotSQL(_ expressions: [GroupedExpressions], categoryColumns: [Int], query: SQLSummaryQuery) -> String {
+    private func unpivotSQL(_ expressions: [GroupedExpressions], categoryColumns: [Int], query: SQLSummaryQuery,
+                            unpivot: (_ copies: [[String]], _ names: [String]) -> String) -> String {
         let slots = categoryColumns.indices.map { "drift_s\($0)" }
         let null = dialect.nullNumber
         let chunkValue = chunk == nil ? null : "CAST(drift_chunk AS \(dialect.doubleType))"
@@ -121,7 +122,7 @@ extension SQLSummaryPass {
         }
         if chunk != nil { copies.append([null, null, null, null, chunkValue] + slots.map { _ in "NULL" }) }
         let keys = ["drift_copy", "drift_chunk", "drift_key"] + slots
-        let unpivoted = dialect.unpivot(copies, ["drift_key", "drift_x", "drift_d2", "drift_d3", "drift_chunk"] + slots)
+        let unpivoted = unpivot(copies, ["drift_key", "drift_x", "drift_d2", "drift_d3", "drift_chunk"] + slots)
         let aggregates = ["count(*)", "min(drift_x)", "max(drift_x)", "sum(drift_d2)", "sum(drift_d3)", "sum(drift_x)"]
         var select = (keys + aggregates.enumerated().map { "\($1) AS drift_a\($0)" }).joined(separator: ", ")
         if !slots.isEmpty { select += ", row_number() OVER (PARTITION BY drift_copy, drift_chunk ORDER BY drift_copy) AS drift_rank" }
@@ -164,7 +165,8 @@ extension SQLSummaryPass {
             select.append("\(perSet { argument($0).map { "\(function)(\($0))" } }) AS drift_a\(position + 1)")
         }
         if !categoryColumns.isEmpty {
-            select.append("row_number() OVER (PARTITION BY \(copy)\(chunk == nil ? "" : ", drift_chunk")) AS drift_rank")
+            // Spark's row_number needs an ORDER BY: the copy, the same in the whole partition.
+            select.append("row_number() OVER (PARTITION BY \(copy)\(chunk == nil ? "" : ", drift_chunk") ORDER BY \(copy)) AS drift_rank")
         }
         let table = "(SELECT \(inner.joined(separator: ", ")) FROM drift_rows) AS drift_columns"
         return query.from(table, select: select.joined(separator: ", "), groupBy: "GROUPING SETS (\(sets.joined(separator: ", ")))")
