@@ -36,10 +36,12 @@ public final class SummaryCache: @unchecked Sendable {
             for column in columns where summaries[column] == nil && seen.insert(column).inserted { missing.append(column) }
             if !missing.isEmpty {
                 let result = try source.summarize(missing, SummaryRequest(options: options))
-                summaries.merge(result.summaries) { _, new in new }
+                // The first pass's dictionary is kept as it is: merging 100,000 summaries would copy them.
+                if summaries.isEmpty { summaries = result.summaries } else { summaries.merge(result.summaries) { _, new in new } }
             }
             let wanted = Set(columns)
-            return summaries.filter { wanted.contains($0.key) }
+            // Every wanted column has a summary now, so equal counts mean every summary is wanted (no copy).
+            return wanted.count == summaries.count ? summaries : summaries.filter { wanted.contains($0.key) }
         }
     }
 
