@@ -23,6 +23,9 @@ public final class SummaryCache: @unchecked Sendable {
     /// Whether every column has been summarised.
     public var isSummarized: Bool { lock.withLock { summaries.count == Set(source.columnNames).count } }
 
+    /// The summaries made so far, of some columns, all or none (reads nothing).
+    public var knownSummaries: [String: ColumnSummary] { lock.withLock { summaries } }
+
     /// Every column's summary (one pass over the source for those not yet known).
     public func allSummaries() throws -> [String: ColumnSummary] {
         try summaries(source.columnNames)
