@@ -3,8 +3,9 @@
 // progress bar and stops at Ctrl-C within a fraction of a second, keeping the REPL's variables.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct LimitsTests {
+@Suite(.temporaryFiles) struct LimitsTests {
     @Test func maxMemoryStopsAGrowingScriptWithAnError() throws {
         let result = try DriftBinary.run(["--max-memory", "200M", "-e", "let v = [1]; while true { v = concat(v, v) }"])
         #expect(result.status == 1)
@@ -116,7 +117,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct LongWorkOnATerminalTests {
+@Suite(.serialized, .temporaryFiles) struct LongWorkOnATerminalTests {
     @Test(.tags(.needsLanguage)) func replayShowsAProgressBarAndStopsAtCtrlC() throws {
         let terminal = try PseudoTerminal(environment: ["DRIFT_HISTORY": try temporaryDirectory().appendingPathComponent("h").path])
         try terminal.expect("drift> ")
