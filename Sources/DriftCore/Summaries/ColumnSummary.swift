@@ -41,8 +41,8 @@ public struct ColumnSummary: Sendable {
     private var categoryCounts: CategoryCounts?
     /// The numbers' per-value counts are not kept but counted from the exact sketch when asked.
     private var numbersInSketch = false
-    /// More distinct values than the options allow counting exactly were seen (or, for numbers still in the
-    /// sketch, are held now).
+    /// More distinct values than the options allow were counted (numbers still in the sketch are checked when
+    /// their counts are asked for).
     private var tooManyCounted = false
 
     public init(options: Options = Options()) {
