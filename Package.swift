@@ -111,15 +111,16 @@ let package = Package(
         .executableTarget(name: "DriftFuzz", dependencies: ["DriftLang", "DriftCore", "DriftParquet"]),
         // Writes the benchmark data for bench/run.py (not a test).
         .executableTarget(name: "DriftBench", dependencies: ["DriftCore"]),
-        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore"], exclude: ["Fixtures"]),
+        .target(name: "DriftTestSupport", path: "Tests/DriftTestSupport"),
+        .testTarget(name: "DriftCoreTests", dependencies: ["DriftCore", "DriftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftParquetTests", dependencies: ["DriftParquet", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DriftSourcesTests",
-            dependencies: ["DriftSources", "DriftSpark", "DriftCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DriftSources", "DriftSpark", "DriftCore", "DriftTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DriftSparkTests", dependencies: ["DriftSpark", "DriftSources", "DriftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DriftLangTests", dependencies: ["DriftLang", "DriftCore"]),
-        .testTarget(name: "DriftCLITests", dependencies: ["drift", "DriftFuzz"]),
+        .testTarget(name: "DriftCLITests", dependencies: ["drift", "DriftFuzz", "DriftTestSupport"]),
         .testTarget(name: "DriftKernelTests", dependencies: ["DriftKernel", "DriftLang", "DriftCore"]),
     ]
 )

@@ -2,8 +2,9 @@
 // cancellation flag before every block of rows) and keeps the session's variables.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite(.serialized) struct CSVInterruptTests {
+@Suite(.serialized, .temporaryFiles) struct CSVInterruptTests {
     /// A 48 MB CSV file of numbers, which a debug build takes seconds to read. The path is short, so the
     /// command that reads it fits on the terminal's line.
     private func largeCSV() throws -> String {

@@ -2,8 +2,9 @@
 // standard input and `drift repl` reading plain lines. Work with the stub language.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct CommandLineTests {
+@Suite(.temporaryFiles) struct CommandLineTests {
     @Test func version() throws {
         let result = try DriftBinary.run(["--version"])
         #expect(result.status == 0)
@@ -70,7 +71,7 @@ import Testing
 }
 
 /// Needs the real language (fails against the stub `Session`): output and errors of programs.
-@Suite struct LanguageCommandLineTests {
+@Suite(.temporaryFiles) struct LanguageCommandLineTests {
     @Test(.tags(.needsLanguage)) func standardInputIsRun() throws {
         let result = try DriftBinary.run([], input: "print(1 + 2)\n")
         #expect(result.output == "3\n")
@@ -106,7 +107,7 @@ extension Tag {
 }
 
 /// Issue 20's smaller findings: `--param` refuses a keyword as a name, and writing to a directory says so.
-@Test func paramRefusesAKeywordAndWritesRefuseADirectory() throws {
+@Test(.temporaryFiles) func paramRefusesAKeywordAndWritesRefuseADirectory() throws {
     let script = try scriptFile("print(1)\n")
     let keyword = try DriftBinary.run(["notebook", script, "-o", script + ".html", "--param", "fn=1"])
     #expect(keyword.status != 0)

@@ -2,8 +2,9 @@
 // (skipped without the test server that .ci/run starts and names in DRIFT_TEST_POSTGRES).
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Test(.enabled(if: ProcessInfo.processInfo.environment["DRIFT_TEST_POSTGRES"] != nil, "no PostgreSQL test server (DRIFT_TEST_POSTGRES)"))
+@Test(.temporaryFiles, .enabled(if: ProcessInfo.processInfo.environment["DRIFT_TEST_POSTGRES"] != nil, "no PostgreSQL test server (DRIFT_TEST_POSTGRES)"))
 func postgresCredentialsComeFromTheEnvironment() throws {
     let environment = try postgresEnvironment()
     let script = #"print(read_sql("postgres://", "select current_user as who, $1::int * 2 as twice", params: [21]))"#
@@ -14,7 +15,7 @@ func postgresCredentialsComeFromTheEnvironment() throws {
 
 /// Ctrl-C stops a database call that would run for a long time, and the REPL carries on. Lines stay shorter
 /// than the 80-column terminal, so readline echoes them whole.
-@Suite(.serialized) struct DatabaseInterruptTests {
+@Suite(.serialized, .temporaryFiles) struct DatabaseInterruptTests {
     /// Types `setup`, then `read_sql(db, q)`, Ctrl-C, and `check` (each with the output it must show).
     private func interrupt(after setup: [String], environment: [String: String] = [:],
                            check: [(line: String, shows: String)] = [("1 + 1", "2")]) throws {

@@ -3,8 +3,9 @@
 // script and of a notebook — and drift neither hangs nor crashes when the system refuses its large stack.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct DeepValueTests {
+@Suite(.temporaryFiles) struct DeepValueTests {
     static let deepList = "let x = []\nfor i in range(1000000) { x = [x] }\n"
     static let deepRecord = "let r = {a: 1}\nfor i in range(1000000) { r = {next: r} }\n"
 

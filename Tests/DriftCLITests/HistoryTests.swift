@@ -4,8 +4,9 @@ import CReadline
 import Foundation
 import Testing
 @testable import drift
+import DriftTestSupport
 
-@Suite struct HistoryTests {
+@Suite(.temporaryFiles) struct HistoryTests {
     @Test func path() {
         #expect(History.defaultPath(environment: ["DRIFT_HISTORY": "/tmp/h", "HOME": "/home/u"]) == "/tmp/h")
         #expect(History.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.drift_history")

@@ -3,8 +3,9 @@
 // a row count that a later update would overflow — end with an error naming the field, exit status 1.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct HostileModelTests {
+@Suite(.temporaryFiles) struct HostileModelTests {
     /// Trains and saves a model of `kind` on the credit example, applies `damage` to its JSON, and
     /// runs load_model + update on the result.
     func load(_ kind: String, damage: (inout [String: Any]) -> Void) throws -> DriftBinary.Result {

@@ -3,14 +3,26 @@
 // progress bar and stops at Ctrl-C within a fraction of a second, keeping the REPL's variables.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct LimitsTests {
+@Suite(.temporaryFiles) struct LimitsTests {
     @Test func maxMemoryStopsAGrowingScriptWithAnError() throws {
         let result = try DriftBinary.run(["--max-memory", "200M", "-e", "let v = [1]; while true { v = concat(v, v) }"])
         #expect(result.status == 1)
-        // The doubling concat is refused before it passes the limit (once the watchdog stopped the loop).
+        // The doubling concat is refused before it passes the limit (once the watchdog stopped the loop): as
+        // more than the whole limit, or more than what is left of it.
         #expect(result.error.contains("<-e>:1:31: error: concat: joining ")
-                && result.error.contains("more than the --max-memory limit of 200 MB allows"), "\(result.error)")
+                && (result.error.contains("more than the --max-memory limit of 200 MB allows")
+                    || result.error.contains(" of the --max-memory limit of 200 MB is left")), "\(result.error)")
+    }
+
+    /// A request within the limit but over what is left of it says how much is left, not only the limit.
+    @Test func aRefusalWithinTheLimitSaysWhatIsLeft() throws {
+        let result = try DriftBinary.run(["--max-memory", "200M", "-e", "let a = range(1.5e7)\nlet b = range(1.5e7)"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("<-e>:2:9: error: range: a range of 15000000 numbers needs 114.4 MB; only "), "\(result.error)")
+        let left = result.error.split(separator: "; only ").last?.split(separator: " ").first.flatMap { Double($0) } ?? .nan
+        #expect(left < 114.4 && result.error.contains(" MB of the --max-memory limit of 200 MB is left"), "\(result.error)")
     }
 
     @Test func maxMemoryRefusesAnAllocationThatCannotFit() throws {
@@ -105,7 +117,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct LongWorkOnATerminalTests {
+@Suite(.serialized, .temporaryFiles) struct LongWorkOnATerminalTests {
     @Test(.tags(.needsLanguage)) func replayShowsAProgressBarAndStopsAtCtrlC() throws {
         let terminal = try PseudoTerminal(environment: ["DRIFT_HISTORY": try temporaryDirectory().appendingPathComponent("h").path])
         try terminal.expect("drift> ")
@@ -139,6 +151,7 @@ import Testing
         let limited = try DriftBinary.run(["--max-memory", "300M", "-e", "read_csv(\"/dev/zero\")"])
         #expect(limited.status == 1)
         #expect(limited.error.contains("read_csv: reading '/dev/zero' ("))
-        #expect(limited.error.contains("more than the --max-memory limit of 300 MB allows"))
+        #expect(limited.error.contains("more than the --max-memory limit of 300 MB allows")
+                || limited.error.contains(" of the --max-memory limit of 300 MB is left"), "\(limited.error)")
     }
 }

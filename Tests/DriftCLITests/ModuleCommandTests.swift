@@ -3,8 +3,9 @@
 // sets the status of `drift run`, `drift -e`, standard input, the REPL and `drift notebook`.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct ModuleCommandTests {
+@Suite(.temporaryFiles) struct ModuleCommandTests {
     /// A directory with main.drift importing lib/helpers.drift, which imports util.drift beside it.
     private func project(helpers: String = "import \"util.drift\"\nprint(\"helpers ran\")\nfn double(x) { twice(x) }\n") throws -> URL {
         let root = try temporaryDirectory()

@@ -4,6 +4,7 @@
 // its SVG figures in the DOM. CI installs Chromium (.ci/run); elsewhere the test runs when it is there.
 import Foundation
 import Testing
+import DriftTestSupport
 
 private let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 private let onCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -16,7 +17,7 @@ private var shippedNotebooks: [String] {
     return ["examples/notebook.drift", "examples/pharmacy.drift"] + scripts(in: "examples/workshop") + scripts(in: "examples/workshop/solutions")
 }
 
-@Test(.enabled(if: chromium != nil || onCI, "needs Chromium (installed by .ci/run)"), arguments: shippedNotebooks)
+@Test(.temporaryFiles, .enabled(if: chromium != nil || onCI, "needs Chromium (installed by .ci/run)"), arguments: shippedNotebooks)
 func notebookOpensInABrowser(_ script: String) throws {
     let browser = try #require(chromium, "Chromium is not installed; .ci/run installs it")
     let directory = try temporaryDirectory()

@@ -4,11 +4,12 @@
 // Content-Security-Policy, and in headless Chromium nothing they would do happens.
 import Foundation
 import Testing
+import DriftTestSupport
 
 private let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 private let onCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
-@Suite struct NotebookSanitizingTests {
+@Suite(.temporaryFiles) struct NotebookSanitizingTests {
     static let notebook = """
         # %% [markdown]
         # # Payloads

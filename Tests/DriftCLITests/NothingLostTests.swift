@@ -2,8 +2,9 @@
 // new one, never a torn one; two REPLs typing at once both keep every entry in one history file.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct NothingLostTests {
+@Suite(.temporaryFiles) struct NothingLostTests {
     /// Kills `write_csv` of 2,000,000 rows after each delay, and once as soon as its temporary file
     /// appears (nil), so that at least one kill lands mid-write however loaded the machine is.
     @Test func killedMidWriteLeavesTheOldFileOrTheWholeNewOne() throws {

@@ -3,8 +3,9 @@
 import Foundation
 import Testing
 @testable import drift
+import DriftTestSupport
 
-@Suite(.serialized) struct REPLTests {  // serialized: Cancellation is process-wide
+@Suite(.serialized, .temporaryFiles) struct REPLTests {  // serialized: Cancellation is process-wide
     @Test func multiLineEntryIsEvaluatedAndRememberedAsOneItem() {
         let session = FakeSession()
         let (_, editor, captured) = runREPL(["fn f() {", "  1", "}", "f()"], session: session)

@@ -3,8 +3,9 @@
 // directory, imports, databases (SQLite files, PostgreSQL connections) — and what safe mode must still allow.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct SafeModeTests {
+@Suite(.temporaryFiles) struct SafeModeTests {
     /// project/ (the script's directory, with data.csv and a link to secret/), secret/, out/.
     private func layout() throws -> URL {
         let root = try temporaryDirectory()

@@ -3,8 +3,9 @@
 // file, and no more for the large file than for the small one, while read_csv's grows with the file.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite(.serialized) struct ScanMemoryTests {
+@Suite(.serialized, .temporaryFiles) struct ScanMemoryTests {
     /// Writes rows `x,k,label` (a number, a small integer, one of three long labels) up to `megabytes`.
     static func generate(megabytes: Int, in directory: URL) throws -> String {
         let labels = ["alpha", "beta", "gamma"].map { String(repeating: $0, count: 30) }

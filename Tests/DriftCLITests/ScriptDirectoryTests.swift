@@ -3,8 +3,9 @@
 // the resolved paths; warnings go to standard error. The shipped examples render from anywhere.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct ScriptDirectoryTests {
+@Suite(.temporaryFiles) struct ScriptDirectoryTests {
     /// project/analysis.drift reading project/data/sales.csv, importing project/helpers.drift and
     /// writing project/out.csv, all by relative paths; returns the temporary directory holding project/.
     private func project() throws -> URL {

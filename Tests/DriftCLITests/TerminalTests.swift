@@ -2,8 +2,9 @@
 // recall, Tab completion, Ctrl-C at the prompt, Ctrl-D and :quit. Work with the stub language.
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite(.serialized) struct TerminalTests {
+@Suite(.serialized, .temporaryFiles) struct TerminalTests {
     private let historyPath: String
 
     init() throws {
@@ -92,7 +93,7 @@ import Testing
 
 /// Needs the real language (fails against the stub `Session`): values, multi-line entries, completion of
 /// names and stopping a running loop with Ctrl-C.
-@Suite(.serialized) struct LanguageTerminalTests {
+@Suite(.serialized, .temporaryFiles) struct LanguageTerminalTests {
     private func start() throws -> PseudoTerminal {
         let history = try temporaryDirectory().appendingPathComponent("history").path
         let terminal = try PseudoTerminal(environment: ["DRIFT_HISTORY": history])

@@ -2,8 +2,9 @@
 import Foundation
 import Testing
 @testable import DriftCore
+import DriftTestSupport
 
-@Suite struct CSVReaderTests {
+@Suite(.temporaryFiles) struct CSVReaderTests {
     @Test func infersColumnTypes() throws {
         let frame = try readCSV("a,b,c,d\n1,x,true,\n2.5,y,FALSE,NA\n")
         #expect(frame.names == ["a", "b", "c", "d"])
@@ -102,7 +103,7 @@ import Testing
 
     /// The reader gives back pages of a mapped file it is done with; touched again, they read the same bytes.
     @Test func discardedPagesOfAMappedFileReadBackUnchanged() throws {
-        let path = temporaryPath("pages.csv")
+        let path = try temporaryPath("pages.csv")
         let text = "v\n" + (0..<200_000).map { "\($0)\n" }.joined()
         try FileAccess.writeAtomically(Data(text.utf8), to: path)
         let contents = try FileAccess.contents(path)
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func fileSourceLoadsThroughTheReader() throws {
-        let path = temporaryPath("source.csv")
+        let path = try temporaryPath("source.csv")
         try FileAccess.writeAtomically(Data("a,b\n1,x\n".utf8), to: path)
         let source = CSVFileSource(path: path)
         #expect(source.name == path)
@@ -123,7 +124,7 @@ import Testing
 
 /// Inputs are cut into blocks of rows, parsed on several threads when they hold no quote; the result must not
 /// depend on the number of threads or the block size.
-@Suite struct BlockedCSVReaderTests {
+@Suite(.temporaryFiles) struct BlockedCSVReaderTests {
     func read(_ text: String, threads: Int, blockSize: Int = 4096) throws -> DataFrame {
         try Array(text.utf8).withUnsafeBytes {
             try CSVReader.read(bytes: $0, source: "big.csv", options: .init(), maximumThreads: threads, blockSize: blockSize)

@@ -2,8 +2,9 @@
 import Foundation
 import Testing
 @testable import DriftCore
+import DriftTestSupport
 
-@Suite struct CSVWriterTests {
+@Suite(.temporaryFiles) struct CSVWriterTests {
     let frame = try! DataFrame([
         ("x", .numeric(NumericColumn([1, 0.1, .nan, -2.5e-7, 1e300, -.infinity, 123456789012]))),
         ("text", .text(TextColumn(["plain", "a,b", "say \"hi\"", "two\nlines", nil, "cr\rhere", "é"]))),
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func writesFiles() throws {
-        let path = temporaryPath("written.csv")
+        let path = try temporaryPath("written.csv")
         try CSVWriter.write(frame, to: path)
         #expect(try CSVReader.read(path: path) == frame)
     }

@@ -2,17 +2,16 @@
 import Foundation
 import Testing
 import DriftCore
+import DriftTestSupport
 
-/// A fresh path in a private temporary directory.
-func temporaryPath(_ name: String) -> String {
-    let directory = NSTemporaryDirectory() + "drift-core-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    return directory + "/" + name
+/// A fresh path in a private temporary directory, removed when the test ends.
+func temporaryPath(_ name: String) throws -> String {
+    try TemporaryFiles.directory("drift-core-tests").appendingPathComponent(name).path
 }
 
-@Suite struct FileAccessTests {
+@Suite(.temporaryFiles) struct FileAccessTests {
     @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {
-        let path = temporaryPath("data.txt")
+        let path = try temporaryPath("data.txt")
         let directory = (path as NSString).deletingLastPathComponent
         try FileAccess.writeAtomically(Data("first".utf8), to: path)
         try FileAccess.writeAtomically(Data("second, longer".utf8), to: path)
@@ -22,7 +21,7 @@ func temporaryPath(_ name: String) -> String {
     }
 
     @Test func relativePathsResolveAgainstTheBoundBaseDirectory() throws {
-        let directory = (temporaryPath("x") as NSString).deletingLastPathComponent
+        let directory = (try temporaryPath("x") as NSString).deletingLastPathComponent
         try FileAccess.$baseDirectory.withValue(directory) {
             try FileAccess.createDirectory("out/deeper")
             try FileAccess.writeAtomically(Data("kept".utf8), to: "out/deeper/file.txt")
@@ -38,13 +37,13 @@ func temporaryPath(_ name: String) -> String {
     }
 
     @Test func readsEmptyFiles() throws {
-        let path = temporaryPath("empty.txt")
+        let path = try temporaryPath("empty.txt")
         try FileAccess.writeAtomically(Data(), to: path)
         #expect(try FileAccess.read(path).isEmpty)
     }
 
     @Test func listsDirectoriesSorted() throws {
-        let path = temporaryPath("b")
+        let path = try temporaryPath("b")
         let directory = (path as NSString).deletingLastPathComponent
         for name in ["b", "a", "c"] { try FileAccess.writeAtomically(Data(), to: directory + "/" + name) }
         #expect(try FileAccess.contentsOfDirectory(directory) == ["a", "b", "c"])

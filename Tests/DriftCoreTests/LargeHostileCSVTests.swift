@@ -3,11 +3,12 @@
 import Foundation
 import Testing
 @testable import DriftCore
+import DriftTestSupport
 
-@Suite(.serialized) struct LargeHostileCSVTests {
+@Suite(.serialized, .temporaryFiles) struct LargeHostileCSVTests {
     /// Writes `bytes` to a fresh temporary file, reads it through `CSVReader.read(path:)` and removes it.
     private func readGenerated(_ bytes: [UInt8]) throws -> DataFrame {
-        let path = temporaryPath("generated.csv")
+        let path = try temporaryPath("generated.csv")
         try FileAccess.writeAtomically(Data(bytes), to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try CSVReader.read(path: path)

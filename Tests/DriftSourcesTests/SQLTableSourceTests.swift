@@ -8,6 +8,7 @@ import DriftCore
 import DriftSources
 import Foundation
 import Testing
+import DriftTestSupport
 
 /// The two time windows of a predictions table: its summaries by pushdown and its rows read whole.
 struct PredictionWindows {
@@ -120,7 +121,7 @@ struct PredictionWindows {
     }
 }
 
-@Suite struct SQLTableSourceTests {
+@Suite(.temporaryFiles) struct SQLTableSourceTests {
     static let url = DatabaseURL.sqlite(path: PredictionWindows.predictionsPath)
 
     @Test(arguments: [QuantileSketch.defaultCapacity, 64])
@@ -150,7 +151,7 @@ struct PredictionWindows {
             ("label", .boolean(BoolColumn(late.map { uniform() < 0.1 ? nil : uniform() < ($0 ? 0.5 : 0.4) }))),
             ("version", .numeric(NumericColumn(late.map { _ in 3 }))),
         ])
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "predictions", mode: .replace)
         try PredictionWindows(.sqlite(path: path), table: "predictions", placeholder: "?", sketchCapacity: QuantileSketch.defaultCapacity).checkReportScans()
         try PredictionWindows(.sqlite(path: path), table: "predictions", placeholder: "?", sketchCapacity: QuantileSketch.defaultCapacity).checkAgainstMemory()
@@ -186,7 +187,7 @@ struct PredictionWindows {
     }
 }
 
-@Suite(needsPostgres) struct PostgresTableSourceTests {
+@Suite(needsPostgres, .temporaryFiles) struct PostgresTableSourceTests {
     @Test(arguments: [QuantileSketch.defaultCapacity, 64])
     func postgresPushdownAgreesWithTheInMemoryResults(sketchCapacity: Int) throws {
         let url = try DatabaseURL(testPostgresURL ?? "postgres://")

@@ -4,8 +4,9 @@ import DriftCore
 import DriftSources
 import Foundation
 import Testing
+import DriftTestSupport
 
-@Suite struct SQLiteTests {
+@Suite(.temporaryFiles) struct SQLiteTests {
     let sample = try! DataFrame([
         ("id", .numeric(NumericColumn([1, 2, 3, 4]))),
         ("score", .numeric(NumericColumn([0.25, .nan, -1.5e-7, 1e300]))),
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func writeThenReadGivesTheSameFrame() throws {
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         try SQLTableWriter.write(sample, to: .sqlite(path: path), table: "t", mode: .replace)
         #expect(try read(path, "select * from t") == sample)
     }
@@ -28,14 +29,14 @@ import Testing
             ("day", .time(TimeColumn([19_783 * Micros.day, TimeValue.missing, -1 * Micros.day], kind: .date))),
             ("at", .time(TimeColumn([1_709_280_000_250_000, 7, TimeValue.missing], kind: .datetime))),
         ])
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "t", mode: .replace)
         #expect(try read(path, "select * from t") == frame)
         #expect(try read(path, "select at from t where day = '2024-03-01'").columns[0].count == 1, "dates are stored as ISO text")
     }
 
     @Test func replaceReplacesAndAppendAdds() throws {
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         let url = DatabaseURL.sqlite(path: path)
         try SQLTableWriter.write(sample, to: url, table: "t", mode: .append)  // creates the table
         try SQLTableWriter.write(sample, to: url, table: "t", mode: .append)
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func writesManyRowsInBatches() throws {
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         let n = 1234  // two full INSERT batches of 500 rows and a partial one
         let frame = try DataFrame([("x", .numeric(NumericColumn((0..<n).map(Double.init))))])
         try SQLTableWriter.write(frame, to: .sqlite(path: path), table: "main.big", mode: .replace)
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func parametersAreBoundNotSpliced() throws {
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         try SQLTableWriter.write(sample, to: .sqlite(path: path), table: "t", mode: .replace)
         let match = try read(path, "select id from t where name = ? order by id", [.text("O'Brien")])
         #expect(match.columns[0].numbers == [1, 4])
@@ -122,7 +123,7 @@ import Testing
     }
 
     @Test func aFailedWriteLeavesTheTableAsItWas() throws {
-        let path = temporaryDatabasePath()
+        let path = try temporaryDatabasePath()
         let url = DatabaseURL.sqlite(path: path)
         try SQLTableWriter.write(sample, to: url, table: "t", mode: .replace)
         let other = try DataFrame([("unknown_column", .numeric(NumericColumn([1])))])

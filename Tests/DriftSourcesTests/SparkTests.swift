@@ -11,6 +11,7 @@ import DriftSources
 import DriftSpark
 import Foundation
 import Testing
+import DriftTestSupport
 
 /// The URL of the Spark Connect server the tests may use, from DRIFT_TEST_SPARK.
 let testSparkURL = ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"]
@@ -30,8 +31,7 @@ enum SparkPredictions {
     /// The Parquet table's name and the directory of Parquet files.
     static let copy = Result { () throws -> (table: String, files: String) in
         let rows = try SQLSource(url: SQLTableSourceTests.url, query: "select * from predictions").load()
-        let directory = NSTemporaryDirectory() + "drift-spark-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFiles.runDirectory("drift-spark-tests").path
         try CSVWriter.write(rows, to: directory + "/predictions.csv")
         let name = "drift_predictions_\(UUID().uuidString.prefix(8).lowercased())"
         // Test set-up only: the paths are this run's own temporary files.
@@ -46,7 +46,7 @@ enum SparkPredictions {
     }
 }
 
-@Suite(needsSpark) struct SparkTableSourceTests {
+@Suite(needsSpark, .temporaryFiles) struct SparkTableSourceTests {
     let url = SparkPredictions.url
 
     @Test(arguments: [QuantileSketch.defaultCapacity, 64])

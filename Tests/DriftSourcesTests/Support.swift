@@ -4,17 +4,16 @@ import DriftCore
 import Foundation
 import GRDB
 import Testing
+import DriftTestSupport
 
-/// A fresh SQLite path in a private temporary directory (the file does not exist yet).
-func temporaryDatabasePath() -> String {
-    let directory = NSTemporaryDirectory() + "drift-sources-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    return directory + "/test.db"
+/// A fresh SQLite path in a private temporary directory, removed when the test ends (the file does not exist yet).
+func temporaryDatabasePath() throws -> String {
+    try TemporaryFiles.directory("drift-sources-tests").appendingPathComponent("test.db").path
 }
 
 /// A SQLite file holding the tables `statements` create.
 func sqliteFile(_ statements: String) throws -> String {
-    let path = temporaryDatabasePath()
+    let path = try temporaryDatabasePath()
     try DatabaseQueue(path: path).write { try $0.execute(sql: statements) }
     return path
 }

@@ -46,18 +46,17 @@ public enum MemoryLimit {
     /// size the user controls is checked here before it is made; the watchdog is the backstop.
     public static func reserve(_ bytes: Double, for what: @autoclosure () -> String) throws(MemoryLimitError) {
         guard !(bytes < smallAllocation) else { return }
-        let available: Double
-        let source: String
-        if let limit = self.bytes {
-            available = Double(limit - min(limit, residentBytes()))
-            source = "the --max-memory limit of \(format(limit))"
-        } else {
-            available = Double(physicalBytes())
-            source = "this machine's \(format(physicalBytes())) of memory"
+        guard let limit = self.bytes else {
+            guard bytes > Double(physicalBytes()) else { return }
+            throw MemoryLimitError(description: "\(what()) needs \(format(bytes)), more than this machine's \(format(physicalBytes())) of memory allows")
         }
-        if bytes > available {
-            throw MemoryLimitError(description: "\(what()) needs \(format(bytes)), more than \(source) allows")
+        let left = limit - min(limit, residentBytes())
+        guard bytes > Double(left) else { return }
+        // More than the whole limit needs a higher limit; within it, the memory already in use is in the way.
+        if bytes > Double(limit) {
+            throw MemoryLimitError(description: "\(what()) needs \(format(bytes)), more than the --max-memory limit of \(format(limit)) allows")
         }
+        throw MemoryLimitError(description: "\(what()) needs \(format(bytes)); only \(format(left)) of the --max-memory limit of \(format(limit)) is left")
     }
 
     /// Resident memory of this process now, from /proc/self/statm (0 where that is unavailable). Read

@@ -37,6 +37,7 @@ public struct ChunkSummaryPass {
     /// What the pass computed.
     public var result: SummaryResult {
         var result = SummaryResult()
+        if request.summaries { result.summaries.reserveCapacity(columns.count) }
         for (position, column) in columns.enumerated() {
             if request.summaries { result.summaries[column] = summaries[position].finished }
             if !counts[position].isEmpty { result.binCounts[column] = counts[position] }

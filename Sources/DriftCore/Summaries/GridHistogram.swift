@@ -5,33 +5,50 @@
 // bits, and (2) lets all values fit in `maximumBins` bins. Both conditions depend only on the set of values, so
 // the histogram of A merged with that of B is identical to the histogram of A ∪ B. Infinite values are
 // counted apart, not binned.
+//
+// Memory grows with what the histogram has seen: until it has more finite values than `exactValueLimit`
+// (half the bins, the point where the values would cost more than the bins), it keeps the values themselves
+// and bins them only when asked (`binned`). Since the grid depends only on the set of values, binning late
+// gives the same bins as binning each batch as it came — a summary of a 100,000-column file with a few rows
+// holds a few values per column, not 2,048 counts.
 
 /// Counts of finite values on a power-of-two grid of at most `maximumBins` bins.
-public struct GridHistogram: Sendable, Equatable {
+public struct GridHistogram: Sendable {
     public static let defaultMaximumBins = 2048
 
     public let maximumBins: Int
-    /// Bin width 2^exponent (meaningless while empty).
-    public private(set) var exponent = Int.min
-    /// The grid index of counts[0].
-    public private(set) var firstIndex = 0
-    public private(set) var counts: [Int] = []
+    /// Finite values are kept as they are (not binned) while there are at most this many.
+    let exactValueLimit: Int
+    /// The finite values seen, while there are at most `exactValueLimit` of them; empty once binned.
+    private var heldValues: [Double] = []
+    private var isBinned = false
+    /// The bins, once binned (see `binned`).
+    private var binExponent = Int.min
+    private var binFirstIndex = 0
+    private var binCounts: [Int] = []
     /// ±∞ values, not in any bin.
     public private(set) var infiniteCount = 0
 
     public init(maximumBins: Int = GridHistogram.defaultMaximumBins) {
+        self.init(maximumBins: maximumBins, exactValueLimit: Swift.max(maximumBins, 2) / 2)
+    }
+
+    /// A histogram that keeps up to `exactValueLimit` values unbinned (0: bins from the first value).
+    init(maximumBins: Int, exactValueLimit: Int) {
         self.maximumBins = Swift.max(maximumBins, 2)
+        self.exactValueLimit = Swift.max(exactValueLimit, 0)
     }
 
     /// A histogram counted elsewhere (a database's GROUP BY over `index(x, exponent)`): counts per grid index,
     /// at the exponent `exponent(low:high:maximumBins:)` gives for the values' range.
     public init(maximumBins: Int = GridHistogram.defaultMaximumBins, exponent: Int, indexCounts: [(index: Int, count: Int)]) {
         self.init(maximumBins: maximumBins)
+        isBinned = true
         guard let low = indexCounts.map(\.index).min(), let high = indexCounts.map(\.index).max() else { return }
-        self.exponent = exponent
-        firstIndex = low
-        counts = [Int](repeating: 0, count: high - low + 1)
-        for (index, count) in indexCounts { counts[index - low] += count }
+        binExponent = exponent
+        binFirstIndex = low
+        binCounts = [Int](repeating: 0, count: high - low + 1)
+        for (index, count) in indexCounts { binCounts[index - low] += count }
     }
 
     /// The exponent `add` settles on for finite values whose smallest is `low` and largest `high`.
@@ -42,13 +59,66 @@ public struct GridHistogram: Sendable, Equatable {
         return e
     }
 
+    /// The same histogram with its values binned: read `exponent`, `firstIndex` and `counts` from it when
+    /// reading them more than once (on a histogram still holding values, each of them bins the values anew).
+    public var binned: GridHistogram {
+        guard !isBinned else { return self }
+        var histogram = self
+        histogram.binAll()
+        return histogram
+    }
+
+    /// Bin width 2^exponent (meaningless while empty).
+    public var exponent: Int { isBinned ? binExponent : binned.binExponent }
+    /// The grid index of counts[0].
+    public var firstIndex: Int { isBinned ? binFirstIndex : binned.binFirstIndex }
+    public var counts: [Int] { isBinned ? binCounts : binned.binCounts }
+
     public var binWidth: Double { Double(sign: .plus, exponent: exponent, significand: 1) }
-    public var isEmpty: Bool { counts.isEmpty }
+    public var isEmpty: Bool { isBinned ? binCounts.isEmpty : heldValues.isEmpty }
     /// The left edge of bin i (of `counts`).
     public func leftEdge(_ i: Int) -> Double { Double(firstIndex + i) * binWidth }
 
     /// Adds the finite values of a batch (NaN is skipped, ±∞ counted apart).
     public mutating func add(_ values: [Double]) {
+        guard !isBinned else { return bin(values) }
+        for x in values where !x.isNaN {
+            if x.isInfinite { infiniteCount += 1 } else { heldValues.append(x) }
+        }
+        if heldValues.count > exactValueLimit { binAll() }
+    }
+
+    /// Adds another histogram's counts (same maximumBins).
+    public mutating func merge(_ other: GridHistogram) {
+        infiniteCount += other.infiniteCount
+        if !other.isBinned {
+            if isBinned { bin(other.heldValues) } else { heldValues += other.heldValues }
+            if heldValues.count > exactValueLimit { binAll() }
+        } else if !isBinned {
+            let held = heldValues
+            heldValues = []
+            isBinned = true
+            (binExponent, binFirstIndex, binCounts) = (other.binExponent, other.binFirstIndex, other.binCounts)
+            bin(held)
+        } else if !other.binCounts.isEmpty {
+            let e = fit(Swift.max(binExponent, other.binExponent), low: other.binFirstIndex,
+                        high: other.binFirstIndex + other.binCounts.count - 1, at: other.binExponent)
+            for (i, count) in other.binCounts.enumerated() where count > 0 {
+                binCounts[((other.binFirstIndex + i) >> (e - other.binExponent)) - binFirstIndex] += count
+            }
+        }
+    }
+
+    /// Bins the held values and keeps bins from now on.
+    private mutating func binAll() {
+        let held = heldValues
+        heldValues = []
+        isBinned = true
+        bin(held)
+    }
+
+    /// Adds a batch to the bins (NaN skipped; the caller has counted ±∞ unless the histogram is binned).
+    private mutating func bin(_ values: [Double]) {
         var low = Double.infinity, high = -Double.infinity
         for x in values where !x.isNaN {
             if x.isInfinite { infiniteCount += 1 } else {
@@ -58,18 +128,8 @@ public struct GridHistogram: Sendable, Equatable {
         }
         guard low <= high else { return }
         let floor = Swift.max(GridHistogram.floorExponent(low), GridHistogram.floorExponent(high))
-        let e = fit(Swift.max(exponent, floor), low: GridHistogram.index(low, floor), high: GridHistogram.index(high, floor), at: floor)
-        for x in values where x.isFinite { counts[GridHistogram.index(x, e) - firstIndex] += 1 }
-    }
-
-    /// Adds another histogram's counts (same maximumBins).
-    public mutating func merge(_ other: GridHistogram) {
-        infiniteCount += other.infiniteCount
-        guard !other.isEmpty else { return }
-        let e = fit(Swift.max(exponent, other.exponent), low: other.firstIndex, high: other.firstIndex + other.counts.count - 1, at: other.exponent)
-        for (i, count) in other.counts.enumerated() where count > 0 {
-            counts[((other.firstIndex + i) >> (e - other.exponent)) - firstIndex] += count
-        }
+        let e = fit(Swift.max(binExponent, floor), low: GridHistogram.index(low, floor), high: GridHistogram.index(high, floor), at: floor)
+        for x in values where x.isFinite { binCounts[GridHistogram.index(x, e) - binFirstIndex] += 1 }
     }
 
     /// Re-grids to the smallest exponent ≥ `start` at which the current bins and the new index range
@@ -78,18 +138,18 @@ public struct GridHistogram: Sendable, Equatable {
         var e = start
         while true {
             var lo = low >> (e - given), hi = high >> (e - given)
-            if !isEmpty {
-                lo = Swift.min(lo, firstIndex >> (e - exponent))
-                hi = Swift.max(hi, (firstIndex + counts.count - 1) >> (e - exponent))
+            if !binCounts.isEmpty {
+                lo = Swift.min(lo, binFirstIndex >> (e - binExponent))
+                hi = Swift.max(hi, (binFirstIndex + binCounts.count - 1) >> (e - binExponent))
             }
             if hi - lo + 1 <= maximumBins {
                 var regridded = [Int](repeating: 0, count: hi - lo + 1)
-                for (i, count) in counts.enumerated() where count > 0 {
-                    regridded[((firstIndex + i) >> (e - exponent)) - lo] += count
+                for (i, count) in binCounts.enumerated() where count > 0 {
+                    regridded[((binFirstIndex + i) >> (e - binExponent)) - lo] += count
                 }
-                counts = regridded
-                firstIndex = lo
-                exponent = e
+                binCounts = regridded
+                binFirstIndex = lo
+                binExponent = e
                 return e
             }
             e += 1
@@ -104,5 +164,14 @@ public struct GridHistogram: Sendable, Equatable {
     /// floor(x / 2^e), exact (a power-of-two scaling and a floor).
     public static func index(_ x: Double, _ e: Int) -> Int {
         Int(Double(sign: .plus, exponent: -e, significand: x).rounded(.down))
+    }
+}
+
+extension GridHistogram: Equatable {
+    /// Equal when they count the same values in the same bins, whether or not either has binned its values yet.
+    public static func == (a: GridHistogram, b: GridHistogram) -> Bool {
+        guard a.maximumBins == b.maximumBins, a.infiniteCount == b.infiniteCount else { return false }
+        let (x, y) = (a.binned, b.binned)
+        return x.binCounts == y.binCounts && (x.binCounts.isEmpty || x.binExponent == y.binExponent && x.binFirstIndex == y.binFirstIndex)
     }
 }

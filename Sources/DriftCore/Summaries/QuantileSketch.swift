@@ -119,6 +119,9 @@ public struct QuantileSketch: Sendable, Equatable {
         return points
     }
 
+    /// Every value added, in the order added, while the sketch is exact; nil once it has compacted.
+    public var exactValues: [Double]? { isExact ? levels[0] : nil }
+
     /// The values held at weight 1 when the sketch is exact, ascending; nil once it has compacted.
     public func exactSortedValues() -> [Double]? {
         isExact ? levels[0].sorted() : nil

@@ -23,6 +23,9 @@ public final class SummaryCache: @unchecked Sendable {
     /// Whether every column has been summarised.
     public var isSummarized: Bool { lock.withLock { summaries.count == Set(source.columnNames).count } }
 
+    /// The summaries made so far, of some columns, all or none (reads nothing).
+    public var knownSummaries: [String: ColumnSummary] { lock.withLock { summaries } }
+
     /// Every column's summary (one pass over the source for those not yet known).
     public func allSummaries() throws -> [String: ColumnSummary] {
         try summaries(source.columnNames)
@@ -36,10 +39,13 @@ public final class SummaryCache: @unchecked Sendable {
             for column in columns where summaries[column] == nil && seen.insert(column).inserted { missing.append(column) }
             if !missing.isEmpty {
                 let result = try source.summarize(missing, SummaryRequest(options: options))
-                summaries.merge(result.summaries) { _, new in new }
+                // The first pass's dictionary is kept as it is: merging 100,000 summaries would copy them.
+                if summaries.isEmpty { summaries = result.summaries } else { summaries.merge(result.summaries) { _, new in new } }
             }
             let wanted = Set(columns)
-            return summaries.filter { wanted.contains($0.key) }
+            // When every summary is wanted, the dictionary itself (no copy of 100,000 summaries).
+            let everyOneWanted = wanted.count == summaries.count && wanted.allSatisfy { summaries[$0] != nil }
+            return everyOneWanted ? summaries : summaries.filter { wanted.contains($0.key) }
         }
     }
 

@@ -117,10 +117,11 @@ extension DriftTests {
     static func approximateWasserstein(_ ref: ColumnSummary, _ cur: ColumnSummary) -> (distance: Double, bound: Double) {
         let sketchBound = ref.sketch.rankError * (ref.moments.maximum - ref.moments.minimum)
             + cur.sketch.rankError * (cur.moments.maximum - cur.moments.minimum)
-        let exponent = Swift.max(ref.grid.exponent, cur.grid.exponent)
+        let refGrid = ref.grid.binned, curGrid = cur.grid.binned
+        let exponent = Swift.max(refGrid.exponent, curGrid.exponent)
         let gridBound = Double(sign: .plus, exponent: exponent, significand: 1)
-        if ref.grid.infiniteCount + cur.grid.infiniteCount == 0, !ref.grid.isEmpty, !cur.grid.isEmpty, gridBound < sketchBound {
-            let distance = WeightedSample(ref.grid, exponent: exponent).wassersteinDistance(WeightedSample(cur.grid, exponent: exponent))
+        if refGrid.infiniteCount + curGrid.infiniteCount == 0, !refGrid.isEmpty, !curGrid.isEmpty, gridBound < sketchBound {
+            let distance = WeightedSample(refGrid, exponent: exponent).wassersteinDistance(WeightedSample(curGrid, exponent: exponent))
             return (distance, gridBound)
         }
         return (WeightedSample(ref.sketch).wassersteinDistance(WeightedSample(cur.sketch)), sketchBound)

@@ -10,7 +10,8 @@ struct WeightedSample {
     init(_ sketch: QuantileSketch) { points = sketch.weightedValues() }
 
     /// The grid's bins at the coarser exponent `exponent` (≥ the grid's own), each as its midpoint.
-    init(_ grid: GridHistogram, exponent: Int) {
+    init(_ histogram: GridHistogram, exponent: Int) {
+        let grid = histogram.binned
         var byIndex: [(index: Int, count: Int)] = []
         for (i, count) in grid.counts.enumerated() where count > 0 {
             let index = (grid.firstIndex + i) >> (exponent - grid.exponent)

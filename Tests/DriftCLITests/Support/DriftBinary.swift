@@ -1,6 +1,7 @@
 // DriftBinary: finds the `drift` executable this test run built and runs it without a terminal.
 import Foundation
 import Testing
+import DriftTestSupport
 
 enum DriftBinary {
     /// `$DRIFT_BINARY`, else `drift` in the build products directory holding the running test bundle.
@@ -70,11 +71,9 @@ private final class ErrorCollector: @unchecked Sendable {
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-/// A fresh temporary directory for one test.
+/// A fresh temporary directory for one test, removed when the test ends (see `TemporaryFiles`).
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("drift-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryFiles.directory("drift-cli")
 }
 
 /// Writes `text` as script.drift in a new temporary directory and returns its path.

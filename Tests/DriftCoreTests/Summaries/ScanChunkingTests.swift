@@ -3,12 +3,13 @@
 import Foundation
 import Testing
 @testable import DriftCore
+import DriftTestSupport
 
-@Suite struct ScanChunkingTests {
+@Suite(.temporaryFiles) struct ScanChunkingTests {
     static func write(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).csv")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        let path = try temporaryPath("scan.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// Every column scanned with each chunk size agrees with the whole-file reader.

@@ -27,13 +27,15 @@ final class LazySourceObject: DriftObject {
     func render(to renderer: inout Renderer) {
         let columns = columnNames.count
         var title = "lazy source \(Renderer.quote(name)): \(columns) column\(columns == 1 ? "" : "s")"
-        guard cache.isSummarized, let summaries = try? cache.allSummaries() else {
+        let summaries = cache.knownSummaries
+        guard let rowCount = summaries.values.first?.rowCount else {
             renderer.text(title + " (" + columnNames.joined(separator: ", ") + "); not read yet")
             return
         }
-        title += ", \(counted(summaries.values.first?.rowCount ?? 0, "row"))"
+        title += ", \(counted(rowCount, "row"))"
+        if !cache.isSummarized { title += "; \(summaries.count) of \(columns) columns summarised so far" }
         let rows = columnNames.map { column -> [String] in
-            guard let summary = summaries[column] else { return [column, "", "", "", "", ""] }
+            guard let summary = summaries[column] else { return [column, "not read", "", "", "", ""] }
             let numeric = summary.type == .numeric
             return [column, summary.typeName ?? "", String(summary.missing),
                     numeric ? NumberFormat.compact(summary.moments.mean, digits: 4) : "",
@@ -100,7 +102,7 @@ final class LazyColumnObject: DriftObject {
 
     func render(to renderer: inout Renderer) {
         var line = "lazy column '\(column)' of \(Renderer.quote(source.name))"
-        if source.cache.isSummarized, let summary = try? summary() {
+        if let summary = source.cache.knownSummaries[column] {
             line += ": \(summary.typeName ?? ""), \(counted(summary.count, "value")), \(summary.missing) missing"
         } else {
             line += " (read on first use)"
