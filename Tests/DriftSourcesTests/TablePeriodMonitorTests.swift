@@ -68,3 +68,18 @@ let periodChunkings: [Chunking] = [
         for chunking in periodChunkings { try checkMonitor(url, table: table, windows: .byID, chunking: chunking) }
     }
 }
+
+@Suite(needsSpark) struct SparkPeriodMonitorTests {
+    @Test func sparkPeriodChunksAgreeWithTheInMemoryMonitor() throws {
+        let directory = NSTemporaryDirectory() + "drift-spark-periods-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try CSVWriter.write(try timedPredictions(), to: directory + "/timed.csv")
+        let table = "drift_periods_\(UUID().uuidString.prefix(8).lowercased())"
+        // Test set-up only: the path is this run's own temporary file; ts and day become TIMESTAMP and DATE.
+        _ = try SparkPredictions.read("CREATE TABLE \(table)_csv USING csv OPTIONS (path '\(directory)/timed.csv', header 'true', inferSchema 'true')")
+        _ = try SparkPredictions.read("""
+            CREATE TABLE \(table) USING parquet AS SELECT * EXCEPT (ts, day), CAST(ts AS TIMESTAMP) AS ts, CAST(day AS DATE) AS day FROM \(table)_csv
+            """)
+        for chunking in periodChunkings { try checkMonitor(SparkPredictions.url, table: table, windows: .byID, chunking: chunking) }
+    }
+}
