@@ -72,9 +72,16 @@ public struct SQLDialect: Sendable {
     static let postgres = SQLDialect(
         name: "PostgreSQL", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "double precision", textType: "text", booleanType: "boolean",
         timeType: postgresTimeType, timeParameter: { "\($0)::\(postgresTimeType($1))" },
-        // extract(epoch …) is exact (numeric) and reads a timestamp without time zone as UTC; ±infinity is missing,
-        // as read_sql reads it. The month comes from the UTC day, a date, whose fields know no time zone.
-        epochSeconds: { column, _ in "CASE WHEN isfinite(\(column)) THEN floor(extract(epoch FROM \(column))) END" },
+        // Both read a timestamp without time zone as UTC; ±infinity is missing, as read_sql reads it. date_part's
+        // double (microseconds / 10^6, correctly rounded) floors to the right second while |t| < 2^33 s (years 1698
+        // to 2242: a microsecond before a whole second is then more than half a unit in the last place below it),
+        // and is about twice as fast as extract's exact numeric, which takes the rest. The month comes from the UTC
+        // day, a date, whose fields know no time zone.
+        epochSeconds: { column, _ in
+            let seconds = "date_part('epoch', \(column))"
+            return "CASE WHEN isfinite(\(column)) THEN (CASE WHEN abs(\(seconds)) < CAST(8e9 AS double precision) THEN floor(\(seconds)) "
+                + "ELSE CAST(floor(extract(epoch FROM \(column))) AS double precision) END) END"
+        },
         epochMonth: { seconds in
             let day = "(DATE '1970-01-01' + CAST(floor(\(seconds) / 86400) AS integer))"
             return "(extract(year FROM \(day)) * 12 + extract(month FROM \(day)) - 1)"

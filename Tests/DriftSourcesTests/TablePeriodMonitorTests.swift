@@ -3,7 +3,8 @@
 // (keys, row positions in the time-sorted frame, first and last instants), values (to 1e-9 relative; ks and
 // wasserstein exactly, the columns holding fewer values than the sketch), thresholds and alerts, for weeks,
 // months, quarters, days and 6-hour periods of a datetime column and weeks and months of a date column, with rows
-// without a timestamp (in the reference's fit, in no chunk) and one before 1970 (floored, not truncated). Each
+// without a timestamp (in the reference's fit, in no chunk), one before 1970 (floored, not truncated) and, in
+// PostgreSQL, one a microsecond before 2600 (the exact branch of its epoch seconds). Each
 // source is read in at most three queries whatever the number of chunks.
 import DriftCore
 import DriftSources
@@ -11,12 +12,14 @@ import Foundation
 import Testing
 
 /// The predictions table with ts read as datetimes and a date column `day` beside it; every 97th row has no
-/// timestamp and the first one is half a second before 1970.
-func timedPredictions() throws -> DataFrame {
+/// timestamp and the first one is half a second before 1970. `farFuture` moves the last row to a microsecond
+/// before 2600 (beyond 2^34 s, where a double's seconds round up to the whole second: SQLite's milliseconds too).
+func timedPredictions(farFuture: Bool = false) throws -> DataFrame {
     let rows = try SQLSource(url: SQLTableSourceTests.url, query: "select * from predictions order by id").load()
     guard case .text(let texts)? = rows.column(named: "ts") else { throw DataError("predictions.ts is not text") }
     var micros = (0..<texts.count).map { row in texts[row].flatMap { ISOTime.parse($0)?.micros } ?? TimeValue.missing }
     micros[0] = -Micros.second / 2
+    if farFuture, let parsed = ISOTime.parse("2600-01-01T00:00:00Z") { micros[micros.count - 1] = parsed.micros - 1 }
     for row in stride(from: 5, to: micros.count, by: 97) { micros[row] = TimeValue.missing }
     let days = micros.map { $0 == TimeValue.missing ? $0 : $0.floorDivided(by: Micros.day) * Micros.day }
     return try rows.withColumn("ts", .time(TimeColumn(micros, kind: .datetime))).withColumn("day", .time(TimeColumn(days, kind: .date)))
@@ -63,7 +66,7 @@ let periodChunkings: [Chunking] = [
     @Test func postgresPeriodChunksAgreeWithTheInMemoryMonitor() throws {
         let url = try DatabaseURL(testPostgresURL ?? "postgres://")
         let table = "drift_periods_\(UUID().uuidString.prefix(8).lowercased())"
-        try SQLTableWriter.write(try timedPredictions(), to: url, table: table, mode: .replace)
+        try SQLTableWriter.write(try timedPredictions(farFuture: true), to: url, table: table, mode: .replace)
         defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
         for chunking in periodChunkings { try checkMonitor(url, table: table, windows: .byID, chunking: chunking) }
     }
