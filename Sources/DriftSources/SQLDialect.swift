@@ -3,8 +3,9 @@
 // column's values by storage type, so a pushed-down summary types a column as read_sql would, and how to turn
 // each row into several (one per summarised column), so one GROUP BY scan serves every column (or, where the
 // engine has them, GROUPING SETS, one set per column, with no unpivot of the dialect), whether it
-// has a one-pass variance that is numerically stable, and how identifiers are quoted ("name" the standard way,
-// `name` in Spark SQL) and doubles are cast.
+// has a one-pass variance that is numerically stable, how identifiers are quoted ("name" the standard way,
+// `name` in Spark SQL) and doubles are cast, and how a timestamp becomes epoch seconds and a UTC month (for
+// period chunks counted in the database).
 import DriftCore
 
 public struct SQLDialect: Sendable {
@@ -20,6 +21,11 @@ public struct SQLDialect: Sendable {
     let timeType: @Sendable (TimeKind) -> String
     /// A placeholder bound to a time's text, cast where the engine needs it.
     let timeParameter: @Sendable (String, TimeKind) -> String
+    /// A date or datetime column (quoted) as whole seconds since 1970-01-01 UTC, floored (a timestamp without a
+    /// time zone taken as UTC, as read_sql takes it); NULL when missing.
+    let epochSeconds: @Sendable (_ column: String, TimeKind) -> String
+    /// The UTC month, as year × 12 + month − 1, of an instant given as whole epoch seconds.
+    let epochMonth: @Sendable (_ seconds: String) -> String
     /// The placeholder of the parameter at a zero-based position.
     let placeholder: @Sendable (Int) -> String
     /// The most parameters one statement may bind.
@@ -42,6 +48,12 @@ public struct SQLDialect: Sendable {
         name: "SQLite", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "REAL", textType: "TEXT", booleanType: "BOOLEAN",
         timeType: { ["date": "DATE", "datetime": "TIMESTAMP", "duration": "TEXT"][$0.rawValue] ?? "TEXT" },
         timeParameter: { placeholder, _ in placeholder },
+        // SQLite's date functions keep milliseconds: an instant less than half a millisecond before a whole second
+        // counts in that second.
+        epochSeconds: { column, _ in "CAST(strftime('%s', \(column)) AS INTEGER)" },
+        epochMonth: { seconds in
+            "(CAST(strftime('%Y', \(seconds), 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', \(seconds), 'unixepoch') AS INTEGER) - 1)"
+        },
         placeholder: { "?\($0 + 1)" }, maximumParameters: 32_766,
         valueTypeConditions: { column in
             ("typeof(\(column)) = 'text'", "(typeof(\(column)) = 'real' OR (typeof(\(column)) = 'integer' AND \(column) NOT IN (0, 1)))")
@@ -59,6 +71,20 @@ public struct SQLDialect: Sendable {
     static let postgres = SQLDialect(
         name: "PostgreSQL", quote: "\"", doubleType: "DOUBLE PRECISION", numericType: "double precision", textType: "text", booleanType: "boolean",
         timeType: postgresTimeType, timeParameter: { "\($0)::\(postgresTimeType($1))" },
+        // Both read a timestamp without time zone as UTC; ±infinity is missing, as read_sql reads it. date_part's
+        // double (microseconds / 10^6, correctly rounded) floors to the right second while |t| < 2^33 s (years 1698
+        // to 2242: a microsecond before a whole second is then more than half a unit in the last place below it),
+        // and is about twice as fast as extract's exact numeric, which takes the rest. The month comes from the UTC
+        // day, a date, whose fields know no time zone.
+        epochSeconds: { column, _ in
+            let seconds = "date_part('epoch', \(column))"
+            return "CASE WHEN isfinite(\(column)) THEN (CASE WHEN abs(\(seconds)) < CAST(8e9 AS double precision) THEN floor(\(seconds)) "
+                + "ELSE CAST(floor(extract(epoch FROM \(column))) AS double precision) END) END"
+        },
+        epochMonth: { seconds in
+            let day = "(DATE '1970-01-01' + CAST(floor(\(seconds) / 86400) AS integer))"
+            return "(extract(year FROM \(day)) * 12 + extract(month FROM \(day)) - 1)"
+        },
         placeholder: { "$\($0 + 1)" }, maximumParameters: 65_535, valueTypeConditions: nil, unpivot: nil, stableVariance: true)
 
     private static let postgresTimeType: @Sendable (TimeKind) -> String = { kind in

@@ -1,44 +1,53 @@
-// SQLTableSource+Chunks: a table's summaries per chunk of rows, for `monitor` on tables. The rows are numbered in
-// the order of the source's `order` column (row_number() OVER (ORDER BY …), ties in the database's order) and
-// chunk k holds rows k·size … (k + 1)·size − 1, as Chunking cuts a frame; the chunk is then one more GROUP BY key
-// of the grouped pass, so each statistic pass reads the table once whatever the number of chunks: the overview
-// (row count, types, means), the grouped pass per chunk (on the grid histogram's 2,048-bin grid rather than the
-// 16× finer one, so the result stays small with many chunks), and, when edges are asked for, their counts per
-// chunk. The summary of all rows merges the chunks' groups (the same grid), and its categories theirs.
+// SQLTableSource+Chunks: a table's summaries per chunk of rows, for `monitor` on tables. Row chunks (size:,
+// count:) number the rows in the order of the source's `order` column (row_number() OVER (ORDER BY …), ties in
+// the database's order), chunk k holding rows k·size … (k + 1)·size − 1, as Chunking cuts a frame; period chunks
+// (by: + every:) take each row's period window of its timestamp (SQLPeriodWindows), one chunk per window with
+// rows, in time order, as the frame sorted by the timestamp is cut. The chunk is then one more GROUP BY key of the
+// grouped pass, so each statistic pass reads the table once whatever the number of chunks: the overview (row
+// count, types, means), the grouped pass per chunk (on the grid histogram's 2,048-bin grid rather than the 16×
+// finer one, so the result stays small with many chunks), and, when edges are asked for, their counts per chunk.
+// The summary of all rows merges the chunks' groups (the same grid) and those of the rows in no chunk (without a
+// timestamp), and its categories theirs.
 import DriftCore
 
 extension SQLTableSource: ChunkedSummarySource {
     public func summarizeChunks(_ columns: [String], _ request: ChunkedSummaryRequest) throws -> ChunkedSummaryResult {
         let indices = try indices(of: columns)
-        if case .period = request.chunking {
-            throw DataError("\(name): monitoring a table chunks its rows by size: or count:; by: + every: is not pushed down (load the rows with read_sql)")
-        }
-        guard let order else {
-            throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")")
-        }
         return try connections.withDatabase(url) { database in
             let options = request.options
             let whole = SQLSummaryPass(source: self, database: database, options: options)
-            let (rowCount, overviews) = try whole.overview(indices)
-            let size = try request.chunking.rowsPerChunk(rowCount: rowCount)
-            var result = ChunkedSummaryResult()
-            result.chunks = try request.chunking.chunks(rowCount: rowCount)
-            let chunk = "floor((row_number() OVER (ORDER BY \(database.dialect.quoted(order))) - 1) / \(size))"
+            let timestamp = try periodColumn(request.chunking)
+            let (rowCount, overviews) = try whole.overview(indices + (timestamp.map { [$0.index] } ?? []))
+            let chunk = try chunkExpression(request.chunking, timestamp, rowCount: rowCount, dialect: database.dialect)
             let pass = SQLSummaryPass(source: self, database: database, options: options, chunk: chunk)
             let plan = try zip(indices, overviews).map { try pass.groupedColumn($0, $1, bins: options.gridBins) }
-            let grouped = try pass.grouped(plan, cubes: true, limit: options.textCategoryLimit).columns
+            let grouped = try pass.grouped(plan, cubes: true, limit: options.textCategoryLimit)
+            var result = ChunkedSummaryResult()
+            let keys: [Int]
+            if let timestamp {
+                let windows = grouped.rows.compactMap { key, rows in key.map { (window: Int64($0), rows: rows) } }.sorted { $0.window < $1.window }
+                try checkTimestamps(timestamp, present: overviews[indices.count].present, chunked: windows.reduce(0) { $0 + $1.rows }, dialect: database.dialect)
+                result.chunks = try request.chunking.chunks(windows: windows, kind: timestamp.kind)
+                keys = windows.map { Int($0.window) }
+            } else {
+                result.chunks = try request.chunking.chunks(rowCount: rowCount)
+                keys = result.chunks.map(\.index)
+            }
+            // The rows in no chunk (without a timestamp) belong to the summary of all rows all the same.
+            let unchunked: (groups: [ColumnGroups], rows: Int)? = grouped.columns[nil].map { ($0, grouped.rows[nil] ?? 0) }
             var requests: [(column: String, edges: BinEdges)] = []
             for (k, column) in columns.enumerated() {
                 try Cancellation.check()
-                let chunkGroups = result.chunks.map { grouped[$0.index]?[k] ?? ColumnGroups() }
+                let chunkGroups = keys.map { grouped.columns[$0]?[k] ?? ColumnGroups() }
                 let chunks = try zip(result.chunks, chunkGroups).map { chunk, groups in
                     try pass.chunkSummary(plan[k], overviews[k], groups, rows: chunk.rowCount)
                 }
-                let all = ColumnGroups(merging: chunkGroups)
+                let all = ColumnGroups(merging: chunkGroups + (unchunked.map { [$0.groups[k]] } ?? []))
                 var summary = pass.summary(plan[k], overviews[k], all, rows: rowCount)
                 if overviews[k].type != .numeric {
+                    let parts = try chunks + (unchunked.map { [try pass.chunkSummary(plan[k], overviews[k], $0.groups[k], rows: $0.rows)] } ?? [])
                     summary = ColumnSummary(options: options, type: overviews[k].type, rowCount: rowCount, missing: summary.missing,
-                                            categories: try chunks.reduce(into: CategoryCounts(type: overviews[k].type)) { merged, chunk in
+                                            categories: try parts.reduce(into: CategoryCounts(type: overviews[k].type)) { merged, chunk in
                                                 guard let counts = chunk.categories else { throw DataError("\(name): column '\(column)' has too many distinct values to monitor") }
                                                 merged.merge(counts)
                                             })
@@ -52,13 +61,50 @@ extension SQLTableSource: ChunkedSummarySource {
             let counts = try pass.binCounts(requests)
             for (j, request) in requests.enumerated() {
                 let empty = [Int](repeating: 0, count: request.edges.binCount)
-                let perChunk = result.chunks.map { counts[$0.index]?[j] ?? empty }
-                let total = perChunk.reduce(empty) { zip($0, $1).map(+) }
+                let perChunk = keys.map { counts[$0]?[j] ?? empty }
+                let total = (perChunk + [counts[nil]?[j] ?? empty]).reduce(empty) { zip($0, $1).map(+) }
                 result.binCounts[request.column] = (request.edges, total, perChunk)
             }
             return result
         }
     }
+
+    /// The timestamp column of a period chunking (its position and kind); nil for row chunks.
+    private func periodColumn(_ chunking: Chunking) throws -> PeriodColumn? {
+        guard case .period(let column, _) = chunking else { return nil }
+        let index = try indices(of: [column])[0]
+        switch declaredTypes[index] {
+        case .date: return PeriodColumn(name: column, index: index, kind: .date)
+        case .datetime: return PeriodColumn(name: column, index: index, kind: .datetime)
+        case let type:
+            throw DataError("\(name): column '\(column)' holds \(type.rawValue) values; chunking by periods needs a date or datetime column")
+        }
+    }
+
+    /// Each row's chunk as SQL: its period window, or its row number (in `order`) divided by the chunk size.
+    private func chunkExpression(_ chunking: Chunking, _ timestamp: PeriodColumn?, rowCount: Int,
+                             dialect: SQLDialect) throws -> String {
+        if let timestamp, case .period(_, let period) = chunking {
+            return try dialect.periodWindow(of: timestamp.name, kind: timestamp.kind, every: period)
+        }
+        guard let order else { throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")") }
+        let size = try chunking.rowsPerChunk(rowCount: rowCount)
+        return "floor((row_number() OVER (ORDER BY \(dialect.quoted(order))) - 1) / \(size))"
+    }
+
+    /// On an engine whose declared types do not bind the values (SQLite), every present timestamp must have
+    /// fallen in a window: a value the database cannot read as a time is an error, as read_sql reads the column as text.
+    private func checkTimestamps(_ timestamp: PeriodColumn, present: Int, chunked: Int, dialect: SQLDialect) throws {
+        guard dialect.valueTypeConditions != nil, chunked < present else { return }
+        throw DataError("\(name): column '\(timestamp.name)' holds values that are not dates or times (\(present - chunked) of \(present)); chunking by periods needs dates or datetimes")
+    }
+}
+
+/// The timestamp column a period chunking cuts by.
+private struct PeriodColumn {
+    let name: String
+    let index: Int
+    let kind: TimeKind
 }
 
 extension SQLSummaryPass {

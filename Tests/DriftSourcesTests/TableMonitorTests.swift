@@ -8,13 +8,31 @@ import DriftSources
 import Foundation
 import Testing
 
+/// How a test table is cut into the reference and the analysis rows: two filters and their parameters.
+struct TableWindows {
+    let reference: String, analysis: String
+    let parameters: [SQLValue]
+
+    /// Before and from 1 March 2024, the ts column being text; `placeholder` is the dialect's first parameter.
+    static func byTime(_ placeholder: String) -> TableWindows {
+        TableWindows(reference: "ts < \(placeholder)", analysis: "ts >= \(placeholder)", parameters: [PredictionWindows.cut])
+    }
+
+    /// The first 600 ids and the rest.
+    static let byID = TableWindows(reference: "id <= 600", analysis: "id > 600", parameters: [])
+}
+
 /// Monitors the two windows of a predictions table both ways and compares the rows.
 func checkMonitor(_ url: DatabaseURL, table: String, placeholder: String, chunking: Chunking, sketchTolerance: Double = 1e-12) throws {
-    let cut = PredictionWindows.cut
-    let reference = try SQLTableSource(url: url, table: table, filter: "ts < \(placeholder)", parameters: [cut], order: "id")
-    let analysis = try SQLTableSource(url: url, table: table, filter: "ts >= \(placeholder)", parameters: [cut], order: "id")
-    let referenceRows = try SQLSource(url: url, query: "select * from \(table) where ts < \(placeholder) order by id", parameters: [cut]).load()
-    let analysisRows = try SQLSource(url: url, query: "select * from \(table) where ts >= \(placeholder) order by id", parameters: [cut]).load()
+    try checkMonitor(url, table: table, windows: .byTime(placeholder), chunking: chunking, sketchTolerance: sketchTolerance)
+}
+
+/// Monitors the two windows of a predictions-shaped table both ways and compares the rows.
+func checkMonitor(_ url: DatabaseURL, table: String, windows: TableWindows, chunking: Chunking, sketchTolerance: Double = 1e-12) throws {
+    let reference = try SQLTableSource(url: url, table: table, filter: windows.reference, parameters: windows.parameters, order: "id")
+    let analysis = try SQLTableSource(url: url, table: table, filter: windows.analysis, parameters: windows.parameters, order: "id")
+    let referenceRows = try SQLSource(url: url, query: "select * from \(table) where \(windows.reference) order by id", parameters: windows.parameters).load()
+    let analysisRows = try SQLSource(url: url, query: "select * from \(table) where \(windows.analysis) order by id", parameters: windows.parameters).load()
     let named = { (names: [String]) in names.compactMap(MonitorMethod.named) }
     let methods = try MonitorMethods(numeric: named(["ks", "wasserstein", "js", "hellinger"]), categorical: named(["chi2", "js", "hellinger", "l_infinity"]))
     let columns = ["age", "income", "debt_ratio", "probability", "region", "label", "prediction"]
@@ -39,11 +57,11 @@ func checkMonitor(_ url: DatabaseURL, table: String, placeholder: String, chunki
         try checkMonitor(SQLTableSourceTests.url, table: "predictions", placeholder: "?", chunking: chunking)
     }
 
-    @Test func rowChunksNeedAnOrderAndPeriodsAreNotPushedDown() throws {
+    @Test func rowChunksNeedAnOrderAndPeriodsATimestamp() throws {
         let source = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions")
-        let ordered = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions", order: "id")
         #expect(errorMessage { _ = try UnivariateMonitor(reference: source, analysis: source, columns: ["age"], chunking: .size(100)) }?.contains("order_by") == true)
-        #expect(errorMessage { _ = try UnivariateMonitor(reference: ordered, analysis: ordered, columns: ["age"], chunking: .period(column: "ts", every: .fixed(Micros.week))) }?.contains("not pushed down") == true)
+        #expect(errorMessage { _ = try UnivariateMonitor(reference: source, analysis: source, columns: ["age"], chunking: .period(column: "ts", every: .fixed(Micros.week))) }?
+            .contains("column 'ts' holds str values; chunking by periods needs a date or datetime column") == true)
         #expect(errorMessage { _ = try SQLTableSource(url: SQLTableSourceTests.url, table: "predictions", order: "nope") }?.contains("no column 'nope'") == true)
     }
 }

@@ -50,10 +50,16 @@ extension TimeColumn {
     /// `Period.start(of:origin:)`). Dates stay dates when the windows start at midnights (whole days or months
     /// from a midnight origin); otherwise the starts are datetimes.
     public func windowStarts(every period: Period, origin: Int64) -> TimeColumn {
+        let starts = values.map { $0 == TimeValue.missing ? $0 : period.start(of: $0, origin: origin) }
+        return TimeColumn(starts, kind: Self.windowStartKind(kind, every: period, origin: origin))
+    }
+
+    /// The kind of the window starts of a column of `kind`: dates when the column holds dates and the windows
+    /// start at midnights, datetimes otherwise.
+    public static func windowStartKind(_ kind: TimeKind, every period: Period, origin: Int64) -> TimeKind {
         var startsAtMidnight = origin % Micros.day == 0
         if case .fixed(let length) = period, length % Micros.day != 0 { startsAtMidnight = false }
-        let starts = values.map { $0 == TimeValue.missing ? $0 : period.start(of: $0, origin: origin) }
-        return TimeColumn(starts, kind: kind == .date && startsAtMidnight ? .date : .datetime)
+        return kind == .date && startsAtMidnight ? .date : .datetime
     }
 
     /// Every window start from the first present value's window to the last one's, in order.

@@ -65,6 +65,21 @@ public enum Chunking: Sendable, Equatable {
         return try chunks(rowCount: frame.rowCount)
     }
 
+    /// The period chunks of rows counted per window where the data is (a database): `windows` holds each window
+    /// with rows — its number, `Period.window(of:origin:)` from the period's default origin, and its row count —
+    /// in window order; `kind` is the timestamp column's. Row positions count the rows of the windows before, as in
+    /// the frame sorted by the timestamp.
+    public func chunks(windows: [(window: Int64, rows: Int)], kind: TimeKind) throws -> [Chunk] {
+        guard case .period(_, let period) = self else { throw DataError("\(description) are not cut by timestamps") }
+        let origin = period.defaultOrigin, startKind = TimeColumn.windowStartKind(kind, every: period, origin: origin)
+        var first = 0
+        return windows.enumerated().map { index, window in
+            defer { first += window.rows }
+            let start = period.start(ofWindow: window.window, origin: origin)
+            return PeriodChunks.chunk(index: index, rows: first..<(first + window.rows), start: start, every: period, kind: startKind)
+        }
+    }
+
     /// The row chunks of `rows` rows (a period chunking is an error: its chunks depend on the timestamps).
     public func chunks(rowCount rows: Int) throws -> [Chunk] {
         let size = try rowsPerChunk(rowCount: rows)
@@ -95,11 +110,14 @@ public enum Chunking: Sendable, Equatable {
     public func split(_ frame: DataFrame, _ role: String) throws -> (frame: DataFrame, chunks: [Chunk]) {
         let sorted = try ordered(frame)
         let chunks = try chunks(of: sorted)
-        guard !chunks.isEmpty else {
-            if case .period(let column, _) = self { throw DataError("\(role) has no rows with a timestamp in '\(column)'") }
-            throw DataError("\(role) has no rows")
-        }
+        guard !chunks.isEmpty else { throw noChunks(role) }
         return (sorted, chunks)
+    }
+
+    /// The error of data with no chunks; `role` names it ("the reference").
+    public func noChunks(_ role: String) -> DataError {
+        if case .period(let column, _) = self { return DataError("\(role) has no rows with a timestamp in '\(column)'") }
+        return DataError("\(role) has no rows")
     }
 
     /// How the chunking reads, e.g. "chunks of 500 rows".

@@ -29,14 +29,17 @@ enum PeriodChunks {
             let start = starts.values[first]
             var last = first
             while last + 1 < starts.count, starts.values[last + 1] == start { last += 1 }
-            let end = period.end(after: start)
-            let endDate = starts.kind == .date ? TimeValue(micros: end - Micros.day, kind: .date) : TimeValue(micros: end - 1, kind: .datetime)
-            chunks.append(Chunk(
-                index: chunks.count, rows: first..<(last + 1), key: key(start, end, period),
-                startDate: TimeValue(micros: start, kind: starts.kind), endDate: endDate))
+            chunks.append(chunk(index: chunks.count, rows: first..<(last + 1), start: start, every: period, kind: starts.kind))
             first = last + 1
         }
         return chunks
+    }
+
+    /// The chunk of the period starting at `start`, holding `rows` of the sorted frame.
+    static func chunk(index: Int, rows: Range<Int>, start: Int64, every period: Period, kind: TimeKind) -> Chunk {
+        let end = period.end(after: start)
+        let endDate = kind == .date ? TimeValue(micros: end - Micros.day, kind: .date) : TimeValue(micros: end - 1, kind: .datetime)
+        return Chunk(index: index, rows: rows, key: key(start, end, period), startDate: TimeValue(micros: start, kind: kind), endDate: endDate)
     }
 
     /// The period starting at `start` (and ending before `end`) as pandas prints it.

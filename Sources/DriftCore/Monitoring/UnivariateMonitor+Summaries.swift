@@ -30,8 +30,8 @@ extension UnivariateMonitor {
         })
         let edges = fit.binCounts.mapValues(\.edges)
         let current = try analysis.summarizeChunks(names, ChunkedSummaryRequest(chunking: chunking, options: options) { name, _, _ in edges[name] })
-        guard !fit.chunks.isEmpty else { throw DataError("the reference has no rows") }
-        guard !current.chunks.isEmpty else { throw DataError("the analysis data has no rows") }
+        guard !fit.chunks.isEmpty else { throw chunking.noChunks("the reference") }
+        guard !current.chunks.isEmpty else { throw chunking.noChunks("the analysis data") }
         var rows: [Row] = []
         for name in names {
             guard let whole = fit.summaries[name], let analysisWhole = current.summaries[name] else { throw DataError("no summary of column '\(name)'") }

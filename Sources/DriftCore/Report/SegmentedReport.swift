@@ -16,10 +16,7 @@ public struct SegmentedReport: Sendable {
         reference: DataFrame, current: DataFrame, by segmentColumn: String, columns: [String]? = nil, method: String? = nil,
         methods: [String: String] = [:], threshold: Double? = nil, share: Double = 0.5
     ) throws {
-        if columns?.contains(segmentColumn) == true {
-            throw DataError("'\(segmentColumn)' is the segment column; it cannot also be compared")
-        }
-        let names = columns ?? (reference.names + current.names.filter { !reference.names.contains($0) }).filter { $0 != segmentColumn }
+        let names = try Self.columns(columns, referenceNames: reference.names, currentNames: current.names, segmentColumn: segmentColumn)
         let referenceLabels = try Self.labels(reference, segmentColumn, side: "reference")
         let currentLabels = try Self.labels(current, segmentColumn, side: "current")
         func report(_ reference: DataFrame, _ current: DataFrame) throws -> DriftReport {
@@ -39,6 +36,46 @@ public struct SegmentedReport: Sendable {
         newSegments = inCurrent.subtracting(inReference).sorted()
         vanishedSegments = inReference.subtracting(inCurrent).sorted()
         self.segmentColumn = segmentColumn
+    }
+
+    /// Reports between two lazy sources that summarise their segments where the data is (two tables): the overall
+    /// report from the caches, as without segments, and each segment's from the summaries one pass per source
+    /// makes of every segment.
+    public init(
+        reference: SummaryCache, current: SummaryCache, by segmentColumn: String, columns: [String]? = nil, method: String? = nil,
+        methods: [String: String] = [:], threshold: Double? = nil, share: Double = 0.5
+    ) throws {
+        guard let referenceSource = reference.source as? any SegmentedSummarySource,
+              let currentSource = current.source as? any SegmentedSummarySource else {
+            throw DataError("segments of lazy sources are summarised in the database: by: takes two table() sources, or two dataframes")
+        }
+        let names = try Self.columns(columns, referenceNames: referenceSource.columnNames, currentNames: currentSource.columnNames,
+                                     segmentColumn: segmentColumn)
+        overall = try DriftReport(reference: reference, current: current, columns: names, method: method, methods: methods,
+                                  threshold: threshold, share: share)
+        let options = reference.options
+        let inReference = try referenceSource.segments(names.filter(referenceSource.columnNames.contains), by: segmentColumn, options: options)
+        let inCurrent = try currentSource.segments(names.filter(currentSource.columnNames.contains), by: segmentColumn, options: options)
+        segments = try Set(inReference.keys).intersection(inCurrent.keys).sorted().compactMap { label in
+            guard let a = inReference[label], let b = inCurrent[label] else { return nil }
+            do {
+                return (label, try DriftReport(reference: SummaryCache(a, options: options), current: SummaryCache(b, options: options),
+                                               columns: names, method: method, methods: methods, threshold: threshold, share: share))
+            } catch let error as DataError {
+                throw DataError("segment \(segmentColumn) = \(label): \(error.message)")
+            }
+        }
+        newSegments = Set(inCurrent.keys).subtracting(inReference.keys).sorted()
+        vanishedSegments = Set(inReference.keys).subtracting(inCurrent.keys).sorted()
+        self.segmentColumn = segmentColumn
+    }
+
+    /// The columns to compare: `columns`, or every column either side has but the segment column.
+    private static func columns(_ columns: [String]?, referenceNames: [String], currentNames: [String], segmentColumn: String) throws -> [String] {
+        if columns?.contains(segmentColumn) == true {
+            throw DataError("'\(segmentColumn)' is the segment column; it cannot also be compared")
+        }
+        return columns ?? (referenceNames + currentNames.filter { !referenceNames.contains($0) }).filter { $0 != segmentColumn }
     }
 
     /// Each row's segment label (nil where missing); the column must hold strings or booleans.

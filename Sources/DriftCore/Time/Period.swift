@@ -44,14 +44,43 @@ public enum Period: Equatable, Sendable {
     /// The start of the window holding `micros`: windows of a fixed length are laid end to end from `origin`
     /// (both ways), windows of months start on the first of a month, counted from the month of `origin`.
     public func start(of micros: Int64, origin: Int64) -> Int64 {
+        start(ofWindow: window(of: micros, origin: origin), origin: origin)
+    }
+
+    /// The number of the window holding `micros`: 0 for the window starting at `origin` (or its month), counting
+    /// both ways.
+    public func window(of micros: Int64, origin: Int64) -> Int64 {
+        switch self {
+        case .fixed(let length): (micros - origin).floorDivided(by: length)
+        case .months(let count): (CalendarMonth(micros).index - CalendarMonth(origin).index).floorDivided(by: Int64(count))
+        }
+    }
+
+    /// The start of the window numbered `window` (see `window(of:origin:)`).
+    public func start(ofWindow window: Int64, origin: Int64) -> Int64 {
+        switch self {
+        case .fixed(let length): origin + window * length
+        case .months(let count): CalendarMonth(index: window * Int64(count) + CalendarMonth(origin).index).startMicros
+        }
+    }
+
+    /// How `window(of:origin:)` numbers windows, as arithmetic on whole numbers a database can do:
+    /// floor((t − offset) / length), t being the instant in whole seconds since the epoch (`.seconds`) or its UTC
+    /// month as year × 12 + month − 1 (`.months`). nil when the origin or the length is not whole seconds.
+    public func windowArithmetic(origin: Int64) -> WindowArithmetic? {
         switch self {
         case .fixed(let length):
-            return origin + (micros - origin).floorDivided(by: length) * length
+            guard length % Micros.second == 0, origin % Micros.second == 0 else { return nil }
+            return .seconds(offset: origin / Micros.second, length: length / Micros.second)
         case .months(let count):
-            let month = CalendarMonth(micros), first = CalendarMonth(origin)
-            let index = (month.index - first.index).floorDivided(by: Int64(count)) * Int64(count) + first.index
-            return CalendarMonth(index: index).startMicros
+            return .months(offset: CalendarMonth(origin).index, length: Int64(count))
         }
+    }
+
+    /// The arithmetic of `windowArithmetic(origin:)`.
+    public enum WindowArithmetic: Equatable, Sendable {
+        case seconds(offset: Int64, length: Int64)
+        case months(offset: Int64, length: Int64)
     }
 
     /// The instant one window after `start` (a window start).
