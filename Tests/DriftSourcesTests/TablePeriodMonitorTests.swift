@@ -10,6 +10,7 @@ import DriftCore
 import DriftSources
 import Foundation
 import Testing
+import DriftTestSupport
 
 /// The predictions table with ts read as datetimes and a date column `day` beside it; every 97th row has no
 /// timestamp and the first one is half a second before 1970. `farFuture` moves the last row to a microsecond
@@ -35,7 +36,7 @@ let periodChunkings: [Chunking] = [
 @Suite struct TablePeriodMonitorTests {
     /// A SQLite file holding the timed predictions (ts a TIMESTAMP, day a DATE column, as ISO text).
     static let url: DatabaseURL = {
-        let url = DatabaseURL.sqlite(path: temporaryDatabasePath())
+        let url = DatabaseURL.sqlite(path: try! TemporaryFiles.runDirectory("drift-sources-tests").appendingPathComponent("predictions.db").path)
         try! SQLTableWriter.write(try! timedPredictions(), to: url, table: "predictions", mode: .replace)
         return url
     }()
