@@ -1,8 +1,9 @@
 // Join: the rows of two frames matched on key columns (`join(left, right, on: "id", how: "left")`).
 //
 // The key columns of both sides are factorized together (Grouping's key codes), so a key is one
-// integer and matching is a lookup in the right side's rows listed by code (JoinPairs). Missing keys
-// never match.
+// integer and matching is a lookup in the right side's rows listed by code (JoinPairs); a single
+// whole-number key (ids) is coded by its offset from the smallest key as it is read. Missing keys never
+// match.
 
 /// Which rows a join keeps.
 public enum JoinKind: String, Sendable, CaseIterable {
@@ -62,15 +63,24 @@ extension DataFrame {
 
 /// The keys of both sides of a join as comparable integer codes (−1 where a key is missing).
 struct JoinKeys {
-    let left: [Int]
-    let right: [Int]
+    enum Codes {
+        /// One code per row of each side.
+        case stored(left: [Int], right: [Int])
+        /// A single whole-number key: each key's code is its offset from `low`, the smallest key of both sides.
+        case offsets(left: [Double], right: [Double], low: Double)
+    }
+
+    let codes: Codes
+    /// Every code is below this.
     let cardinality: Int
 
     init(left: DataFrame, right: DataFrame, leftKeys: [String], rightKeys: [String]) throws {
+        // Whole-number keys within a span of a few times the row count (ids) need no concatenation, hashing
+        // or compaction, and no code array.
         if leftKeys.count == 1, case .numeric(let a)? = left.column(named: leftKeys[0]),
            case .numeric(let b)? = right.column(named: rightKeys[0]),
-           let direct = Self.integerCodes(a.values, b.values) {
-            (self.left, self.right, cardinality) = direct
+           let (low, span) = KeyCodes.integerSpan(of: [a.values, b.values]) {
+            (codes, cardinality) = (.offsets(left: a.values, right: b.values, low: low), span)
             return
         }
         var combined: KeyCodes?
@@ -88,17 +98,18 @@ struct JoinKeys {
         }
         let codes = combined?.codes ?? []
         let keyed = codes.indices.map { missing[$0] == 1 ? -1 : codes[$0] }
-        self.left = Array(keyed[0..<left.rowCount])
-        self.right = Array(keyed[left.rowCount...])
+        self.codes = .stored(left: Array(keyed[0..<left.rowCount]), right: Array(keyed[left.rowCount...]))
         cardinality = combined?.cardinality ?? 0
     }
 
-    /// Whole-number keys within a span of a few times the row count (ids): each key's offset from the
-    /// smallest is its code, with no concatenation, hashing or compaction. Nil for other keys.
-    private static func integerCodes(_ a: [Double], _ b: [Double]) -> (left: [Int], right: [Int], cardinality: Int)? {
-        guard let (low, span) = KeyCodes.integerSpan(of: [a, b]) else { return nil }
-        func codes(_ values: [Double]) -> [Int] { values.map { $0.isNaN ? -1 : Int($0 - low) } }
-        return (codes(a), codes(b), span)
+    /// Each side's codes, one per row.
+    var perRow: (left: [Int], right: [Int]) {
+        switch codes {
+        case .stored(let left, let right): return (left, right)
+        case .offsets(let left, let right, let low):
+            func offsets(_ keys: [Double]) -> [Int] { keys.map { $0.isNaN ? -1 : Int($0 - low) } }
+            return (offsets(left), offsets(right))
+        }
     }
 }
 
