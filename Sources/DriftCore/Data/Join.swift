@@ -39,23 +39,27 @@ extension DataFrame {
         // Inner, semi, anti and left joins have a left row in every pair: a plain gather, no −1 check per row.
         let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
         // No left rows listed: every left row once, in order, so the left columns stay as they are.
-        var columns = pairs.left.map { rows in
-            self.columns.map { leftAlwaysThere ? $0.gathering(rows) : $0.gathering(orMissing: rows) }
-        } ?? self.columns
-        guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
-        for (name, column) in zip(right.names, right.columns) {
-            if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
-                // One key column: the right side's value fills the rows only the right side has.
-                let rightOnly = kind == .right || kind == .outer ? pairs.left.map { rows in rows.indices.filter { rows[$0] < 0 } } ?? [] : []
-                if !rightOnly.isEmpty {
-                    columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+        var gathers = pairs.left.map { rows in self.columns.map { ColumnGather(column: $0, rows: rows, orMissing: !leftAlwaysThere) } } ?? []
+        var sharedKeys: [(position: Int, column: Column)] = []
+        if kind != .semi && kind != .anti {
+            for (name, column) in zip(right.names, right.columns) {
+                if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
+                    sharedKeys.append((position, column))
+                    continue
                 }
-                continue
+                var outputName = names.contains(name) ? name + suffix : name
+                while names.contains(outputName) { outputName += suffix }
+                names.append(outputName)
+                gathers.append(ColumnGather(column: column, rows: pairs.right, orMissing: kind != .inner && kind != .right))
             }
-            var outputName = names.contains(name) ? name + suffix : name
-            while names.contains(outputName) { outputName += suffix }
-            names.append(outputName)
-            columns.append(kind == .inner || kind == .right ? column.gathering(pairs.right) : column.gathering(orMissing: pairs.right))
+        }
+        var columns = pairs.left == nil ? self.columns + ColumnGather.run(gathers) : ColumnGather.run(gathers)
+        // A key column both sides share: the right side's value fills the rows only the right side has.
+        if kind == .right || kind == .outer, let rows = pairs.left {
+            let rightOnly = rows.indices.filter { rows[$0] < 0 }
+            for (position, column) in sharedKeys where !rightOnly.isEmpty {
+                columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+            }
         }
         return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
     }
@@ -110,6 +114,22 @@ struct JoinKeys {
             func offsets(_ keys: [Double]) -> [Int] { keys.map { $0.isNaN ? -1 : Int($0 - low) } }
             return (offsets(left), offsets(right))
         }
+    }
+}
+
+/// One output column of a join: `column`'s rows at `rows`, −1 giving a missing value where `orMissing`.
+private struct ColumnGather: Sendable {
+    let column: Column
+    let rows: [Int]
+    let orMissing: Bool
+
+    func run() -> Column { orMissing ? column.gathering(orMissing: rows) : column.gathering(rows) }
+
+    /// Every gather's column, in order. Each is a pass over memory of its own, so when they copy a million
+    /// values or more together they run on every core (a join's output, as wide as both frames).
+    static func run(_ gathers: [ColumnGather]) -> [Column] {
+        guard gathers.count > 1, gathers.reduce(0, { $0 + $1.rows.count }) >= 1 << 20 else { return gathers.map { $0.run() } }
+        return concurrentMap(gathers.count) { gathers[$0].run() }
     }
 }
 
