@@ -158,6 +158,7 @@ extension Array {
         withUnsafeBufferPointer { source in
             indices.withUnsafeBufferPointer { indices in
                 [Element](unsafeUninitializedCapacity: indices.count) { result, initialized in
+                    HugePages.advise(result)
                     for i in 0..<indices.count { (result.baseAddress! + i).initialize(to: source[indices[i]]) }
                     initialized = indices.count
                 }
@@ -170,6 +171,7 @@ extension Array {
         withUnsafeBufferPointer { source in
             indices.withUnsafeBufferPointer { indices in
                 [Element](unsafeUninitializedCapacity: indices.count) { result, initialized in
+                    HugePages.advise(result)
                     for i in 0..<indices.count {
                         (result.baseAddress! + i).initialize(to: indices[i] < 0 ? filler : source[indices[i]])
                     }

@@ -57,6 +57,7 @@ public struct Grouping: Sendable {
         }
         var next = offsets
         let rows = [Int](unsafeUninitializedCapacity: groups.count) { rows, initialized in
+            HugePages.advise(rows)
             groups.withUnsafeBufferPointer { groups in
                 next.withUnsafeMutableBufferPointer { next in
                     for row in 0..<groups.count {
@@ -123,24 +124,33 @@ struct KeyCodes {
     /// from the smallest is its code, already in sort order, so no hashing is needed. Nil otherwise.
     init?(integers values: [Double]) {
         guard let (low, span) = KeyCodes.integerSpan(of: [values]) else { return nil }
-        codes = values.map { $0.isNaN ? span : Int($0 - low) }
+        codes = [Int](unsafeUninitializedCapacity: values.count) { codes, initialized in
+            HugePages.advise(codes)
+            for (row, value) in values.enumerated() { codes[row] = value.isNaN ? span : Int(value - low) }
+            initialized = values.count
+        }
         cardinality = span + 1
     }
 
     /// The smallest present value and the span up to the largest, when every present value of every array
     /// is a whole number and the span is at most a few times their count; nil otherwise.
     static func integerSpan(of arrays: [[Double]]) -> (low: Double, span: Int)? {
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity, high = -Double.infinity, fractional = false
         for values in arrays {
-            for value in values where !value.isNaN {
-                // Beyond 2^52 every double is whole; below, the conversion to Int (no libm call) tells.
-                guard value.isFinite, value.magnitude >= 0x1p52 || Double(Int(value)) == value else { return nil }
-                low = Swift.min(low, value)
-                high = Swift.max(high, value)
+            values.withUnsafeBufferPointer { values in
+                // One branch-free pass. A missing value (NaN) fails every comparison, so it moves neither
+                // bound and is not fractional; an infinite one leaves a span too wide to accept.
+                for value in values {
+                    low = value < low ? value : low
+                    high = value > high ? value : high
+                    // Below 2^52, adding and taking away 2^52 rounds to a whole number; above, all are whole.
+                    let magnitude = value.magnitude
+                    fractional = fractional || (magnitude < 0x1p52 && (magnitude + 0x1p52) - 0x1p52 != magnitude)
+                }
             }
         }
         let span = low <= high ? high - low + 1 : 0
-        guard span <= Double(4 * arrays.reduce(0) { $0 + $1.count } + 1024) else { return nil }
+        guard !fractional, span <= Double(4 * arrays.reduce(0) { $0 + $1.count } + 1024) else { return nil }
         return (low, Int(span))
     }
 

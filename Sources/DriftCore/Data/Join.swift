@@ -1,8 +1,9 @@
 // Join: the rows of two frames matched on key columns (`join(left, right, on: "id", how: "left")`).
 //
 // The key columns of both sides are factorized together (Grouping's key codes), so a key is one
-// integer and matching is a lookup in the right side's rows listed by code (JoinPairs). Missing keys
-// never match.
+// integer and matching is a lookup in the right side's rows listed by code (JoinPairs); a single
+// whole-number key (ids) is coded by its offset from the smallest key as it is read. Missing keys never
+// match.
 
 /// Which rows a join keeps.
 public enum JoinKind: String, Sendable, CaseIterable {
@@ -38,23 +39,27 @@ extension DataFrame {
         // Inner, semi, anti and left joins have a left row in every pair: a plain gather, no −1 check per row.
         let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
         // No left rows listed: every left row once, in order, so the left columns stay as they are.
-        var columns = pairs.left.map { rows in
-            self.columns.map { leftAlwaysThere ? $0.gathering(rows) : $0.gathering(orMissing: rows) }
-        } ?? self.columns
-        guard kind != .semi, kind != .anti else { return DataFrame(validNames: names, columns: columns) }
-        for (name, column) in zip(right.names, right.columns) {
-            if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
-                // One key column: the right side's value fills the rows only the right side has.
-                let rightOnly = kind == .right || kind == .outer ? pairs.left.map { rows in rows.indices.filter { rows[$0] < 0 } } ?? [] : []
-                if !rightOnly.isEmpty {
-                    columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+        var gathers = pairs.left.map { rows in self.columns.map { ColumnGather(column: $0, rows: rows, orMissing: !leftAlwaysThere) } } ?? []
+        var sharedKeys: [(position: Int, column: Column)] = []
+        if kind != .semi && kind != .anti {
+            for (name, column) in zip(right.names, right.columns) {
+                if let key = rightKeys.firstIndex(of: name), leftKeys[key] == name, let position = names.firstIndex(of: name) {
+                    sharedKeys.append((position, column))
+                    continue
                 }
-                continue
+                var outputName = names.contains(name) ? name + suffix : name
+                while names.contains(outputName) { outputName += suffix }
+                names.append(outputName)
+                gathers.append(ColumnGather(column: column, rows: pairs.right, orMissing: kind != .inner && kind != .right))
             }
-            var outputName = names.contains(name) ? name + suffix : name
-            while names.contains(outputName) { outputName += suffix }
-            names.append(outputName)
-            columns.append(kind == .inner || kind == .right ? column.gathering(pairs.right) : column.gathering(orMissing: pairs.right))
+        }
+        var columns = pairs.left == nil ? self.columns + ColumnGather.run(gathers) : ColumnGather.run(gathers)
+        // A key column both sides share: the right side's value fills the rows only the right side has.
+        if kind == .right || kind == .outer, let rows = pairs.left {
+            let rightOnly = rows.indices.filter { rows[$0] < 0 }
+            for (position, column) in sharedKeys where !rightOnly.isEmpty {
+                columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+            }
         }
         return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
     }
@@ -62,15 +67,24 @@ extension DataFrame {
 
 /// The keys of both sides of a join as comparable integer codes (−1 where a key is missing).
 struct JoinKeys {
-    let left: [Int]
-    let right: [Int]
+    enum Codes {
+        /// One code per row of each side.
+        case stored(left: [Int], right: [Int])
+        /// A single whole-number key: each key's code is its offset from `low`, the smallest key of both sides.
+        case offsets(left: [Double], right: [Double], low: Double)
+    }
+
+    let codes: Codes
+    /// Every code is below this.
     let cardinality: Int
 
     init(left: DataFrame, right: DataFrame, leftKeys: [String], rightKeys: [String]) throws {
+        // Whole-number keys within a span of a few times the row count (ids) need no concatenation, hashing
+        // or compaction, and no code array.
         if leftKeys.count == 1, case .numeric(let a)? = left.column(named: leftKeys[0]),
            case .numeric(let b)? = right.column(named: rightKeys[0]),
-           let direct = Self.integerCodes(a.values, b.values) {
-            (self.left, self.right, cardinality) = direct
+           let (low, span) = KeyCodes.integerSpan(of: [a.values, b.values]) {
+            (codes, cardinality) = (.offsets(left: a.values, right: b.values, low: low), span)
             return
         }
         var combined: KeyCodes?
@@ -88,17 +102,34 @@ struct JoinKeys {
         }
         let codes = combined?.codes ?? []
         let keyed = codes.indices.map { missing[$0] == 1 ? -1 : codes[$0] }
-        self.left = Array(keyed[0..<left.rowCount])
-        self.right = Array(keyed[left.rowCount...])
+        self.codes = .stored(left: Array(keyed[0..<left.rowCount]), right: Array(keyed[left.rowCount...]))
         cardinality = combined?.cardinality ?? 0
     }
 
-    /// Whole-number keys within a span of a few times the row count (ids): each key's offset from the
-    /// smallest is its code, with no concatenation, hashing or compaction. Nil for other keys.
-    private static func integerCodes(_ a: [Double], _ b: [Double]) -> (left: [Int], right: [Int], cardinality: Int)? {
-        guard let (low, span) = KeyCodes.integerSpan(of: [a, b]) else { return nil }
-        func codes(_ values: [Double]) -> [Int] { values.map { $0.isNaN ? -1 : Int($0 - low) } }
-        return (codes(a), codes(b), span)
+    /// Each side's codes, one per row.
+    var perRow: (left: [Int], right: [Int]) {
+        switch codes {
+        case .stored(let left, let right): return (left, right)
+        case .offsets(let left, let right, let low):
+            func offsets(_ keys: [Double]) -> [Int] { keys.map { $0.isNaN ? -1 : Int($0 - low) } }
+            return (offsets(left), offsets(right))
+        }
+    }
+}
+
+/// One output column of a join: `column`'s rows at `rows`, −1 giving a missing value where `orMissing`.
+private struct ColumnGather: Sendable {
+    let column: Column
+    let rows: [Int]
+    let orMissing: Bool
+
+    func run() -> Column { orMissing ? column.gathering(orMissing: rows) : column.gathering(rows) }
+
+    /// Every gather's column, in order. Each is a pass over memory of its own, so when they copy a million
+    /// values or more together they run on every core (a join's output, as wide as both frames).
+    static func run(_ gathers: [ColumnGather]) -> [Column] {
+        guard gathers.count > 1, gathers.reduce(0, { $0 + $1.rows.count }) >= 1 << 20 else { return gathers.map { $0.run() } }
+        return concurrentMap(gathers.count) { gathers[$0].run() }
     }
 }
 

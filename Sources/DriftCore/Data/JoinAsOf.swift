@@ -30,7 +30,7 @@ extension DataFrame {
             groups = (Array(repeating: 0, count: rowCount), Array(repeating: 0, count: right.rowCount))
         } else {
             let keys = try JoinKeys(left: self, right: right, leftKeys: by, rightKeys: by)
-            groups = (keys.left, keys.right)
+            groups = keys.perRow
         }
         let matches: [Int]
         switch (leftKey, rightKey) {

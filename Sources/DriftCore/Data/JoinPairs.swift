@@ -1,9 +1,10 @@
 // JoinPairs: which left row goes with which right row in a join, found from the key codes of both sides.
 //
-// The build side's rows are listed by key code (a counting sort), then each probe row looks its code up.
-// When no build key repeats (a lookup table: ids, dimensions), each code names at most one row and the
-// list is a plain code → row table: a left join then lists only the right row of each left row (the left
-// rows stay as they are) and an inner join keeps the left rows whose code has a row.
+// When no build key repeats (a lookup table: ids, dimensions), one pass makes a code → row table and each
+// probe row looks its code up: a left join then lists only the right row of each left row (the left rows
+// stay as they are) and an inner join keeps the left rows whose code has a row. Otherwise the build side's
+// rows are listed by key code (a counting sort) and each probe row takes its code's rows. The codes are read
+// through `RowCodes`, so whole-number keys are coded as they are read and no code array is made for them.
 
 /// The row pairs a join keeps, in output order: left and right row numbers, −1 where a side has none.
 struct JoinPairs {
@@ -12,110 +13,171 @@ struct JoinPairs {
     let right: [Int]
 }
 
+/// The key code of each row of one side of a join (below the keys' cardinality), −1 where the key is missing.
+protocol RowCodes {
+    var count: Int { get }
+    subscript(row: Int) -> Int { get }
+}
+
+extension UnsafeBufferPointer: RowCodes where Element == Int {}
+
+/// Whole-number keys coded by their offset from the smallest key of both sides, computed as each is read.
+struct OffsetCodes: RowCodes {
+    let keys: UnsafeBufferPointer<Double>
+    let low: Double
+
+    var count: Int { keys.count }
+
+    subscript(row: Int) -> Int {
+        let key = keys[row]
+        return key.isNaN ? -1 : Int(key - low)
+    }
+}
+
 extension JoinKeys {
     /// The row pairs a join of `kind` keeps. Where keys repeat on both sides their number (times
     /// `bytesPerPair`) is checked against the memory limit before any pair is made: a key shared by many
     /// rows on both sides multiplies them.
     func pairs(kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
-        if kind == .right {
-            let swapped = try Self.pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
-            return JoinPairs(left: swapped.build, right: swapped.probe ?? Array(right.indices))
+        switch codes {
+        case .stored(let left, let right):
+            return try left.withUnsafeBufferPointer { left in
+                try right.withUnsafeBufferPointer { right in
+                    try Self.pairs(left, right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
+                }
+            }
+        case .offsets(let left, let right, let low):
+            return try left.withUnsafeBufferPointer { left in
+                try right.withUnsafeBufferPointer { right in
+                    try Self.pairs(OffsetCodes(keys: left, low: low), OffsetCodes(keys: right, low: low),
+                                   cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
+                }
+            }
         }
-        let pairs = try Self.pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
+    }
+
+    private static func pairs<Codes: RowCodes>(_ left: Codes, _ right: Codes, cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
+        if kind == .right {
+            let swapped = try pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
+            return JoinPairs(left: swapped.build, right: swapped.probe ?? Array(0..<right.count))
+        }
+        let pairs = try pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
         return JoinPairs(left: pairs.probe, right: pairs.build)
     }
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
     /// join unmatched probe rows too, for an outer join then the build rows nothing matched. The probe
     /// rows are nil when they are every probe row once, in order.
-    private static func pairs(probe: [Int], build: [Int], cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> (probe: [Int]?, build: [Int]) {
-        let byCode = BuildRows(build, cardinality: cardinality)
-        if byCode.unique, kind != .outer {
-            return try byCode.table.withUnsafeBufferPointer { table in
+    private static func pairs<Codes: RowCodes>(probe: Codes, build: Codes, cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> (probe: [Int]?, build: [Int]) {
+        if kind != .outer, let table = uniqueRows(build, cardinality: cardinality) {
+            return try table.withUnsafeBufferPointer { table in
                 try uniquePairs(probe: probe, table: table, kind: kind)
             }
         }
+        let byCode = BuildRows(build, cardinality: cardinality)
         return try byCode.rows.withUnsafeBufferPointer { rows in
             try byCode.offsets.withUnsafeBufferPointer { offsets in
-                try probe.withUnsafeBufferPointer { probe in
-                    var pairCount = kind == .outer ? Double(build.count) : 0
-                    for code in probe {
-                        let matches = code >= 0 ? offsets[code + 1] - offsets[code] : 0
-                        pairCount += kind == .semi || kind == .anti ? 1 : Double(matches == 0 && kind != .inner ? 1 : matches)
-                    }
-                    try MemoryLimit.reserve(pairCount * Double(bytesPerPair), for: "a join of \(Int(pairCount)) rows")
-                    var probeRows: [Int] = [], buildRows: [Int] = []
-                    probeRows.reserveCapacity(probe.count)
-                    buildRows.reserveCapacity(probe.count)
-                    var matched = [Bool](repeating: false, count: kind == .outer ? build.count : 0)
-                    for row in 0..<probe.count {
-                        if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-                        let code = probe[row]
-                        let matches = code >= 0 ? offsets[code]..<offsets[code + 1] : 0..<0
-                        switch kind {
-                        case .semi, .anti:
-                            if matches.isEmpty == (kind == .anti) {
-                                probeRows.append(row)
-                                buildRows.append(-1)
-                            }
-                        case .inner, .left, .right, .outer:
-                            for match in matches {
-                                if probeRows.count & 0xFFFF == 0xFFFF { try Cancellation.check() }
-                                probeRows.append(row)
-                                buildRows.append(rows[match])
-                                if kind == .outer { matched[rows[match]] = true }
-                            }
-                            if matches.isEmpty, kind != .inner {
-                                probeRows.append(row)
-                                buildRows.append(-1)
-                            }
-                        }
-                    }
-                    if kind == .outer {
-                        for row in build.indices where !matched[row] {
-                            probeRows.append(-1)
-                            buildRows.append(row)
-                        }
-                    }
-                    // A left join lists every probe row at least once, in order: as many pairs as probe
-                    // rows means each once.
-                    return (kind == .left && probeRows.count == probe.count ? nil : probeRows, buildRows)
+                var pairCount = kind == .outer ? Double(build.count) : 0
+                for row in 0..<probe.count {
+                    let code = probe[row]
+                    let matches = code >= 0 ? offsets[code + 1] - offsets[code] : 0
+                    pairCount += kind == .semi || kind == .anti ? 1 : Double(matches == 0 && kind != .inner ? 1 : matches)
                 }
+                try MemoryLimit.reserve(pairCount * Double(bytesPerPair), for: "a join of \(Int(pairCount)) rows")
+                var probeRows: [Int] = [], buildRows: [Int] = []
+                probeRows.reserveCapacity(probe.count)
+                buildRows.reserveCapacity(probe.count)
+                var matched = [Bool](repeating: false, count: kind == .outer ? build.count : 0)
+                for row in 0..<probe.count {
+                    if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
+                    let code = probe[row]
+                    let matches = code >= 0 ? offsets[code]..<offsets[code + 1] : 0..<0
+                    switch kind {
+                    case .semi, .anti:
+                        if matches.isEmpty == (kind == .anti) {
+                            probeRows.append(row)
+                            buildRows.append(-1)
+                        }
+                    case .inner, .left, .right, .outer:
+                        for match in matches {
+                            if probeRows.count & 0xFFFF == 0xFFFF { try Cancellation.check() }
+                            probeRows.append(row)
+                            buildRows.append(rows[match])
+                            if kind == .outer { matched[rows[match]] = true }
+                        }
+                        if matches.isEmpty, kind != .inner {
+                            probeRows.append(row)
+                            buildRows.append(-1)
+                        }
+                    }
+                }
+                if kind == .outer {
+                    for row in 0..<build.count where !matched[row] {
+                        probeRows.append(-1)
+                        buildRows.append(row)
+                    }
+                }
+                // A left join lists every probe row at least once, in order: as many pairs as probe
+                // rows means each once.
+                return (kind == .left && probeRows.count == probe.count ? nil : probeRows, buildRows)
             }
         }
     }
 
-    /// The pairs when each code has at most one build row (`table[code]`, −1 for none); not for outer joins.
-    private static func uniquePairs(probe: [Int], table: UnsafeBufferPointer<Int>, kind: JoinKind) throws -> (probe: [Int]?, build: [Int]) {
-        try probe.withUnsafeBufferPointer { probe in
-            if kind == .left {
-                let buildRows = try [Int](unsafeUninitializedCapacity: probe.count) { buildRows, initialized in
-                    for row in 0..<probe.count {
-                        if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-                        buildRows[row] = probe[row] >= 0 ? table[probe[row]] : -1
-                    }
-                    initialized = probe.count
-                }
-                return (nil, buildRows)
+    /// Each code's one build row (−1 for none), made in one pass; nil as soon as a code has two rows, or
+    /// when the rows do not fit the table's 32-bit entries (half the cache of 64-bit ones).
+    private static func uniqueRows<Codes: RowCodes>(_ build: Codes, cardinality: Int) -> [Int32]? {
+        guard build.count < Int(Int32.max) else { return nil }
+        var table = [Int32](repeating: -1, count: cardinality)
+        let unique = table.withUnsafeMutableBufferPointer { table in
+            for row in 0..<build.count {
+                let code = build[row]
+                guard code >= 0 else { continue }
+                if table[code] >= 0 { return false }
+                table[code] = Int32(truncatingIfNeeded: row)
             }
-            var probeRows: [Int] = [], buildRows: [Int] = []
-            probeRows.reserveCapacity(probe.count)
-            if kind == .inner { buildRows.reserveCapacity(probe.count) }
+            return true
+        }
+        return unique ? table : nil
+    }
+
+    /// The pairs when each code has at most one build row (`table[code]`, −1 for none); not for outer joins.
+    private static func uniquePairs<Codes: RowCodes>(probe: Codes, table: UnsafeBufferPointer<Int32>, kind: JoinKind) throws -> (probe: [Int]?, build: [Int]) {
+        func match(_ row: Int) -> Int {
+            let code = probe[row]
+            return code >= 0 ? Int(table[code]) : -1
+        }
+        if kind == .left {
+            let buildRows = try [Int](unsafeUninitializedCapacity: probe.count) { buildRows, initialized in
+                HugePages.advise(buildRows)
+                for row in 0..<probe.count {
+                    if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
+                    buildRows[row] = match(row)
+                }
+                initialized = probe.count
+            }
+            return (nil, buildRows)
+        }
+        // The probe rows kept, then (for an inner join) their matches looked up again.
+        let probeRows = try [Int](unsafeUninitializedCapacity: probe.count) { probeRows, initialized in
+            HugePages.advise(probeRows)
+            var kept = 0
             for row in 0..<probe.count {
                 if row & 0xFFFF == 0xFFFF { try Cancellation.check() }
-                let match = probe[row] >= 0 ? table[probe[row]] : -1
-                switch kind {
-                case .inner where match >= 0:
-                    probeRows.append(row)
-                    buildRows.append(match)
-                case .semi where match >= 0, .anti where match < 0:
-                    probeRows.append(row)
-                default:
-                    break
+                if (match(row) >= 0) == (kind != .anti) {
+                    probeRows[kept] = row
+                    kept += 1
                 }
             }
-            return (probeRows, kind == .inner ? buildRows : [])
+            initialized = kept
         }
+        guard kind == .inner else { return (probeRows, []) }
+        let buildRows = [Int](unsafeUninitializedCapacity: probeRows.count) { buildRows, initialized in
+            HugePages.advise(buildRows)
+            for (position, row) in probeRows.enumerated() { buildRows[position] = match(row) }
+            initialized = probeRows.count
+        }
+        return (probeRows, buildRows)
     }
 }
 
@@ -123,34 +185,19 @@ extension JoinKeys {
 private struct BuildRows {
     var rows: [Int]
     var offsets: [Int]
-    /// Whether no code has two rows.
-    var unique: Bool
 
-    init(_ codes: [Int], cardinality: Int) {
+    init<Codes: RowCodes>(_ codes: Codes, cardinality: Int) {
         var offsets = [Int](repeating: 0, count: cardinality + 1)
-        var unique = true
-        codes.withUnsafeBufferPointer { codes in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                for code in codes where code >= 0 {
-                    offsets[code + 1] += 1
-                    if offsets[code + 1] > 1 { unique = false }
-                }
-                for code in 0..<cardinality { offsets[code + 1] += offsets[code] }
-            }
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for row in 0..<codes.count where codes[row] >= 0 { offsets[codes[row] + 1] += 1 }
+            for code in 0..<cardinality { offsets[code + 1] += offsets[code] }
         }
         var next = offsets
         var rows = [Int](repeating: 0, count: offsets[cardinality])
-        for (row, code) in codes.enumerated() where code >= 0 {
-            rows[next[code]] = row
-            next[code] += 1
+        for row in 0..<codes.count where codes[row] >= 0 {
+            rows[next[codes[row]]] = row
+            next[codes[row]] += 1
         }
-        (self.rows, self.offsets, self.unique) = (rows, offsets, unique)
-    }
-
-    /// Each code's one row, −1 for none; only meaningful when `unique`.
-    var table: [Int] {
-        var table = [Int](repeating: -1, count: offsets.count - 1)
-        for code in table.indices where offsets[code] < offsets[code + 1] { table[code] = rows[offsets[code]] }
-        return table
+        (self.rows, self.offsets) = (rows, offsets)
     }
 }
