@@ -53,7 +53,7 @@ extension DataFrame {
                 gathers.append(ColumnGather(column: column, rows: pairs.right, orMissing: kind != .inner && kind != .right))
             }
         }
-        var columns = pairs.left == nil ? self.columns + ColumnGather.run(gathers) : ColumnGather.run(gathers)
+        var columns = pairs.left == nil ? self.columns + gathers.map { $0.run() } : gathers.map { $0.run() }
         // A key column both sides share: the right side's value fills the rows only the right side has.
         if kind == .right || kind == .outer, let rows = pairs.left {
             let rightOnly = rows.indices.filter { rows[$0] < 0 }
@@ -118,19 +118,12 @@ struct JoinKeys {
 }
 
 /// One output column of a join: `column`'s rows at `rows`, −1 giving a missing value where `orMissing`.
-private struct ColumnGather: Sendable {
+private struct ColumnGather {
     let column: Column
     let rows: [Int]
     let orMissing: Bool
 
     func run() -> Column { orMissing ? column.gathering(orMissing: rows) : column.gathering(rows) }
-
-    /// Every gather's column, in order. Each is a pass over memory of its own, so when they copy a million
-    /// values or more together they run on every core (a join's output, as wide as both frames).
-    static func run(_ gathers: [ColumnGather]) -> [Column] {
-        guard gathers.count > 1, gathers.reduce(0, { $0 + $1.rows.count }) >= 1 << 20 else { return gathers.map { $0.run() } }
-        return concurrentMap(gathers.count) { gathers[$0].run() }
-    }
 }
 
 extension Column {
