@@ -7,7 +7,13 @@
 import Foundation
 
 public final class DatabaseConnections: @unchecked Sendable {
-    private var sparkSessions: [SparkURL: any SQLDatabase] = [:]
+    /// One URL's session, opened under its own lock: opening one URL's session does not hold up another's.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var database: (any SQLDatabase)?
+    }
+
+    private var slots: [SparkURL: Slot] = [:]
     private var opened = 0
     private let lock = NSLock()
 
@@ -25,21 +31,32 @@ public final class DatabaseConnections: @unchecked Sendable {
     }
 
     private func session(_ url: SparkURL) throws -> any SQLDatabase {
-        try lock.withLock {
-            if let open = sparkSessions[url] { return open }
+        let slot = lock.withLock {
+            if let slot = slots[url] { return slot }
+            let slot = Slot()
+            slots[url] = slot
+            return slot
+        }
+        return try slot.lock.withLock {
+            if let open = slot.database { return open }
             let database = try SparkConnector.open(url)
-            sparkSessions[url] = database
-            opened += 1
+            slot.database = database
+            lock.withLock { opened += 1 }
             return database
         }
     }
 
     /// Closes every kept session (a later call opens a new one).
     public func close() {
-        let sessions = lock.withLock {
-            defer { sparkSessions = [:] }
-            return Array(sparkSessions.values)
+        let closing = lock.withLock {
+            defer { slots = [:] }
+            return Array(slots.values)
         }
-        for session in sessions { session.close() }
+        for slot in closing {
+            slot.lock.withLock {
+                slot.database?.close()
+                slot.database = nil
+            }
+        }
     }
 }

@@ -12,32 +12,18 @@ enum SQLRowLimit {
 
     /// `sql` returning at most `rows` rows: wrapped in a LIMIT when it is a query, else as it is.
     static func limited(_ sql: String, rows: Int) -> String {
-        let statement = withoutEnding(sql)
-        let start = statementStart(statement)
+        let (first, end) = significantBounds(sql)
+        let start = sql[first..<max(first, end)]
         let keyword = start.prefix { $0.isLetter }.lowercased()
         guard start.hasPrefix("(") || queryKeywords.contains(keyword) else { return sql }
-        return "SELECT * FROM (\(statement)) AS drift_limited LIMIT \(rows)"
+        return "SELECT * FROM (\(sql[..<end])) AS drift_limited LIMIT \(rows)"
     }
 
-    /// The statement after its leading comments (`-- …` lines and `/* … */` blocks) and white space.
-    private static func statementStart(_ sql: Substring) -> Substring {
-        var text = sql
-        while true {
-            text = text.drop { $0.isWhitespace }
-            if text.hasPrefix("--") {
-                text = text.drop { $0 != "\n" }
-            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
-                text = text[end.upperBound...]
-            } else {
-                return text
-            }
-        }
-    }
-
-    /// The statement up to its last token: without the white space, comments and semicolons that end it. Quoted
-    /// text ('…', "…", `…`) is skipped whole, so a `--` or `;` inside it stays.
-    private static func withoutEnding(_ sql: String) -> Substring {
-        var end = sql.startIndex, index = sql.startIndex
+    /// Where the statement's first token starts and its last token ends: the leading and trailing white space,
+    /// comments (`-- …` lines, `/* … */` blocks) and semicolons are outside. Quoted text ('…', "…", `…`) is skipped
+    /// whole, so a `--` or `;` inside it is part of the statement.
+    private static func significantBounds(_ sql: String) -> (first: String.Index, end: String.Index) {
+        var first: String.Index?, end = sql.startIndex, index = sql.startIndex
         while index < sql.endIndex {
             let rest = sql[index...], character = sql[index]
             if rest.hasPrefix("--") {
@@ -46,14 +32,18 @@ enum SQLRowLimit {
                 index = rest.range(of: "*/")?.upperBound ?? sql.endIndex
             } else if character == "'" || character == "\"" || character == "`" {
                 let close = rest.dropFirst().firstIndex(of: character)
+                first = first ?? index
                 index = close.map { sql.index(after: $0) } ?? sql.endIndex
                 end = index
             } else {
+                let position = index
                 index = sql.index(after: index)
-                if !character.isWhitespace && character != ";" { end = index }
+                guard !character.isWhitespace else { continue }
+                first = first ?? position
+                if character != ";" { end = index }
             }
         }
-        return sql[..<end]
+        return (first ?? sql.endIndex, end)
     }
 
     /// The error for a query that returned more than `limit` rows.

@@ -37,11 +37,14 @@ public final class SparkDatabase: SQLDatabase, Sendable {
             return try current.query(sql, parameters: parameters)
         } catch let lost as SparkConnectionLost {
             // A new client has not connected yet, so its failure is an ordinary error: one reconnection per query.
-            let fresh: SparkConnectClient
-            do { fresh = try SparkConnectClient(url) } catch { throw lost.error }
-            client.withLock { $0 = fresh }
-            clients.add(1, ordering: .relaxed)
-            current.close()
+            // It is opened under the lock, so queries that lost the same client share the one that replaces it.
+            let fresh = try client.withLock { held throws -> SparkConnectClient in
+                guard held === current else { return held }
+                do { held = try SparkConnectClient(url) } catch { throw lost.error }
+                clients.add(1, ordering: .relaxed)
+                current.close()
+                return held
+            }
             return try fresh.query(sql, parameters: parameters)
         }
     }
