@@ -192,8 +192,9 @@ class KernelProcessTests(unittest.TestCase):
         self.assertEqual(self.kc.control_channel.get_msg(timeout=10)["msg_type"], "interrupt_reply")
 
     def test_cells_queued_behind_a_failure_are_aborted(self):
-        # Run All: the first cell reads for a while, then fails; the two behind it are already queued.
-        ids = [self.kc.execute(f'let rows = read_csv("{self.large_csv()}")\nnope'), self.kc.execute("let after = 1"),
+        # Run All: the first cell reads for a while, then fails as it runs (a check-time error would fail it before
+        # the two behind it have arrived); they are queued by then.
+        ids = [self.kc.execute(f'let rows = read_csv("{self.large_csv()}")\nrows.nope'), self.kc.execute("let after = 1"),
                self.kc.execute("after")]
         replies = {}
         while len(replies) < 3:
