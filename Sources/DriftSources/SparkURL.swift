@@ -7,7 +7,8 @@ public struct SparkURL: Sendable, Hashable {
     public var port: Int
     /// The user the session runs as (Spark's user_id); nil: the local user name.
     public var user: String?
-    /// A bearer token sent with every call (implies TLS, as in Spark's clients).
+    /// A bearer token sent with every call (it implies TLS, as in Spark's clients, except to this machine's own
+    /// loopback address, where PySpark sends it over a local connection: Spark's local server takes one there).
     public var token: String?
     public var useTLS: Bool
 
@@ -25,7 +26,7 @@ public struct SparkURL: Sendable, Hashable {
         }
         host = String(address)
         port = Self.defaultPort
-        useTLS = false
+        var sslAsked = false
         if address.hasPrefix("["), let close = address.firstIndex(of: "]") {
             host = String(address[address.index(after: address.startIndex)..<close])
             let after = address[address.index(after: close)...]
@@ -40,14 +41,16 @@ public struct SparkURL: Sendable, Hashable {
             let value = try PostgresURL.decoded(pair[1], url: shown)
             switch pair[0] {
             case "user_id": user = value
-            case "token":
-                token = value
-                useTLS = true
-            case "use_ssl": useTLS = value.lowercased() == "true"
+            case "token": token = value
+            case "use_ssl": sslAsked = value.lowercased() == "true"
             default: throw SQLError("unsupported parameter '\(pair[0])' in '\(shown)'; Drift understands user_id, token and use_ssl")
             }
         }
+        useTLS = sslAsked || (token != nil && !Self.loopbackHosts.contains(host.lowercased()))
     }
+
+    /// The names of this machine's loopback address.
+    private static let loopbackHosts: Set<String> = ["localhost", "127.0.0.1", "::1"]
 
     private static func port(_ text: Substring, url: String) throws(SQLError) -> Int {
         guard let number = Int(text), (1...65535).contains(number) else { throw SQLError("invalid port '\(text)' in '\(url)'") }

@@ -28,6 +28,14 @@ import Testing
         }
         #expect(plain.host == "localhost" && plain.port == 15002 && plain.user == nil && plain.token == nil && !plain.useTLS)
         #expect(full.host == "::1" && full.port == 443 && full.user == "ana b" && full.token == "s3cret" && full.useTLS)
+        // A token turns TLS on, except to a loopback address (PySpark's local connection); use_ssl=true always does.
+        for (text, tls) in [("spark://db.example/;token=t", true), ("spark://db.example/;token=t;use_ssl=false", true),
+                            ("spark://localhost/;token=t", false), ("spark://127.0.0.1:1/;token=t", false),
+                            ("spark://[::1]/;token=t", false), ("spark://127.0.0.1/;token=t;use_ssl=true", true),
+                            ("spark://db.example/;use_ssl=TRUE", true), ("spark://db.example", false)] {
+            guard case .spark(let url) = try DatabaseURL(text) else { throw SQLError("\(text) is not a Spark URL") }
+            #expect(url.useTLS == tls, "\(text)")
+        }
         #expect(try DatabaseURL("spark://h:1/").displayName == "spark://h:1")
         #expect(errorMessage { _ = try DatabaseURL("spark://h:15002/;token=s3cret;colour=blue") }
             == "unsupported parameter 'colour' in 'spark://h:15002/;token=***;colour=blue'; Drift understands user_id, token and use_ssl")

@@ -1,7 +1,8 @@
 // SparkSessionTests: a SparkDatabase keeps one client (a connection and a server session) for all its queries,
 // and when that client finds its connection or server session gone — the client shut down, the session released
 // on the server (as an idle timeout or a restart leaves it) — it opens a new one and runs the query again, once;
-// a server it cannot reach at all is an error, not a retry. Needs DRIFT_TEST_SPARK; skipped without it.
+// a server it cannot reach at all is an error, not a retry; a server that takes a token refuses calls without it.
+// Needs DRIFT_TEST_SPARK; skipped without it.
 import DriftCore
 import DriftSources
 @testable import DriftSpark
@@ -51,6 +52,23 @@ struct SparkSessionTests {
         try AsyncBridge.wait { try await client.releaseSession() }
         #expect(try number(database, "SELECT 2 AS x") == 2)
         #expect(database.clientsOpened == 2)
+    }
+
+    /// CI's server takes a bearer token (tools/spark_test_server.sh), so every Spark test sends it; without it, or
+    /// with another, the server refuses the call and the error says so.
+    @Test(.enabled(if: (try? Self.sparkURL(ProcessInfo.processInfo.environment["DRIFT_TEST_SPARK"] ?? ""))?.token != nil,
+                   "the test server takes no token"))
+    func aServerThatTakesATokenRefusesCallsWithoutIt() throws {
+        for (token, reason) in [(nil, "No authentication token provided"), ("not-\(url.token ?? "")", "Invalid authentication token")] {
+            var other = url
+            other.token = token
+            let message = errorText {
+                let database = try SparkDatabase(other)
+                defer { database.close() }
+                _ = try database.query("SELECT 1 AS x", parameters: [])
+            }
+            #expect(message == "the Spark Connect server at \(DatabaseURL.spark(other).displayName) refused the credentials: \(reason)")
+        }
     }
 
     @Test func aQueryErrorIsNoLostConnection() throws {
