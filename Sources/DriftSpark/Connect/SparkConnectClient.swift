@@ -37,7 +37,7 @@ final class SparkConnectClient: Sendable {
         self.url = url
         try FileAccess.checkNetwork(host: url.host, port: url.port)
         let transport = try HTTP2ClientTransport.Posix(
-            target: .dns(host: url.host, port: url.port), transportSecurity: url.useTLS ? .tls : .plaintext)
+            target: .dns(host: url.host, port: url.port), transportSecurity: try Self.transportSecurity(url))
         let client = GRPCClient(transport: transport)
         self.client = client
         connections = Task(executorPreference: ThreadTaskExecutor.shared) { try? await client.runConnections() }
@@ -48,6 +48,15 @@ final class SparkConnectClient: Sendable {
         var metadata: Metadata = [:]
         if let token = url.token { metadata.addString("Bearer \(token)", forKey: "authorization") }
         self.metadata = metadata
+    }
+
+    /// Plaintext, or TLS trusting the system's certificate authorities, or those in the PEM file SSL_CERT_FILE
+    /// names when it is set (as OpenSSL's tools read it: a cluster whose certificate a private CA signed).
+    private static func transportSecurity(_ url: SparkURL) throws -> HTTP2ClientTransport.Posix.TransportSecurity {
+        guard url.useTLS else { return .plaintext }
+        guard let file = FileAccess.environment("SSL_CERT_FILE"), !file.isEmpty else { return .tls }
+        let certificates = try FileAccess.read(file)
+        return .tls { $0.trustRoots = .certificates([.bytes(Array(certificates), format: .pem)]) }
     }
 
     /// Releases the session on the server (best effort, for at most two seconds) and shuts the connection down.
@@ -174,7 +183,9 @@ final class SparkConnectClient: Sendable {
         }
         switch rpc.code {
         case .unavailable, .deadlineExceeded:
-            return SQLError("cannot reach the Spark Connect server at \(DatabaseURL.spark(url).displayName): \(rpc.message)")
+            // A TLS handshake that fails (an untrusted certificate, a server without TLS) shows only as a lost connection.
+            let tls = url.useTLS ? " (over TLS: is the server's certificate signed by a trusted authority? SSL_CERT_FILE names a PEM file of others to trust)" : ""
+            return SQLError("cannot reach the Spark Connect server at \(DatabaseURL.spark(url).displayName): \(rpc.message)\(tls)")
         case .unauthenticated, .permissionDenied:
             return SQLError("the Spark Connect server at \(DatabaseURL.spark(url).displayName) refused the credentials: \(rpc.message)")
         default:
