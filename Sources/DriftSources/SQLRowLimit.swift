@@ -1,6 +1,6 @@
 // SQLRowLimit: read_sql's safeguard against a query that returns more rows than a script means to hold, on a
 // database server. A query (one starting with SELECT, WITH, VALUES, TABLE, FROM or a parenthesis, after any
-// comments) is wrapped as `SELECT * FROM (query) AS drift_limited LIMIT n`, so the server stops after n rows (on
+// comments) is wrapped as `SELECT * FROM (⏎query⏎) AS drift_limited LIMIT n`, so the server stops after n rows (on
 // Spark, the job stops there); any other statement (SHOW, EXPLAIN …, whose results are small) runs as written.
 // SQLite, which computes rows as they are read, stops reading instead (SQLiteDatabase). Either way SQLSource
 // counts the rows that come back, and more than the limit is an error.
@@ -16,7 +16,8 @@ enum SQLRowLimit {
         let start = sql[first..<max(first, end)]
         let keyword = start.prefix { $0.isLetter }.lowercased()
         guard start.hasPrefix("(") || queryKeywords.contains(keyword) else { return sql }
-        return "SELECT * FROM (\(sql[..<end])) AS drift_limited LIMIT \(rows)"
+        // The statement starts a line of its own, so a position the server reports within a line stays right.
+        return "SELECT * FROM (\n\(sql[..<end])\n) AS drift_limited LIMIT \(rows)"
     }
 
     /// Where the statement's first token starts and its last token ends: the leading and trailing white space,
@@ -60,7 +61,7 @@ extension SQLDatabase {
         do {
             return try query(limited, parameters: parameters)
         } catch let error as SQLError {
-            throw error.showing(sql, insteadOf: limited)
+            throw error.showing(sql, insteadOf: limited, linesBefore: limited == sql ? 0 : 1)
         }
     }
 }
