@@ -55,7 +55,7 @@ extension SQLTableSource: ChunkedSummarySource {
     }
 
     /// Each row's chunk as SQL: its period window, or its row number (in `order`) divided by the chunk size.
-    private func chunkExpression(_ chunking: Chunking, _ timestamp: PeriodColumn?, rowCount: Int,
+    func chunkExpression(_ chunking: Chunking, _ timestamp: PeriodColumn?, rowCount: Int,
                              dialect: SQLDialect) throws -> String {
         if let timestamp, case .period(_, let period) = chunking {
             return try dialect.periodWindow(of: timestamp.name, kind: timestamp.kind, every: period)

@@ -166,7 +166,7 @@ private func chunkedSources(_ arguments: Arguments) throws -> (reference: any Ch
     guard reference != nil || analysis != nil else { return nil }
     guard let reference, let analysis, let a = reference.cache.source as? any ChunkedSummarySource,
           let b = analysis.cache.source as? any ChunkedSummarySource else {
-        throw BuiltinError("monitor compares two dataframes, or two table() sources (chunked in the database); a scan_csv source cannot be chunked: load it with read_csv")
+        throw BuiltinError("this compares two dataframes, or two table() sources (chunked in the database); a scan_csv source cannot be chunked: load it with read_csv")
     }
     return (a, b, reference.cache.options)
 }
@@ -221,13 +221,22 @@ let monitoringBuiltins: [Builtin] = [
         doc: """
             Multivariate drift over time, as NannyML's DataReconstructionDriftCalculator: fitted on the reference, missing numbers become the reference mean and missing categories its most frequent one; each category becomes its share of the reference (one the reference never had becomes 0); the columns are standardised and PCA keeps the fewest components explaining more than 65% of the variance. Each chunk's value is its rows' mean distance from their reconstruction through those components — it grows when the relations between columns change, even when each column alone looks stable. Chunks as for monitor (size:, count:, or by: + every:; default count: 10).
             Thresholds: mean ± 3 standard deviations of the reference chunks' values (a lower bound at or below 0 is dropped); a chunk alerts unless its value lies strictly inside. threshold: {kind: "std", k: 3} or {kind: "constant", lower:, upper:} overrides. Returns a result with table (chunk, key, start, end, period, value, sampling_error, lower, upper, alert), alerts, n_alerts, components and columns; plot and explain take it.
+            On two table() sources of numeric columns it runs in the database: the fit from sums of products of deviations from the means, each row's error as an SQL expression of the fitted axes, averaged per chunk (the chunk a GROUP BY key); text and boolean columns need dataframes (docs/databases.md).
             """,
         example: #"reconstruction_drift(reference, current, columns: ["age", "income", "debt_ratio", "region"], size: 100)"#
     ) { arguments, _ in
+        let (columns, chunking, threshold) = (try columnNames(arguments), try chunking(arguments), try monitorThreshold(arguments))
+        if let tables = try chunkedSources(arguments) {
+            guard let reference = tables.reference as? any ReconstructionSummarySource,
+                  let analysis = tables.analysis as? any ReconstructionSummarySource else {
+                throw BuiltinError("reconstruction_drift compares two dataframes or two table() sources")
+            }
+            return .object(try ReconstructionResultObject(try ReconstructionDrift(
+                reference: reference, analysis: analysis, columns: columns, chunking: chunking, threshold: threshold)))
+        }
         let drift = try ReconstructionDrift(
             reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
-            columns: try columnNames(arguments), chunking: try chunking(arguments),
-            threshold: try monitorThreshold(arguments))
+            columns: columns, chunking: chunking, threshold: threshold)
         return .object(try ReconstructionResultObject(drift))
     },
     Builtin(
