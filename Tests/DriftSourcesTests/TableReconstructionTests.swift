@@ -3,7 +3,7 @@
 // on the same rows read in the same order: the fit's statistics (means and the sums of products of deviations, income
 // missing on 28 rows) with sums taken over the rows here to 1e-12 relative (of Σ |dᵢdⱼ|), and the same chunks,
 // number of components, values, sampling errors and thresholds to 1e-9 relative, and alerts — for row chunks and
-// calendar periods, in SQLite and PostgreSQL. The reference is read in four queries, the analysis data in two,
+// calendar periods, in SQLite and PostgreSQL (and Spark). The reference is read in four queries, the analysis data in two,
 // whatever the number of chunks. Text and boolean columns are refused.
 import DriftCore
 import DriftSources
@@ -85,6 +85,15 @@ func checkReconstruction(_ url: DatabaseURL, table: String, windows: TableWindow
         defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
         for chunking in [Chunking.size(100), .count(7), .period(column: "ts", every: .fixed(Micros.week)), .period(column: "day", every: .months(1))] {
             try checkReconstruction(url, table: table, windows: .byID, chunking: chunking)
+        }
+    }
+}
+
+@Suite(needsSpark) struct SparkReconstructionTests {
+    @Test func sparkAgreesWithTheInMemoryResult() throws {
+        let table = try sparkTimedTable(try timedPredictions(), prefix: "reconstruction")
+        for chunking in [Chunking.size(100), .period(column: "ts", every: .fixed(Micros.week))] {
+            try checkReconstruction(SparkPredictions.url, table: table, windows: .byID, chunking: chunking)
         }
     }
 }

@@ -4,7 +4,8 @@
 // the same chunks and every method's values (categorical and binned ones to 1e-9 relative, ks and wasserstein to
 // 1e-12: the columns hold fewer values than the sketch), thresholds and alerts — for row chunks (size: and count:,
 // numbered within each segment in the order of id) and calendar periods of a datetime and a date column, with a
-// text and a boolean segment column, rows without a segment value and rows without a timestamp. Each source is read
+// text and a boolean segment column, rows without a segment value and rows without a timestamp, in SQLite,
+// PostgreSQL and Spark. Each source is read
 // in six queries (the overall monitor's three, the segments' three) whatever the number of segments and chunks.
 import DriftCore
 import DriftSources
@@ -84,6 +85,15 @@ func checkSegmentedMonitor(_ url: DatabaseURL, table: String, segment: String, c
         defer { _ = try? SQLSource(url: url, query: "drop table \(table)").load() }
         for segment in ["region", "label"] {
             for chunking in SegmentMonitorTable.chunkings { try checkSegmentedMonitor(url, table: table, segment: segment, chunking: chunking) }
+        }
+    }
+}
+
+@Suite(needsSpark) struct SparkSegmentMonitorTests {
+    @Test func sparkSegmentsAgreeWithTheInMemoryMonitor() throws {
+        let table = try sparkTimedTable(try SegmentMonitorTable.rows(), prefix: "segment_monitor")
+        for segment in ["region", "label"] {
+            for chunking in SegmentMonitorTable.chunkings { try checkSegmentedMonitor(SparkPredictions.url, table: table, segment: segment, chunking: chunking) }
         }
     }
 }
