@@ -34,43 +34,16 @@ extension SQLTableSource: ChunkedSummarySource {
                 keys = result.chunks.map(\.index)
             }
             // The rows in no chunk (without a timestamp) belong to the summary of all rows all the same.
-            let unchunked: (groups: [ColumnGroups], rows: Int)? = grouped.columns[nil].map { ($0, grouped.rows[nil] ?? 0) }
-            var requests: [(column: String, edges: BinEdges)] = []
-            for (k, column) in columns.enumerated() {
-                try Cancellation.check()
-                let chunkGroups = keys.map { grouped.columns[$0]?[k] ?? ColumnGroups() }
-                let chunks = try zip(result.chunks, chunkGroups).map { chunk, groups in
-                    try pass.chunkSummary(plan[k], overviews[k], groups, rows: chunk.rowCount)
-                }
-                let all = ColumnGroups(merging: chunkGroups + (unchunked.map { [$0.groups[k]] } ?? []))
-                var summary = pass.summary(plan[k], overviews[k], all, rows: rowCount)
-                if overviews[k].type != .numeric {
-                    let parts = try chunks + (unchunked.map { [try pass.chunkSummary(plan[k], overviews[k], $0.groups[k], rows: $0.rows)] } ?? [])
-                    summary = ColumnSummary(options: options, type: overviews[k].type, rowCount: rowCount, missing: summary.missing,
-                                            categories: try parts.reduce(into: CategoryCounts(type: overviews[k].type)) { merged, chunk in
-                                                guard let counts = chunk.categories else { throw DataError("\(name): column '\(column)' has too many distinct values to monitor") }
-                                                merged.merge(counts)
-                                            })
-                }
-                result.chunkSummaries[column] = chunks
-                result.summaries[column] = summary
-                result.cubedDeviations[column] = all.cubedDeviations
-                if let edges = request.edges(column, summary, all.cubedDeviations) { requests.append((column, edges)) }
-            }
+            let requests = try pass.fill(&result, columns, plan, overviews, grouped, keys: keys, rest: [nil], rows: rowCount,
+                                         ownMoments: false, edges: request.edges)
             guard !requests.isEmpty else { return result }
-            let counts = try pass.binCounts(requests)
-            for (j, request) in requests.enumerated() {
-                let empty = [Int](repeating: 0, count: request.edges.binCount)
-                let perChunk = keys.map { counts[$0]?[j] ?? empty }
-                let total = (perChunk + [counts[nil]?[j] ?? empty]).reduce(empty) { zip($0, $1).map(+) }
-                result.binCounts[request.column] = (request.edges, total, perChunk)
-            }
+            result.binCounts = pass.binCounts(requests, counted: try pass.binCounts(requests), keys: keys, rest: [nil])
             return result
         }
     }
 
     /// The timestamp column of a period chunking (its position and kind); nil for row chunks.
-    private func periodColumn(_ chunking: Chunking) throws -> PeriodColumn? {
+    func periodColumn(_ chunking: Chunking) throws -> PeriodColumn? {
         guard case .period(let column, _) = chunking else { return nil }
         let index = try indices(of: [column])[0]
         switch declaredTypes[index] {
@@ -82,7 +55,7 @@ extension SQLTableSource: ChunkedSummarySource {
     }
 
     /// Each row's chunk as SQL: its period window, or its row number (in `order`) divided by the chunk size.
-    private func chunkExpression(_ chunking: Chunking, _ timestamp: PeriodColumn?, rowCount: Int,
+    func chunkExpression(_ chunking: Chunking, _ timestamp: PeriodColumn?, rowCount: Int,
                              dialect: SQLDialect) throws -> String {
         if let timestamp, case .period(_, let period) = chunking {
             return try dialect.periodWindow(of: timestamp.name, kind: timestamp.kind, every: period)
@@ -94,20 +67,73 @@ extension SQLTableSource: ChunkedSummarySource {
 
     /// On an engine whose declared types do not bind the values (SQLite), every present timestamp must have
     /// fallen in a window: a value the database cannot read as a time is an error, as read_sql reads the column as text.
-    private func checkTimestamps(_ timestamp: PeriodColumn, present: Int, chunked: Int, dialect: SQLDialect) throws {
+    func checkTimestamps(_ timestamp: PeriodColumn, present: Int, chunked: Int, dialect: SQLDialect) throws {
         guard dialect.valueTypeConditions != nil, chunked < present else { return }
         throw DataError("\(name): column '\(timestamp.name)' holds values that are not dates or times (\(present - chunked) of \(present)); chunking by periods needs dates or datetimes")
     }
 }
 
 /// The timestamp column a period chunking cuts by.
-private struct PeriodColumn {
+struct PeriodColumn {
     let name: String
     let index: Int
     let kind: TimeKind
 }
 
 extension SQLSummaryPass {
+    /// Fills `result`'s summaries of `columns` per chunk and of all `rows` rows from the grouped pass: the chunks' groups
+    /// at `keys` (in the order of `result.chunks`), and at `rest` those of rows in no chunk. The whole source's numbers
+    /// take their count, mean, variance and range from the overview; a segment's (`ownMoments`) from its groups.
+    /// Returns the edges `edges` asks to count between.
+    func fill(_ result: inout ChunkedSummaryResult, _ columns: [String], _ plan: [GroupedColumn], _ overviews: [Overview],
+              _ grouped: GroupedResult, keys: [Int], rest: [Int?], rows: Int, ownMoments: Bool,
+              edges: (String, ColumnSummary, Double) -> BinEdges?) throws -> [(column: String, edges: BinEdges)] {
+        var requests: [(column: String, edges: BinEdges)] = []
+        for (k, column) in columns.enumerated() {
+            try Cancellation.check()
+            let chunkGroups = keys.map { grouped.columns[$0]?[k] ?? ColumnGroups() }
+            let restGroups = rest.compactMap { key in grouped.columns[key].map { (groups: $0[k], rows: grouped.rows[key] ?? 0) } }
+            let chunks = try zip(result.chunks, chunkGroups).map { chunk, groups in
+                try chunkSummary(plan[k], overviews[k], groups, rows: chunk.rowCount)
+            }
+            let all = ColumnGroups(merging: chunkGroups + restGroups.map(\.groups))
+            var summary: ColumnSummary, cubes = all.cubedDeviations
+            if overviews[k].type != .numeric {
+                let parts = try chunks + restGroups.map { try chunkSummary(plan[k], overviews[k], $0.groups, rows: $0.rows) }
+                let categories = try parts.reduce(into: CategoryCounts(type: overviews[k].type)) { merged, chunk in
+                    guard let counts = chunk.categories else { throw DataError("\(source.name): column '\(column)' has too many distinct values to monitor") }
+                    merged.merge(counts)
+                }
+                summary = ColumnSummary(options: options, type: overviews[k].type, rowCount: rows,
+                                        missing: rows - (ownMoments ? categories.total : overviews[k].present), categories: categories)
+            } else if ownMoments {
+                summary = try chunkSummary(plan[k], overviews[k], all, rows: rows)
+                cubes = all.cubedDeviations(about: summary.moments.mean, from: plan[k].mean)
+            } else {
+                summary = self.summary(plan[k], overviews[k], all, rows: rows)
+            }
+            result.chunkSummaries[column] = chunks
+            result.summaries[column] = summary
+            result.cubedDeviations[column] = cubes
+            if let edges = edges(column, summary, cubes) { requests.append((column, edges)) }
+        }
+        return requests
+    }
+
+    /// Per requested column, its edges and bin counts of all rows and of each chunk, from `counted` (counts per chunk
+    /// key, the requests from `first` on): the chunks at `keys`, and at `rest` the rows in no chunk.
+    func binCounts(_ requests: [(column: String, edges: BinEdges)], counted: [Int?: [[Int]]], first: Int = 0, keys: [Int],
+                   rest: [Int?]) -> [String: (edges: BinEdges, whole: [Int], chunks: [[Int]])] {
+        var binned: [String: (edges: BinEdges, whole: [Int], chunks: [[Int]])] = [:]
+        for (j, request) in requests.enumerated() {
+            let empty = [Int](repeating: 0, count: request.edges.binCount)
+            let perChunk = keys.map { counted[$0]?[first + j] ?? empty }
+            let total = (perChunk + rest.map { counted[$0]?[first + j] ?? empty }).reduce(empty) { zip($0, $1).map(+) }
+            binned[request.column] = (request.edges, total, perChunk)
+        }
+        return binned
+    }
+
     /// The summary of a column in one chunk of `rows` rows, from the chunk's groups (moments about the whole
     /// source's mean, so Σ (x − m)² becomes the chunk's own by the parallel-axis rule).
     func chunkSummary(_ column: GroupedColumn, _ overview: Overview, _ groups: ColumnGroups, rows: Int) throws -> ColumnSummary {
@@ -128,6 +154,14 @@ extension SQLSummaryPass {
 }
 
 extension ColumnGroups {
+    /// Σ (x − mean)³ about `mean`, from the groups' sums about `center`: Σ (d − δ)³ = Σ d³ − 3δ Σ d² + 2nδ³, with
+    /// d = x − center and δ = mean − center (Σ d = nδ).
+    func cubedDeviations(about mean: Double, from center: Double) -> Double {
+        guard mean.isFinite, center.isFinite else { return cubedDeviations }
+        let delta = mean - center, count = Double(groups.reduce(0) { $0 + $1.count })
+        return cubedDeviations - 3 * delta * squaredDeviations + 2 * count * delta * delta * delta
+    }
+
     /// The groups of all of `parts` (the same keys): counts added, ranges and sums combined; categories are not merged.
     init(merging parts: [ColumnGroups]) {
         var byKey: [Double: ValueGroup] = [:]

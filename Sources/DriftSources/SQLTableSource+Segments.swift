@@ -36,7 +36,7 @@ extension SQLTableSource: SegmentedSummarySource {
     }
 
     /// The one value a segment's rows share, as SegmentedReport labels it ("true"/"false" for booleans).
-    private static func label(_ counts: CategoryCounts) -> String? {
+    static func label(_ counts: CategoryCounts) -> String? {
         switch counts.valueCounts().values {
         case .text(let text) where text.count > 0: text[0]
         case .boolean(let flags) where flags.count > 0: flags[0].map { $0 ? "true" : "false" }

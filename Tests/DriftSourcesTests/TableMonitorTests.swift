@@ -38,17 +38,23 @@ func checkMonitor(_ url: DatabaseURL, table: String, windows: TableWindows, chun
     let columns = ["age", "income", "debt_ratio", "probability", "region", "label", "prediction"]
     let pushed = try UnivariateMonitor(reference: reference, analysis: analysis, columns: columns, methods: methods, chunking: chunking)
     let memory = try UnivariateMonitor(reference: referenceRows, analysis: analysisRows, columns: columns, methods: methods, chunking: chunking)
-    #expect(pushed.referenceChunks == memory.referenceChunks && pushed.analysisChunks == memory.analysisChunks)
+    expectSameMonitor(pushed, memory, sketchTolerance: sketchTolerance)
+    #expect(reference.queryCount <= 3 && analysis.queryCount <= 3)
+}
+
+/// The pushed-down monitor has the in-memory one's chunks and rows: values to 1e-9 relative (ks and wasserstein to
+/// `sketchTolerance`), alerts equal where the values are not sketched; `context` names the block in failures.
+func expectSameMonitor(_ pushed: UnivariateMonitor, _ memory: UnivariateMonitor, sketchTolerance: Double = 1e-12, context: String = "") {
+    #expect(pushed.referenceChunks == memory.referenceChunks && pushed.analysisChunks == memory.analysisChunks, "\(context)chunks")
     #expect(pushed.rows.count == memory.rows.count)
     for (a, b) in zip(pushed.rows, memory.rows) {
-        let label = "\(b.column) \(b.method.name) \(b.period) \(b.chunk.key)"
+        let label = "\(context)\(b.column) \(b.method.name) \(b.period) \(b.chunk.key)"
         #expect(a.column == b.column && a.method == b.method && a.chunk == b.chunk, "\(label)")
         let sketched = b.method.statistic == .ks || b.method.statistic == .wasserstein
         let tolerance = (sketched ? sketchTolerance : 1e-9) * Swift.max(1, abs(b.value))
         #expect(abs(a.value - b.value) <= tolerance || (a.value.isNaN && b.value.isNaN), "\(label): \(a.value) vs \(b.value)")
         if !sketched { #expect(a.alert == b.alert, "\(label)") }
     }
-    #expect(reference.queryCount <= 3 && analysis.queryCount <= 3)
 }
 
 @Suite struct TableMonitorTests {

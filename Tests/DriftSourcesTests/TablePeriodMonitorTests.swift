@@ -73,17 +73,23 @@ let periodChunkings: [Chunking] = [
     }
 }
 
+/// `frame` (timed predictions) as a Parquet table of the Spark test server, ts and day TIMESTAMP and DATE; its name.
+func sparkTimedTable(_ frame: DataFrame, prefix: String) throws -> String {
+    let directory = NSTemporaryDirectory() + "drift-spark-\(prefix)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try CSVWriter.write(frame, to: directory + "/timed.csv")
+    let table = "drift_\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+    // Test set-up only: the path is this run's own temporary file; ts and day become TIMESTAMP and DATE.
+    _ = try SparkPredictions.read("CREATE TABLE \(table)_csv USING csv OPTIONS (path '\(directory)/timed.csv', header 'true', inferSchema 'true')")
+    _ = try SparkPredictions.read("""
+        CREATE TABLE \(table) USING parquet AS SELECT * EXCEPT (ts, day), CAST(ts AS TIMESTAMP) AS ts, CAST(day AS DATE) AS day FROM \(table)_csv
+        """)
+    return table
+}
+
 @Suite(needsSpark) struct SparkPeriodMonitorTests {
     @Test func sparkPeriodChunksAgreeWithTheInMemoryMonitor() throws {
-        let directory = NSTemporaryDirectory() + "drift-spark-periods-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try CSVWriter.write(try timedPredictions(), to: directory + "/timed.csv")
-        let table = "drift_periods_\(UUID().uuidString.prefix(8).lowercased())"
-        // Test set-up only: the path is this run's own temporary file; ts and day become TIMESTAMP and DATE.
-        _ = try SparkPredictions.read("CREATE TABLE \(table)_csv USING csv OPTIONS (path '\(directory)/timed.csv', header 'true', inferSchema 'true')")
-        _ = try SparkPredictions.read("""
-            CREATE TABLE \(table) USING parquet AS SELECT * EXCEPT (ts, day), CAST(ts AS TIMESTAMP) AS ts, CAST(day AS DATE) AS day FROM \(table)_csv
-            """)
+        let table = try sparkTimedTable(try timedPredictions(), prefix: "periods")
         for chunking in periodChunkings { try checkMonitor(SparkPredictions.url, table: table, windows: .byID, chunking: chunking) }
     }
 }

@@ -39,25 +39,32 @@ public struct ReconstructionDrift: Sendable {
         let pca = try ReconstructionPCA(reference: encoded.map(\.reference), rows: reference.rowCount)
         let referenceErrors = try pca.errors(encoded.map(\.reference), rows: reference.rowCount)
         let analysisErrors = try pca.errors(encoded.map(\.analysis), rows: analysis.rowCount)
-        /// A chunk's mean error and the sampling error of that mean.
-        func summary(_ errors: [Double], _ chunk: Chunk) -> (Chunk, value: Double, samplingError: Double?) {
+        /// A chunk's mean error and Σ (error − mean)².
+        func summary(_ errors: [Double], _ chunk: Chunk) -> ChunkErrors {
             let slice = errors[chunk.rows]
-            let n = Double(slice.count)
-            let mean = slice.reduce(0, +) / n
-            let variance = slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-            return (chunk, mean, variance.squareRoot() / n.squareRoot())
+            let mean = slice.reduce(0, +) / Double(slice.count)
+            return ChunkErrors(chunk: chunk, mean: mean, squaredDeviations: slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) })
         }
-        let referenceValues = referenceChunks.map { summary(referenceErrors, $0) }
-        let analysisValues = analysisChunks.map { summary(analysisErrors, $0) }
+        self.init(columns: names, chunking: chunking, components: pca.components.count, threshold: threshold,
+                  reference: referenceChunks.map { summary(referenceErrors, $0) }, analysis: analysisChunks.map { summary(analysisErrors, $0) })
+    }
+
+    /// The result from each chunk's errors: its value their mean, its sampling error their sd (ddof 1) / √rows.
+    init(columns: [String], chunking: Chunking, components: Int, threshold: MonitorThreshold?, reference: [ChunkErrors], analysis: [ChunkErrors]) {
+        func value(_ errors: ChunkErrors) -> (Chunk, value: Double, samplingError: Double?) {
+            let n = Double(errors.chunk.rowCount)
+            return (errors.chunk, errors.mean, (errors.squaredDeviations / (n - 1)).squareRoot() / n.squareRoot())
+        }
+        let referenceValues = reference.map(value), analysisValues = analysis.map(value)
         let (lower, upper) = (threshold ?? Self.defaultThreshold).bounds(of: referenceValues.map(\.value), lowerLimit: 0, dropClipped: true)
         rows = ChunkMeasure.rows(reference: referenceValues, analysis: analysisValues, lower: lower, upper: upper) { value in
             !((lower ?? -.infinity) < value && value < (upper ?? .infinity))
         }
-        self.columns = names
+        self.columns = columns
         self.chunking = chunking
-        self.components = pca.components.count
-        self.referenceChunks = referenceChunks
-        self.analysisChunks = analysisChunks
+        self.components = components
+        referenceChunks = reference.map(\.chunk)
+        analysisChunks = analysis.map(\.chunk)
     }
 
     /// The result as a data frame: chunk, key, start, end, period, value, sampling_error, lower, upper, alert.

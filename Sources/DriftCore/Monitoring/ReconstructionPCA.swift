@@ -1,23 +1,25 @@
 // ReconstructionPCA: scikit-learn's StandardScaler followed by PCA(n_components=0.65), fitted on the reference
 // columns, and each row's reconstruction error ‖x − x̂‖ in the standardised space — what NannyML's data
-// reconstruction drift averages per chunk.
+// reconstruction drift averages per chunk. Fitted from the rows, or from their sufficient statistics
+// (ReconstructionStatistics: a table's, computed in the database), which give the same scaling and covariance.
 
-struct ReconstructionPCA {
-    let scale: [(mean: Double, sd: Double)]
-    /// The standardised reference's column means (PCA centres on them).
-    let centre: [Double]
+public struct ReconstructionPCA: Sendable {
+    /// Each column's mean and population standard deviation (1 when constant).
+    public let scale: [(mean: Double, sd: Double)]
+    /// The standardised reference's column means (PCA centres on them; 0 up to rounding).
+    public let centre: [Double]
     /// The kept principal axes, unit vectors, largest variance first.
-    let components: [[Double]]
+    public let components: [[Double]]
 
     init(reference columns: [[Double]], rows n: Int) throws {
         let d = columns.count
-        scale = columns.map { values in
+        let scale = columns.map { values in
             let mean = values.reduce(0, +) / Double(n)
             let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
-            return (mean, sd == 0 ? 1 : sd)
+            return (mean: mean, sd: sd == 0 ? 1 : sd)
         }
         let standardised = zip(columns, scale).map { values, s in values.map { ($0 - s.mean) / s.sd } }
-        centre = standardised.map { $0.reduce(0, +) / Double(n) }
+        let centre = standardised.map { $0.reduce(0, +) / Double(n) }
         var covariance = [Double](repeating: 0, count: d * d)
         for i in 0..<d {
             try Cancellation.check()
@@ -28,15 +30,38 @@ struct ReconstructionPCA {
                 covariance[j * d + i] = covariance[i * d + j]
             }
         }
-        let (values, vectors) = try SymmetricEigen.decompose(covariance, dimension: d)
+        try self.init(scale: scale, centre: centre, covariance: covariance)
+    }
+
+    /// Fitted from the reference's sufficient statistics: each column's mean, and the sums of products of the
+    /// columns' deviations from their means (a missing value imputed with the mean deviating by 0). The
+    /// standardised columns' covariance is then Σ dᵢdⱼ / (sdᵢ sdⱼ (n − 1)), sd² = Σ d² / n, centred on 0.
+    init(_ statistics: ReconstructionStatistics) throws {
+        let (d, n) = (statistics.means.count, Double(statistics.rows))
+        let scale = (0..<d).map { j in
+            let sd = (statistics.products[j][j] / n).squareRoot()
+            return (mean: statistics.means[j], sd: sd == 0 ? 1 : sd)
+        }
+        var covariance = [Double](repeating: 0, count: d * d)
+        for i in 0..<d {
+            for j in 0..<d { covariance[i * d + j] = statistics.products[i][j] / (scale[i].sd * scale[j].sd) / (n - 1) }
+        }
+        try self.init(scale: scale, centre: [Double](repeating: 0, count: d), covariance: covariance)
+    }
+
+    /// Keeps the fewest principal axes of `covariance` (d × d, row-major) explaining more than 65% of the variance.
+    private init(scale: [(mean: Double, sd: Double)], centre: [Double], covariance: [Double]) throws {
+        let (values, vectors) = try SymmetricEigen.decompose(covariance, dimension: scale.count)
         let total = values.reduce(0, +)
         // scikit-learn keeps searchsorted(cumulative ratios, 0.65, side="right") + 1 components.
         var kept = 0, cumulative = 0.0
-        while kept < d {
+        while kept < scale.count {
             cumulative += values[kept] / total
             kept += 1
             if cumulative > ReconstructionDrift.explainedVariance { break }
         }
+        self.scale = scale
+        self.centre = centre
         components = Array(vectors.prefix(kept))
     }
 

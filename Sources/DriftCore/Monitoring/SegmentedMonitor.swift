@@ -42,6 +42,15 @@ public struct SegmentedMonitor: Sendable {
         self.segmentColumn = segmentColumn
     }
 
+    init(segmentColumn: String, overall: UnivariateMonitor, segments: [(name: String, monitor: UnivariateMonitor)],
+         newSegments: [String], vanishedSegments: [String]) {
+        self.segmentColumn = segmentColumn
+        self.overall = overall
+        self.segments = segments
+        self.newSegments = newSegments
+        self.vanishedSegments = vanishedSegments
+    }
+
     /// The overall table, then each segment's, with a first column `segment` ("overall" or the segment's label).
     public func table() throws -> DataFrame {
         let blocks = [("overall", overall)] + segments.map { ($0.name, $0.monitor) }

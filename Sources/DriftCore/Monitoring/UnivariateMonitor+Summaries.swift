@@ -23,13 +23,26 @@ extension UnivariateMonitor {
         guard !names.isEmpty else { throw DataError("no columns to monitor") }
         for name in names where !reference.columnNames.contains(name) { throw DataError("no column '\(name)' in the reference") }
         for name in names where !analysis.columnNames.contains(name) { throw DataError("no column '\(name)' in the analysis data") }
-        let binned = methods.numeric.contains { $0.statistic == .js || $0.statistic == .hellinger }
-        let fit = try reference.summarizeChunks(names, ChunkedSummaryRequest(chunking: chunking, options: options) { _, summary, cubes in
-            guard binned, summary.type == .numeric, summary.count > 0 else { return nil }
-            return BinEdges(DoaneBins.edges(summary, cubedDeviations: cubes), rule: .histogram)
-        })
+        let fit = try reference.summarizeChunks(names, ChunkedSummaryRequest(chunking: chunking, options: options, edges: Self.fittedEdges(methods)))
         let edges = fit.binCounts.mapValues(\.edges)
         let current = try analysis.summarizeChunks(names, ChunkedSummaryRequest(chunking: chunking, options: options) { name, _, _ in edges[name] })
+        try self.init(fit: fit, current: current, columns: names, methods: methods, chunking: chunking, threshold: threshold)
+    }
+
+    /// The edges a reference's numeric column is binned on, given its summary and Σ (x − mean)³: Doane's bins when
+    /// one of `methods` bins numbers (js, hellinger), none otherwise.
+    static func fittedEdges(_ methods: MonitorMethods) -> @Sendable (String, ColumnSummary, Double) -> BinEdges? {
+        let binned = methods.numeric.contains { $0.statistic == .js || $0.statistic == .hellinger }
+        return { _, summary, cubes in
+            guard binned, summary.type == .numeric, summary.count > 0 else { return nil }
+            return BinEdges(DoaneBins.edges(summary, cubedDeviations: cubes), rule: .histogram)
+        }
+    }
+
+    /// Monitors `names` from the reference's chunked summaries (`fit`, binned on the edges it was asked for) and the
+    /// analysis data's (`current`, binned on the same edges).
+    init(fit: ChunkedSummaryResult, current: ChunkedSummaryResult, columns names: [String], methods: MonitorMethods,
+         chunking: Chunking, threshold: MonitorThreshold?) throws {
         guard !fit.chunks.isEmpty else { throw chunking.noChunks("the reference") }
         guard !current.chunks.isEmpty else { throw chunking.noChunks("the analysis data") }
         var rows: [Row] = []

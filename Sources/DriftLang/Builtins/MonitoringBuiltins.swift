@@ -166,7 +166,7 @@ private func chunkedSources(_ arguments: Arguments) throws -> (reference: any Ch
     guard reference != nil || analysis != nil else { return nil }
     guard let reference, let analysis, let a = reference.cache.source as? any ChunkedSummarySource,
           let b = analysis.cache.source as? any ChunkedSummarySource else {
-        throw BuiltinError("monitor compares two dataframes, or two table() sources (chunked in the database); a scan_csv source cannot be chunked: load it with read_csv")
+        throw BuiltinError("this compares two dataframes, or two table() sources (chunked in the database); a scan_csv source cannot be chunked: load it with read_csv")
     }
     return (a, b, reference.cache.options)
 }
@@ -186,7 +186,7 @@ let monitoringBuiltins: [Builtin] = [
             Univariate drift over time, as NannyML's UnivariateDriftCalculator: both dataframes are split into chunks (size: or count:, as chunks; default count: 10), and every chunk — the reference's own too — is compared with the whole reference, column by column and method by method; by: + every: chunk by calendar periods of a timestamp column, as chunks. Methods (docs/monitoring.md has the table): ks, wasserstein, js, hellinger for numbers; chi2, js, hellinger, l_infinity for strings and booleans; NannyML's names (kolmogorov_smirnov, jensen_shannon) work too. methods: a record {num: [...], cat: [...]}, or a list whose names go to the kinds of column they take; default {num: ["ks", "js"], cat: ["chi2", "js"]}. columns: default every reference column the analysis data has.
             Thresholds are NannyML's: an alert when a chunk's value is above the mean + 3 standard deviations of the reference chunks' values (clipped to the method's range); chi2 alerts when its p-value is below 0.05 instead. threshold: {kind: "std", k: 3} (both sides; or lower:/upper: multipliers) or {kind: "constant", lower:, upper:} overrides. Missing values are dropped; a chunk without values has a null value and no alert.
             Returns a monitor result: table (chunk, key, start, end, period, column, method, value, lower, upper, alert; start and end are row positions, end inclusive, or a period chunk's first and last instant or day), alerts (the analysis rows that alerted), alerted_columns, n_alerts, columns. plot(m) draws each column's values with the threshold; explain(m) says what alerted, since when and how strongly.
-            On two table() sources the per-chunk summaries run in the database (size: or count: chunks numbered in the order of table(..., order_by:), or by: + every: periods of a date or datetime column computed in SQL), one scan per statistic pass; ks and wasserstein then come from sketches (docs/databases.md states how close). by_segment: needs dataframes.
+            On two table() sources the per-chunk summaries run in the database (size: or count: chunks numbered in the order of table(..., order_by:), or by: + every: periods of a date or datetime column computed in SQL), one scan per statistic pass; ks and wasserstein then come from sketches (docs/databases.md states how close); by_segment: there numbers each segment's chunks in the same GROUP BY key, every segment in one pass.
             by_segment: a text or boolean column monitors the whole data and then each segment (the rows sharing a value) on its own — each segment's reference rows against its analysis rows, chunked alike; the table gains a first column segment ("overall" or the segment's value), the result the fields segments, new_segments (only in the analysis data) and vanished_segments (only in the reference). The summary, alerts fields and plot are the overall ones plus one line per segment.
             """,
         example: #"monitor(reference, current, columns: ["age", "income", "region"], size: 100)"#
@@ -194,7 +194,15 @@ let monitoringBuiltins: [Builtin] = [
         let (columns, methods) = (try columnNames(arguments), try monitorMethods(arguments))
         let (chunking, threshold) = (try chunking(arguments), try monitorThreshold(arguments))
         if let tables = try chunkedSources(arguments) {
-            if let segment = arguments.optional(nil, "by_segment"), !segment.isNull { throw BuiltinError("by_segment: is not pushed down to tables; filter each segment with table(..., where:)") }
+            if let segment = arguments.optional(nil, "by_segment"), !segment.isNull {
+                guard let reference = tables.reference as? any SegmentedChunkedSummarySource,
+                      let analysis = tables.analysis as? any SegmentedChunkedSummarySource else {
+                    throw BuiltinError("by_segment: needs two dataframes or two table() sources")
+                }
+                return .object(try MonitorResultObject(try SegmentedMonitor(
+                    reference: reference, analysis: analysis, by: try arguments.string(nil, "by_segment"), columns: columns,
+                    methods: methods, chunking: chunking, threshold: threshold, options: tables.options)))
+            }
             return .object(try MonitorResultObject(try UnivariateMonitor(
                 reference: tables.reference, analysis: tables.analysis, columns: columns, methods: methods, chunking: chunking,
                 threshold: threshold, options: tables.options)))
@@ -213,13 +221,22 @@ let monitoringBuiltins: [Builtin] = [
         doc: """
             Multivariate drift over time, as NannyML's DataReconstructionDriftCalculator: fitted on the reference, missing numbers become the reference mean and missing categories its most frequent one; each category becomes its share of the reference (one the reference never had becomes 0); the columns are standardised and PCA keeps the fewest components explaining more than 65% of the variance. Each chunk's value is its rows' mean distance from their reconstruction through those components — it grows when the relations between columns change, even when each column alone looks stable. Chunks as for monitor (size:, count:, or by: + every:; default count: 10).
             Thresholds: mean ± 3 standard deviations of the reference chunks' values (a lower bound at or below 0 is dropped); a chunk alerts unless its value lies strictly inside. threshold: {kind: "std", k: 3} or {kind: "constant", lower:, upper:} overrides. Returns a result with table (chunk, key, start, end, period, value, sampling_error, lower, upper, alert), alerts, n_alerts, components and columns; plot and explain take it.
+            On two table() sources of numeric columns it runs in the database: the fit from sums of products of deviations from the means, each row's error as an SQL expression of the fitted axes, averaged per chunk (the chunk a GROUP BY key); text and boolean columns need dataframes (docs/databases.md).
             """,
         example: #"reconstruction_drift(reference, current, columns: ["age", "income", "debt_ratio", "region"], size: 100)"#
     ) { arguments, _ in
+        let (columns, chunking, threshold) = (try columnNames(arguments), try chunking(arguments), try monitorThreshold(arguments))
+        if let tables = try chunkedSources(arguments) {
+            guard let reference = tables.reference as? any ReconstructionSummarySource,
+                  let analysis = tables.analysis as? any ReconstructionSummarySource else {
+                throw BuiltinError("reconstruction_drift compares two dataframes or two table() sources")
+            }
+            return .object(try ReconstructionResultObject(try ReconstructionDrift(
+                reference: reference, analysis: analysis, columns: columns, chunking: chunking, threshold: threshold)))
+        }
         let drift = try ReconstructionDrift(
             reference: try arguments.frame(0, "reference"), analysis: try arguments.frame(1, "analysis"),
-            columns: try columnNames(arguments), chunking: try chunking(arguments),
-            threshold: try monitorThreshold(arguments))
+            columns: columns, chunking: chunking, threshold: threshold)
         return .object(try ReconstructionResultObject(drift))
     },
     Builtin(
