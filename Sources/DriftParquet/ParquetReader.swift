@@ -146,7 +146,7 @@ public enum ParquetReader {
 }
 
 /// The file's bytes, shared by the threads reading its columns: read-only, and alive for the whole read.
-private struct SharedBytes: @unchecked Sendable {
+struct SharedBytes: @unchecked Sendable {
     let file: UnsafeRawBufferPointer
 
     init(_ file: UnsafeRawBufferPointer) { self.file = file }

@@ -2,7 +2,8 @@
 // (`scan_parquet`): the chosen columns are read one row group at a time and added to the summaries, so memory
 // holds one row group's columns and the summaries, whatever the files' size; the pages of a row group the pass
 // is done with are dropped from memory. The row count, and the missing counts and numeric ranges the column
-// chunks' statistics give exactly, are answered from the footers without reading a page (`facts`).
+// chunks' statistics give exactly, are answered from the footers without reading a page (`facts`). A row group's
+// columns are read and summarised on every core at once, each column's row groups still in order.
 import DriftCore
 import Synchronization
 
@@ -54,12 +55,15 @@ public struct ParquetScanSource: SummarySource {
                     let (metadata, schema) = try ParquetReader.layout(of: file)
                     var unused: [String] = []
                     let chosen = try ParquetReader.selectedLeaves(schema, fileColumns, notes: &unused)
+                    let positions = chosen.map { leaf, _ in columns.firstIndex(of: leaf.name) ?? 0 }
+                    let bytes = SharedBytes(file)
                     for (index, group) in metadata.rowGroups.enumerated() {
-                        for (leaf, meaning) in chosen {
+                        // The row group's columns are read and summarised on every core, each on its own.
+                        try pass.addConcurrently(at: positions) { k in
+                            let (leaf, meaning) = chosen[k]
                             do {
                                 chunkReads.add()
-                                let column = try ParquetReader.readColumn(leaf, meaning, metadata, groups: index..<index + 1, file)
-                                try pass.add(column, at: columns.firstIndex(of: leaf.name) ?? 0)
+                                return try ParquetReader.readColumn(leaf, meaning, metadata, groups: index..<index + 1, bytes.file)
                             } catch let error as ParquetError {
                                 throw error.located("column '\(leaf.name)'")
                             }

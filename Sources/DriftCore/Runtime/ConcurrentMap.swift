@@ -13,7 +13,7 @@ public func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> 
 }
 
 /// One result slot per index, each written once by its own worker under a lock.
-private final class Slots<T: Sendable>: @unchecked Sendable {
+final class Slots<T: Sendable>: @unchecked Sendable {
     private(set) var values: [T?]
     private let lock = NSLock()
 
