@@ -60,16 +60,26 @@ extension SQLTableSource: ChunkedSummarySource {
         if let timestamp, case .period(_, let period) = chunking {
             return try dialect.periodWindow(of: timestamp.name, kind: timestamp.kind, every: period)
         }
-        guard let order else { throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")") }
         let size = try chunking.rowsPerChunk(rowCount: rowCount)
-        return "floor((row_number() OVER (ORDER BY \(dialect.quoted(order))) - 1) / \(size))"
+        return "floor((row_number() OVER (ORDER BY \(dialect.quoted(try rowOrder()))) - 1) / \(size))"
+    }
+
+    /// The column row chunks number the rows by (`order_by:`), which they need.
+    func rowOrder() throws -> String {
+        guard let order else { throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")") }
+        return order
     }
 
     /// On an engine whose declared types do not bind the values (SQLite), every present timestamp must have
     /// fallen in a window: a value the database cannot read as a time is an error, as read_sql reads the column as text.
     func checkTimestamps(_ timestamp: PeriodColumn, present: Int, chunked: Int, dialect: SQLDialect) throws {
         guard dialect.valueTypeConditions != nil, chunked < present else { return }
-        throw DataError("\(name): column '\(timestamp.name)' holds values that are not dates or times (\(present - chunked) of \(present)); chunking by periods needs dates or datetimes")
+        throw notTimes(timestamp.name, count: present - chunked, of: present)
+    }
+
+    /// The error for `count` of a timestamp column's `present` values that the database cannot read as times.
+    func notTimes(_ column: String, count: Int, of present: Int) -> DataError {
+        DataError("\(name): column '\(column)' holds values that are not dates or times (\(count) of \(present)); chunking by periods needs dates or datetimes")
     }
 }
 

@@ -21,6 +21,11 @@ private enum SegmentChunkKey {
     static let outOfRange: Int64 = -(1 << 53), notATime: Int64 = -(1 << 53) + 2
 
     static func key(window: Int64, rank: Int64) -> Int { Int(window * segments + rank) }
+
+    /// The window and the segment's rank a key holds.
+    static func split(_ key: Int) -> (window: Int64, rank: Int64) {
+        (Int64(key) >> 16, Int64(key) & (segments - 1))  // floors, as the key is window × 2^16 + rank
+    }
 }
 
 /// One segment's keys: its chunks' (by window or chunk number) and the one of its rows without a timestamp.
@@ -44,10 +49,7 @@ extension SQLTableSource: SegmentedChunkedSummarySource {
             let timestamp = try periodColumn(request.chunking)
             let (_, overviews) = try SQLSummaryPass(source: self, database: database, options: options)
                 .overview(indices + (timestamp.map { [$0.index] } ?? []))
-            let type = overviews[columns.count].type
-            guard type == .text || type == .boolean else {
-                throw DataError("segments come from a string or boolean column; '\(segment)' holds \(type.rawValue) values")
-            }
+            let type = try Self.segmentType(overviews[columns.count].type, of: segment)
             let key = try segmentChunkKey(request.chunking, timestamp, segment: segment, dialect: database.dialect)
             let pass = SQLSummaryPass(source: self, database: database, options: options, chunk: key)
             let plan = try zip(indices, overviews).map { try pass.groupedColumn($0, $1, bins: options.gridBins) }
@@ -103,7 +105,7 @@ extension SQLTableSource: SegmentedChunkedSummarySource {
                 + "WHEN \(rank) >= \(segments) OR abs(\(window)) >= \(SegmentChunkKey.windowBound) THEN \(outOfRange) "
                 + "ELSE \(window) * \(segments) + \(rank) END"
         }
-        guard let order else { throw DataError("\(name): chunks of rows need the rows' order: table(..., order_by: \"column\")") }
+        let order = try rowOrder()
         let size: String
         if case .count(let count) = chunking {
             let rows = "count(*) OVER (PARTITION BY \(column))"
@@ -128,20 +130,21 @@ extension SQLTableSource: SegmentedChunkedSummarySource {
                 throw DataError("\(name): '\(segment)' has more than \(SegmentChunkKey.segments - 1) segments, or '\(timestamp?.name ?? "")' "
                                 + "has times too far from 1970 for periods this short, to number each segment's chunks in one key")
             case SegmentChunkKey.notATime:
-                throw DataError("\(name): column '\(timestamp?.name ?? "")' holds values that are not dates or times (\(rows) of \(present)); chunking by periods needs dates or datetimes")
+                throw notTimes(timestamp?.name ?? "", count: rows, of: present)
             default: break
             }
-            let (window, rank) = (Int64(key) >> 16, Int64(key) & (SegmentChunkKey.segments - 1))
+            let (window, rank) = SegmentChunkKey.split(key)
             guard let groups = grouped.columns[key]?[position],
                   let label = Self.label(SQLCategories.counts(groups.categories, type: type)),
                   segments[rank].map({ $0.label == label }) ?? true else {
                 throw DataError("\(name): the segments of '\(segment)' could not be told apart in the grouped pass")
             }
-            segments[rank, default: SegmentKeys()].label = label
-            segments[rank, default: SegmentKeys()].rank = rank
-            segments[rank, default: SegmentKeys()].rows += rows
-            if window == SegmentChunkKey.noWindow { segments[rank, default: SegmentKeys()].unchunked = key }
-            else { segments[rank, default: SegmentKeys()].windows.append((window, key, rows)) }
+            var keys = segments[rank] ?? SegmentKeys()
+            keys.label = label
+            keys.rank = rank
+            keys.rows += rows
+            if window == SegmentChunkKey.noWindow { keys.unchunked = key } else { keys.windows.append((window, key, rows)) }
+            segments[rank] = keys
         }
         return segments.mapValues { keys in
             var sorted = keys

@@ -11,10 +11,7 @@ extension SQLTableSource: SegmentedSummarySource {
         let indices = try indices(of: columns + [segment])
         return try connections.withDatabase(url) { database in
             let (_, overviews) = try SQLSummaryPass(source: self, database: database, options: options).overview(indices)
-            let type = overviews[columns.count].type
-            guard type == .text || type == .boolean else {
-                throw DataError("segments come from a string or boolean column; '\(segment)' holds \(type.rawValue) values")
-            }
+            let type = try Self.segmentType(overviews[columns.count].type, of: segment)
             let pass = SQLSummaryPass(source: self, database: database, options: options, chunk: segmentKey(segment, database.dialect))
             let plan = try zip(indices, overviews).map { try pass.groupedColumn($0, $1, bins: options.gridBins) }
             let grouped = try pass.grouped(plan, cubes: false, limit: options.textCategoryLimit)
@@ -33,6 +30,14 @@ extension SQLTableSource: SegmentedSummarySource {
             }
             return segments
         }
+    }
+
+    /// The type of the segment column, which must hold strings or booleans.
+    static func segmentType(_ type: ColumnType, of segment: String) throws -> ColumnType {
+        guard type == .text || type == .boolean else {
+            throw DataError("segments come from a string or boolean column; '\(segment)' holds \(type.rawValue) values")
+        }
+        return type
     }
 
     /// The one value a segment's rows share, as SegmentedReport labels it ("true"/"false" for booleans).
