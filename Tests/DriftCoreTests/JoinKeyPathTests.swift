@@ -33,6 +33,30 @@ import Testing
         }
     }
 
+    /// A left join on unique right keys looks each right row up as it fills the output (on both cores past
+    /// half a million rows): every column kind gets the same values as a gather of the matching rows.
+    @Test(arguments: [0, 0.5])
+    func uniqueRightKeysLookUpEveryColumnKind(shift: Double) throws {
+        let leftKeys = (0..<600_000).map { $0 % 97 == 0 ? Double.nan : Double($0 % 1_000) + shift }
+        let rightKeys = (0..<700).map { Double(699 - $0) + shift }
+        let rightRows = (0..<700).map { $0 }
+        let right = try DataFrame([
+            (name: "k", column: .numeric(NumericColumn(rightKeys))),
+            (name: "number", column: .numeric(NumericColumn(rightRows.map { Double($0) * 1.5 }))),
+            (name: "text", column: .text(TextColumn(rightRows.map { $0 % 5 == 0 ? nil : "r\($0 % 40)" }))),
+            (name: "flag", column: .boolean(BoolColumn(rightRows.map { $0 % 3 == 0 ? nil : $0 % 2 == 0 }))),
+            (name: "time", column: .time(TimeColumn(rightRows.map { Int64($0) * 86_400_000_000 }, kind: .datetime))),
+        ])
+        let left = try DataFrame([(name: "k", column: .numeric(NumericColumn(leftKeys)))])
+        let joined = try left.joined(with: right, leftKeys: ["k"], rightKeys: ["k"], kind: .left)
+        let rowOfKey = Dictionary(uniqueKeysWithValues: rightKeys.enumerated().map { ($1, $0) })
+        let matches = leftKeys.map { rowOfKey[$0] ?? -1 }
+        #expect(joined.rowCount == leftKeys.count)
+        for name in ["number", "text", "flag", "time"] {
+            #expect(joined.column(named: name) == right.column(named: name)?.gathering(orMissing: matches), "\(name)")
+        }
+    }
+
     @Test func wholeNumberSpanAcceptsOnlyWholeFiniteKeys() {
         #expect(KeyCodes.integerSpan(of: [[1, 2, .nan, 5], [-3]])! == (-3, 9))
         #expect(KeyCodes.integerSpan(of: [[0x1p53, 0x1p53 + 2]])! == (0x1p53, 3))

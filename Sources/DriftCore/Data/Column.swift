@@ -154,7 +154,9 @@ extension TextColumn {
 
 extension Array {
     /// The elements at `indices`, in that order.
-    func gathering(_ indices: [Int]) -> [Element] {
+    func gathering(_ indices: [Int]) -> [Element] { gathering(indices[...]) }
+
+    func gathering(_ indices: ArraySlice<Int>) -> [Element] {
         withUnsafeBufferPointer { source in
             indices.withUnsafeBufferPointer { indices in
                 [Element](unsafeUninitializedCapacity: indices.count) { result, initialized in

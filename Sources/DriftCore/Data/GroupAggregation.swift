@@ -4,6 +4,8 @@
 // mean of its rows); quantiles gather the values group after group once and select the order statistics
 // each group needs instead of sorting it; the other statistics run the ungrouped functions per group.
 
+import Foundation
+
 /// What to compute over each group's values of a column.
 public enum GroupAggregation: Sendable, Equatable {
     /// Rows in the group (no column), or the present values of a column.
@@ -116,16 +118,39 @@ extension Grouping {
     }
 
     /// Each group's q-quantile of its present values, as `Statistics.quantile` gives it: the values are
-    /// gathered group after group, and in each group the two order statistics around q are selected.
+    /// gathered group after group, and in each group the two order statistics around q are selected. The
+    /// groups are split into runs of about equal row counts that gather and select on every core; each run
+    /// works in its own buffer, so the result does not depend on how the runs were scheduled.
     private func quantiles(_ values: [Double], _ q: Double) throws -> [Double] {
-        var gathered = values.gathering(rows)
-        return try gathered.withUnsafeMutableBufferPointer { buffer in
-            try (0..<groupCount).map { group in
-                if group & 0x3FFF == 0x3FFF { try Cancellation.check() }
-                let slice = UnsafeMutableBufferPointer(rebasing: buffer[offsets[group]..<offsets[group + 1]])
-                return Statistics.quantile(selectingIn: slice, q)
+        let runs = groupRuns()
+        let perRun = concurrentMap(runs.count) { run in
+            let groups = runs[run]
+            var gathered = values.gathering(rows[offsets[groups.lowerBound]..<offsets[groups.upperBound]])
+            return gathered.withUnsafeMutableBufferPointer { buffer in
+                groups.map { group -> Double in
+                    // A stop leaves the rest of the run: the check after the map throws.
+                    guard !Cancellation.isRequested else { return .nan }
+                    let start = offsets[group] - offsets[groups.lowerBound], end = offsets[group + 1] - offsets[groups.lowerBound]
+                    return Statistics.quantile(selectingIn: UnsafeMutableBufferPointer(rebasing: buffer[start..<end]), q)
+                }
             }
         }
+        try Cancellation.check()
+        return perRun.flatMap { $0 }
+    }
+
+    /// The groups cut into consecutive runs of about equal row counts, four per core so that uneven groups
+    /// still keep every core busy; one run when the rows are too few to be worth the threads.
+    private func groupRuns() -> [Range<Int>] {
+        let rowCount = rows.count
+        let runCount = rowCount < 100_000 ? 1 : Swift.min(groupCount, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard runCount > 1 else { return [0..<groupCount] }
+        var runs: [Range<Int>] = [], start = 0
+        for group in 0..<groupCount where offsets[group + 1] * runCount >= (runs.count + 1) * rowCount || group == groupCount - 1 {
+            runs.append(start..<(group + 1))
+            start = group + 1
+        }
+        return runs
     }
 
     private static func distinctCount(_ column: Column) -> Int {

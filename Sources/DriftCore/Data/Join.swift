@@ -39,7 +39,7 @@ extension DataFrame {
         // Inner, semi, anti and left joins have a left row in every pair: a plain gather, no −1 check per row.
         let leftAlwaysThere = kind == .inner || kind == .semi || kind == .anti || kind == .left
         // No left rows listed: every left row once, in order, so the left columns stay as they are.
-        var gathers = pairs.left.map { rows in self.columns.map { ColumnGather(column: $0, rows: rows, orMissing: !leftAlwaysThere) } } ?? []
+        var gathers = pairs.left.map { rows in self.columns.map { ColumnGather(column: $0, rows: .listed(rows), orMissing: !leftAlwaysThere) } } ?? []
         var sharedKeys: [(position: Int, column: Column)] = []
         if kind != .semi && kind != .anti {
             for (name, column) in zip(right.names, right.columns) {
@@ -53,12 +53,13 @@ extension DataFrame {
                 gathers.append(ColumnGather(column: column, rows: pairs.right, orMissing: kind != .inner && kind != .right))
             }
         }
-        var columns = pairs.left == nil ? self.columns + gathers.map { $0.run() } : gathers.map { $0.run() }
+        var columns = pairs.left == nil ? self.columns + ColumnGather.run(gathers) : ColumnGather.run(gathers)
+        try Cancellation.check()
         // A key column both sides share: the right side's value fills the rows only the right side has.
-        if kind == .right || kind == .outer, let rows = pairs.left {
+        if kind == .right || kind == .outer, let rows = pairs.left, case .listed(let rightRows) = pairs.right {
             let rightOnly = rows.indices.filter { rows[$0] < 0 }
             for (position, column) in sharedKeys where !rightOnly.isEmpty {
-                columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { pairs.right[$0] }))
+                columns[position] = try columns[position].replacing(rightOnly, with: column.gathering(rightOnly.map { rightRows[$0] }))
             }
         }
         return try DataFrame(zip(names, columns).map { (name: $0, column: $1) })
@@ -66,8 +67,8 @@ extension DataFrame {
 }
 
 /// The keys of both sides of a join as comparable integer codes (−1 where a key is missing).
-struct JoinKeys {
-    enum Codes {
+struct JoinKeys: Sendable {
+    enum Codes: Sendable {
         /// One code per row of each side.
         case stored(left: [Int], right: [Int])
         /// A single whole-number key: each key's code is its offset from `low`, the smallest key of both sides.
@@ -106,6 +107,14 @@ struct JoinKeys {
         cardinality = combined?.cardinality ?? 0
     }
 
+    /// The left side's row count.
+    var leftCount: Int {
+        switch codes {
+        case .stored(let left, _): left.count
+        case .offsets(let left, _, _): left.count
+        }
+    }
+
     /// Each side's codes, one per row.
     var perRow: (left: [Int], right: [Int]) {
         switch codes {
@@ -118,15 +127,44 @@ struct JoinKeys {
 }
 
 /// One output column of a join: `column`'s rows at `rows`, −1 giving a missing value where `orMissing`.
-private struct ColumnGather {
+private struct ColumnGather: Sendable {
     let column: Column
-    let rows: [Int]
+    let rows: RightRows
     let orMissing: Bool
 
-    func run() -> Column { orMissing ? column.gathering(orMissing: rows) : column.gathering(rows) }
+    func run() -> Column {
+        switch rows {
+        case .listed(let rows): orMissing ? column.gathering(orMissing: rows) : column.gathering(rows)
+        case .lookedUp(let lookup): column.gathering(lookup)
+        }
+    }
+
+    /// Every gather's column, in order. Each is a pass over memory of its own, so when they copy a million
+    /// values or more together they run on every core (a join's output, as wide as both frames).
+    static func run(_ gathers: [ColumnGather]) -> [Column] {
+        guard gathers.count > 1, gathers.reduce(0, { $0 + $1.rowCount }) >= 1 << 20 else { return gathers.map { $0.run() } }
+        return concurrentMap(gathers.count) { gathers[$0].run() }
+    }
+
+    private var rowCount: Int {
+        switch rows {
+        case .listed(let rows): rows.count
+        case .lookedUp(let lookup): lookup.keys.leftCount
+        }
+    }
 }
 
 extension Column {
+    /// Each left row's looked-up right row, missing where it has none.
+    fileprivate func gathering(_ lookup: UniqueLookup) -> Column {
+        switch self {
+        case .numeric(let column): .numeric(NumericColumn(lookup.gathering(column.values, orMissing: .nan)))
+        case .text(let column): .text(TextColumn(codes: lookup.gathering(column.codes, orMissing: -1), levels: column.levels))
+        case .boolean(let column): .boolean(BoolColumn(raw: lookup.gathering(column.values, orMissing: -1)))
+        case .time(let column): .time(TimeColumn(lookup.gathering(column.values, orMissing: TimeValue.missing), kind: column.kind))
+        }
+    }
+
     /// The rows at `indices`, in that order, with −1 giving a missing value. Indices are assumed valid.
     func gathering(orMissing indices: [Int]) -> Column {
         switch self {

@@ -10,7 +10,72 @@
 struct JoinPairs {
     /// Nil when the pairs are every left row once, in order (so the left columns need no gather).
     let left: [Int]?
-    let right: [Int]
+    let right: RightRows
+}
+
+/// The right row of each pair.
+enum RightRows: Sendable {
+    /// Listed, −1 for none.
+    case listed([Int])
+    /// A left join's when no right key repeats: every left row once, in order, its right row looked up as
+    /// each output column is filled, so no list of a million row numbers is written and read back.
+    case lookedUp(UniqueLookup)
+}
+
+/// Each left row's one right row (or none), found by its key code in a code → right row table.
+struct UniqueLookup: Sendable {
+    let keys: JoinKeys
+    let table: [Int32]
+
+    /// `source`'s value at each left row's right row, `filler` where it has none; on every core.
+    func gathering<Element>(_ source: [Element], orMissing filler: Element) -> [Element] {
+        switch keys.codes {
+        case .stored(let left, _):
+            left.withUnsafeBufferPointer { Self.gathering(source, orMissing: filler, codes: $0, table: table) }
+        case .offsets(let left, _, let low):
+            left.withUnsafeBufferPointer { Self.gathering(source, orMissing: filler, codes: OffsetCodes(keys: $0, low: low), table: table) }
+        }
+    }
+
+    private static func gathering<Codes: RowCodes, Element>(_ source: [Element], orMissing filler: Element, codes: Codes, table: [Int32]) -> [Element] {
+        source.withUnsafeBufferPointer { source in
+            table.withUnsafeBufferPointer { table in
+                [Element](unsafeUninitializedCapacity: codes.count) { output, initialized in
+                    HugePages.advise(output)
+                    let fill = LookupFill(codes: codes, table: table, source: source, output: output, filler: filler)
+                    concurrentRanges(codes.count, minimum: 1 << 18) { fill.run($0) }
+                    initialized = codes.count
+                }
+            }
+        }
+    }
+}
+
+/// One lookup gather's buffers, shared by the threads that fill disjoint ranges of `output`.
+private struct LookupFill<Codes: RowCodes, Element>: @unchecked Sendable {
+    let codes: Codes
+    let table: UnsafeBufferPointer<Int32>
+    let source: UnsafeBufferPointer<Element>
+    let output: UnsafeMutableBufferPointer<Element>
+    let filler: Element
+
+    /// Fills `rows`; after a stop request the rest of them get `filler` (the join then throws).
+    func run(_ rows: Range<Int>) {
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let end = Swift.min(start + (1 << 16), rows.upperBound)
+            guard !Cancellation.isRequested else {
+                (output.baseAddress! + start).initialize(repeating: filler, count: rows.upperBound - start)
+                return
+            }
+            for row in start..<end {
+                let code = codes[row]
+                let match = code >= 0 ? Int(table[code]) : -1
+                (output.baseAddress! + row).initialize(to: match >= 0 ? source[match] : filler)
+            }
+            start = end
+        }
+    }
 }
 
 /// The key code of each row of one side of a join (below the keys' cardinality), −1 where the key is missing.
@@ -39,6 +104,9 @@ extension JoinKeys {
     /// `bytesPerPair`) is checked against the memory limit before any pair is made: a key shared by many
     /// rows on both sides multiplies them.
     func pairs(kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
+        if kind == .left, let table = uniqueRightRows() {
+            return JoinPairs(left: nil, right: .lookedUp(UniqueLookup(keys: self, table: table)))
+        }
         switch codes {
         case .stored(let left, let right):
             return try left.withUnsafeBufferPointer { left in
@@ -59,10 +127,10 @@ extension JoinKeys {
     private static func pairs<Codes: RowCodes>(_ left: Codes, _ right: Codes, cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
         if kind == .right {
             let swapped = try pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
-            return JoinPairs(left: swapped.build, right: swapped.probe ?? Array(0..<right.count))
+            return JoinPairs(left: swapped.build, right: .listed(swapped.probe ?? Array(0..<right.count)))
         }
         let pairs = try pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
-        return JoinPairs(left: pairs.probe, right: pairs.build)
+        return JoinPairs(left: pairs.probe, right: .listed(pairs.build))
     }
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
@@ -121,6 +189,16 @@ extension JoinKeys {
                 // rows means each once.
                 return (kind == .left && probeRows.count == probe.count ? nil : probeRows, buildRows)
             }
+        }
+    }
+
+    /// Each right code's one row (−1 for none); nil when a code has two.
+    private func uniqueRightRows() -> [Int32]? {
+        switch codes {
+        case .stored(_, let right):
+            right.withUnsafeBufferPointer { Self.uniqueRows($0, cardinality: cardinality) }
+        case .offsets(_, let right, let low):
+            right.withUnsafeBufferPointer { Self.uniqueRows(OffsetCodes(keys: $0, low: low), cardinality: cardinality) }
         }
     }
 

@@ -25,3 +25,13 @@ final class Slots<T: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// Calls `body` on consecutive ranges that cover 0..<count, one per core when each gets at least `minimum`
+/// indices (else one range on the calling thread): for filling disjoint parts of one buffer.
+public func concurrentRanges(_ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    let pieces = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimum, 1)))
+    guard pieces > 1 else { return body(0..<count) }
+    DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        body(count * piece / pieces ..< count * (piece + 1) / pieces)
+    }
+}
