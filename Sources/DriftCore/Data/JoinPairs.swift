@@ -1,8 +1,9 @@
 // JoinPairs: which left row goes with which right row in a join, found from the key codes of both sides.
 //
 // When no build key repeats (a lookup table: ids, dimensions), one pass makes a code → row table and each
-// probe row looks its code up: a left join then lists only the right row of each left row (the left rows
-// stay as they are) and an inner join keeps the left rows whose code has a row. Otherwise the build side's
+// probe row looks its code up: a left join keeps the left rows as they are and looks each one's right row up
+// while it fills each right column (UniqueLookup, no list of row numbers), and an inner join keeps the left
+// rows whose code has a row. Otherwise the build side's
 // rows are listed by key code (a counting sort) and each probe row takes its code's rows. The codes are read
 // through `RowCodes`, so whole-number keys are coded as they are read and no code array is made for them.
 
