@@ -1,8 +1,8 @@
 // ReconstructionDrift: NannyML 0.13's data reconstruction drift (DataReconstructionDriftCalculator). Fitted on the
-// reference: missing numbers become the reference mean and missing categories its most frequent one (ties: the
-// smallest label); each category becomes its share of the reference (CountEncoder(normalize=True); a category the
-// reference never had becomes 0); every column is standardised (population sd, 1 when constant); PCA keeps the
-// fewest components whose explained variance exceeds 65%. A row's reconstruction error is the distance between
+// reference: missing numbers become the reference mean, and a categorical column becomes numbers as CategoryShares
+// says (the most frequent category fills the gaps, each category becomes its share of the reference); every column
+// is standardised (population sd, 1 when constant); PCA keeps the fewest components whose explained variance
+// exceeds 65%. A row's reconstruction error is the distance between
 // the row and its projection back from those components; a chunk's value is the mean error of its rows, its
 // sampling error their sd (ddof 1) / √rows. Thresholds: mean ± 3 sd of the reference chunks' values, a lower bound
 // at or below 0 dropped; a chunk alerts unless lower < value < upper.
@@ -87,11 +87,8 @@ private struct EncodedColumn {
         case .categories(let reference, let analysis, let labels):
             var counts = [Int](repeating: 0, count: labels.count)
             for code in reference where code >= 0 { counts[Int(code)] += 1 }
-            guard let most = counts.max(), most > 0 else { throw DataError("the reference has no values (all missing)") }
-            // The most frequent category fills the gaps (the smallest label among ties, as scikit-learn's imputer).
-            let fill = counts.indices.filter { counts[$0] == most }.min { labels[$0] < labels[$1] } ?? 0
-            counts[fill] += reference.count - counts.reduce(0, +)
-            let shares = counts.map { Double($0) / Double(reference.count) }
+            let encoding = try CategoryShares(labels: labels, counts: counts, rows: reference.count)
+            let (shares, fill) = (encoding.shares, encoding.fill)
             self.reference = reference.map { shares[$0 < 0 ? fill : Int($0)] }
             self.analysis = analysis.map { shares[$0 < 0 ? fill : Int($0)] }
         }
