@@ -143,6 +143,29 @@ extension FrameVerbTests {
 extension FrameVerbTests {
     /// Two keys of many levels make combined codes too sparse for the dense table; the sorted path must
     /// give the same groups in the same order.
+    /// Past 100,000 rows the groups' quantiles are gathered and selected in runs on every core: a few huge groups,
+    /// many small ones and missing values still give each group's own quantile, as the ungrouped function does.
+    @Test func groupedQuantilesInRunsAreEachGroupsOwn() throws {
+        var generator = SeededGenerator(seed: 7)
+        // Every third row in one of 5 huge groups, the rest in 20,000 groups of about 10.
+        let keys: [Double] = (0..<300_000).map { (row: Int) -> Double in
+            let key: Int = row % 3 == 0 ? row % 5 : 5 + row % 20_000
+            return Double(key)
+        }
+        let values = (0..<300_000).map { row in row % 101 == 0 ? Double.nan : Double.random(in: -1...1, using: &generator) }
+        let frame = try DataFrame([(name: "key", column: .numeric(NumericColumn(keys))), (name: "x", column: .numeric(NumericColumn(values)))])
+        let grouping = try Grouping(frame, by: ["key"])
+        for q in [0.0, 0.37, 0.9, 1.0] {
+            guard case .numeric(let quantiles) = try grouping.aggregate(Column.numeric(NumericColumn(values)), GroupAggregation.quantile(q)) else {
+                Issue.record("not numeric")
+                return
+            }
+            let expected = (0..<grouping.groupCount).map { Statistics.quantile(grouping.rows(of: $0).map { values[$0] }, q) }
+            #expect(quantiles.values.count == expected.count)
+            #expect(zip(quantiles.values, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "q = \(q)")
+        }
+    }
+
     @Test func sparseCombinedKeysGroupInKeyOrder() throws {
         // Integer keys take the direct path: the same groups as hashing would give.
         let ids = try DataFrame([(name: "id", column: .numeric(NumericColumn([5, -2, 5, .nan, 0, -0.0, 7])))])

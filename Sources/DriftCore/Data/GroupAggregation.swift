@@ -2,7 +2,8 @@
 // Counts, sums, means, minima and maxima take one pass over the rows, accumulating into each row's group
 // (with the same compensated sum as the ungrouped builtins, in row order, so a group's mean is exactly the
 // mean of its rows); quantiles gather the values group after group once and select the order statistics
-// each group needs instead of sorting it; the other statistics run the ungrouped functions per group.
+// each group needs instead of sorting it (in runs of groups on every core); the other statistics run the
+// ungrouped functions per group.
 
 import Foundation
 
