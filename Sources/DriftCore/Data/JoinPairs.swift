@@ -80,7 +80,8 @@ private struct LookupFill<Codes: RowCodes, Element>: @unchecked Sendable {
 }
 
 /// The key code of each row of one side of a join (below the keys' cardinality), −1 where the key is missing.
-protocol RowCodes {
+/// (A `SendableMetatype`, so the threads of a lookup gather may use a conforming type.)
+protocol RowCodes: SendableMetatype {
     var count: Int { get }
     subscript(row: Int) -> Int { get }
 }
