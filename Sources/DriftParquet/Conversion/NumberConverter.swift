@@ -28,9 +28,16 @@ struct NumberConverter: ValueConverter {
                 output.append(Double(Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))))
             }
         case .double:
+            #if _endian(little)
+            // The file's little-endian doubles are this machine's: one copy of the bytes, not a value at a time.
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: count))
+            output.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: start * 8).copyMemory(from: bytes.baseAddress!, byteCount: count * 8) }
+            #else
             for index in 0..<count {
                 output.append(Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))))
             }
+            #endif
         case .float16:
             for index in 0..<count {
                 output.append(Self.half(UInt16(bytes[index * 2]) | UInt16(bytes[index * 2 + 1]) << 8))

@@ -53,6 +53,18 @@ struct RLEHybridDecoder {
         if let failure { throw failure }
         return values
     }
+
+    /// The next `count` values, or nil when they are all `value`, as one run that covers them says (a column
+    /// whose definition levels say every value is present): then nothing is decoded or allocated.
+    func decode(count: Int, unlessAll value: UInt32) throws(ParquetError) -> [UInt32]? {
+        var peek = cursor
+        if let header = try? peek.varint(), header & 1 == 0, header >> 1 >= UInt64(count),
+           let first = try? peek.littleEndian((width + 7) / 8), first == UInt64(value) {
+            return nil
+        }
+        var decoder = self
+        return try decoder.decode(count: count)
+    }
 }
 
 /// The bits needed for values up to `maximum`.

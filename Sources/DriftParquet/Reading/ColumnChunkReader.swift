@@ -28,7 +28,7 @@ struct ColumnChunkReader<Converter: ValueConverter> {
             guard typeLength > 0 else { throw ParquetError("a FIXED_LEN_BYTE_ARRAY column declares a length of \(typeLength)") }
             width = typeLength
         }
-        output.reserveCapacity(capacity)
+        output = .empty(capacity: capacity)
     }
 
     /// Appends the `rowCount` rows of the chunk `metadata` describes, in `file` (the whole file's bytes).
@@ -102,8 +102,8 @@ struct ColumnChunkReader<Converter: ValueConverter> {
                 throw ParquetError("definition levels encoded as \(page.definitionLevelEncoding) are not supported (only RLE)")
             }
             let length = Int(try cursor.littleEndian(4))
-            var decoder = try RLEHybridDecoder(try cursor.take(length, "the definition levels"), width: 1)
-            levels = try decoder.decode(count: count)
+            // nil when every value is present (one run of 1s): no levels to decode or check.
+            levels = try RLEHybridDecoder(try cursor.take(length, "the definition levels"), width: 1).decode(count: count, unlessAll: 1)
         }
         try append(cursor.rest, try Encoding(checking: page.encoding), count: count, levels: levels)
     }
@@ -118,8 +118,8 @@ struct ColumnChunkReader<Converter: ValueConverter> {
         }
         var levels: [UInt32]?
         if isOptional {
-            var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(rebasing: body[repetitionLength..<levelLength]), width: 1)
-            levels = try decoder.decode(count: count)
+            let decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(rebasing: body[repetitionLength..<levelLength]), width: 1)
+            levels = try decoder.decode(count: count, unlessAll: 1)
         }
         let compressed = UnsafeRawBufferPointer(rebasing: body[levelLength...])
         let values = page.isCompressed
