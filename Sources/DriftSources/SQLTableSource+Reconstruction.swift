@@ -155,7 +155,7 @@ extension SQLTableSource: ReconstructionSummarySource {
         let quoted = dialect.quoted(column)
         var value = "CASE WHEN \(quoted) IS NULL THEN \(query.bind(encoding.missingShare))"
         if type == .numeric {
-            // No value in these rows (see columnTypes): every one is missing.
+            // No value in these rows (see checkedTypes): every one is missing.
             value += " ELSE \(query.bind(0))"
         } else if type == .boolean {
             value += " WHEN \(quoted) THEN \(query.bind(encoding.share(of: "true"))) ELSE \(query.bind(encoding.share(of: "false")))"
