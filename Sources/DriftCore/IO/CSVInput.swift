@@ -155,9 +155,18 @@ struct CSVInput: @unchecked Sendable {
         }
     }
 
-    /// True if a quote occurs between `offset` and the end of the rows.
-    func containsQuote(from offset: Int) -> Bool {
-        offset < contentEnd && memchr(base + offset, Int32(Self.quote), contentEnd - offset) != nil
+    /// True if a quote occurs between `offset` and the end of the rows. The scan goes 8 MiB at a time, handing each
+    /// part it has passed to `discard` (a mapped file's page dropper): otherwise the scan would leave the whole file
+    /// resident beside the columns being built, a file's size on top of `read_csv`'s peak memory.
+    func containsQuote(from offset: Int, discard: ((Range<Int>) -> Void)? = nil) -> Bool {
+        var start = offset
+        while start < contentEnd {
+            let end = Swift.min(start + (8 << 20), contentEnd)
+            if memchr(base + start, Int32(Self.quote), end - start) != nil { return true }
+            discard?(start..<end)
+            start = end
+        }
+        return false
     }
 
     /// Offsets that cut the rows from `offset` on into blocks of about `size` bytes at line breaks: the first is

@@ -66,7 +66,7 @@ public enum CSVReader {
             var body = CSVBody(
                 input: input, start: header.end, modes: try options.columnModes(names, source: source),
                 blockSize: blockSize, discard: discard)
-            body.threadCount = input.containsQuote(from: header.end) ? 1 : maximumThreads
+            body.threadCount = input.containsQuote(from: header.end, discard: discard) ? 1 : maximumThreads
             var estimatedRows = input.estimatedRows(from: header.end)
             while true {
                 let (columns, rowCount) = try body.read(estimatedRows: estimatedRows)
