@@ -33,11 +33,11 @@ import Testing
         }
     }
 
-    /// A left join on unique right keys looks each right row up as it fills the output (on both cores past
-    /// half a million rows): every column kind gets the same values as a gather of the matching rows.
+    /// Left and inner joins on unique right keys look each right row up as they fill the output (on both cores
+    /// past half a million rows): every column kind gets the same values as a gather of the matching rows.
     @Test(arguments: [0, 0.5])
     func uniqueRightKeysLookUpEveryColumnKind(shift: Double) throws {
-        let leftKeys = (0..<600_000).map { $0 % 97 == 0 ? Double.nan : Double($0 % 1_000) + shift }
+        let leftKeys = (0..<900_000).map { $0 % 97 == 0 ? Double.nan : Double($0 % 1_000) + shift }
         let rightKeys = (0..<700).map { Double(699 - $0) + shift }
         let rightRows = (0..<700).map { $0 }
         let right = try DataFrame([
@@ -54,6 +54,14 @@ import Testing
         #expect(joined.rowCount == leftKeys.count)
         for name in ["number", "text", "flag", "time"] {
             #expect(joined.column(named: name) == right.column(named: name)?.gathering(orMissing: matches), "\(name)")
+        }
+        let inner = try left.withColumn("row", .numeric(NumericColumn(leftKeys.indices.map(Double.init))))
+            .joined(with: right, leftKeys: ["k"], rightKeys: ["k"], kind: .inner)
+        let matched = matches.indices.filter { matches[$0] >= 0 }
+        #expect(inner.rowCount == matched.count && matched.count > 1 << 19)
+        #expect(inner.column(named: "row")?.numbers == matched.map(Double.init))
+        for name in ["number", "text", "flag", "time"] {
+            #expect(inner.column(named: name) == right.column(named: name)?.gathering(matched.map { matches[$0] }), "inner \(name)")
         }
     }
 

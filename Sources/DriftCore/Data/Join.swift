@@ -149,7 +149,7 @@ private struct ColumnGather: Sendable {
     private var rowCount: Int {
         switch rows {
         case .listed(let rows): rows.count
-        case .lookedUp(let lookup): lookup.keys.leftCount
+        case .lookedUp(let lookup): lookup.count
         }
     }
 }

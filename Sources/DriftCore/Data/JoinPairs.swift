@@ -3,7 +3,7 @@
 // When no build key repeats (a lookup table: ids, dimensions), one pass makes a code → row table and each
 // probe row looks its code up: a left join keeps the left rows as they are and looks each one's right row up
 // while it fills each right column (UniqueLookup, no list of row numbers), and an inner join keeps the left
-// rows whose code has a row. Otherwise the build side's
+// rows whose code has a row, and looks their right rows up in the same way. Otherwise the build side's
 // rows are listed by key code (a counting sort) and each probe row takes its code's rows. The codes are read
 // through `RowCodes`, so whole-number keys are coded as they are read and no code array is made for them.
 
@@ -27,25 +27,33 @@ enum RightRows: Sendable {
 struct UniqueLookup: Sendable {
     let keys: JoinKeys
     let table: [Int32]
+    /// The left rows to look up, in order (an inner join's matched rows); nil for every left row.
+    let leftRows: [Int]?
+
+    /// How many rows the lookup fills.
+    var count: Int { leftRows?.count ?? keys.leftCount }
 
     /// `source`'s value at each left row's right row, `filler` where it has none; on every core.
     func gathering<Element>(_ source: [Element], orMissing filler: Element) -> [Element] {
         switch keys.codes {
         case .stored(let left, _):
-            left.withUnsafeBufferPointer { Self.gathering(source, orMissing: filler, codes: $0, table: table) }
+            left.withUnsafeBufferPointer { gathering(source, orMissing: filler, codes: $0) }
         case .offsets(let left, _, let low):
-            left.withUnsafeBufferPointer { Self.gathering(source, orMissing: filler, codes: OffsetCodes(keys: $0, low: low), table: table) }
+            left.withUnsafeBufferPointer { gathering(source, orMissing: filler, codes: OffsetCodes(keys: $0, low: low)) }
         }
     }
 
-    private static func gathering<Codes: RowCodes, Element>(_ source: [Element], orMissing filler: Element, codes: Codes, table: [Int32]) -> [Element] {
+    private func gathering<Codes: RowCodes, Element>(_ source: [Element], orMissing filler: Element, codes: Codes) -> [Element] {
         source.withUnsafeBufferPointer { source in
             table.withUnsafeBufferPointer { table in
-                [Element](unsafeUninitializedCapacity: codes.count) { output, initialized in
-                    HugePages.advise(output)
-                    let fill = LookupFill(codes: codes, table: table, source: source, output: output, filler: filler)
-                    concurrentRanges(codes.count, minimum: 1 << 18) { fill.run($0) }
-                    initialized = codes.count
+                (leftRows ?? []).withUnsafeBufferPointer { leftRows in
+                    [Element](unsafeUninitializedCapacity: count) { output, initialized in
+                        HugePages.advise(output)
+                        let fill = LookupFill(codes: codes, leftRows: self.leftRows == nil ? nil : leftRows, table: table,
+                                              source: source, output: output, filler: filler)
+                        concurrentRanges(output.count, minimum: 1 << 18) { fill.run($0) }
+                        initialized = output.count
+                    }
                 }
             }
         }
@@ -55,6 +63,8 @@ struct UniqueLookup: Sendable {
 /// One lookup gather's buffers, shared by the threads that fill disjoint ranges of `output`.
 private struct LookupFill<Codes: RowCodes, Element>: @unchecked Sendable {
     let codes: Codes
+    /// The left row of each output row; nil when output row i is left row i.
+    let leftRows: UnsafeBufferPointer<Int>?
     let table: UnsafeBufferPointer<Int32>
     let source: UnsafeBufferPointer<Element>
     let output: UnsafeMutableBufferPointer<Element>
@@ -69,13 +79,20 @@ private struct LookupFill<Codes: RowCodes, Element>: @unchecked Sendable {
                 (output.baseAddress! + start).initialize(repeating: filler, count: rows.upperBound - start)
                 return
             }
-            for row in start..<end {
-                let code = codes[row]
-                let match = code >= 0 ? Int(table[code]) : -1
-                (output.baseAddress! + row).initialize(to: match >= 0 ? source[match] : filler)
+            if let leftRows {
+                for row in start..<end { fill(row, from: leftRows[row]) }
+            } else {
+                for row in start..<end { fill(row, from: row) }
             }
             start = end
         }
+    }
+
+    @inline(__always)
+    private func fill(_ row: Int, from leftRow: Int) {
+        let code = codes[leftRow]
+        let match = code >= 0 ? Int(table[code]) : -1
+        (output.baseAddress! + row).initialize(to: match >= 0 ? source[match] : filler)
     }
 }
 
@@ -106,8 +123,10 @@ extension JoinKeys {
     /// `bytesPerPair`) is checked against the memory limit before any pair is made: a key shared by many
     /// rows on both sides multiplies them.
     func pairs(kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
-        if kind == .left, let table = uniqueRightRows() {
-            return JoinPairs(left: nil, right: .lookedUp(UniqueLookup(keys: self, table: table)))
+        if kind == .left || kind == .inner, let table = uniqueRightRows() {
+            // An inner join keeps the left rows that have a match (a semi join's rows), then looks them up.
+            let kept = kind == .inner ? try matchedLeftRows(table) : nil
+            return JoinPairs(left: kept, right: .lookedUp(UniqueLookup(keys: self, table: table, leftRows: kept)))
         }
         switch codes {
         case .stored(let left, let right):
@@ -194,6 +213,18 @@ extension JoinKeys {
         }
     }
 
+    /// The left rows, in order, whose code has a row in `table`.
+    private func matchedLeftRows(_ table: [Int32]) throws -> [Int] {
+        try table.withUnsafeBufferPointer { table in
+            switch codes {
+            case .stored(let left, _):
+                try left.withUnsafeBufferPointer { try Self.uniquePairs(probe: $0, table: table, kind: .semi).probe ?? [] }
+            case .offsets(let left, _, let low):
+                try left.withUnsafeBufferPointer { try Self.uniquePairs(probe: OffsetCodes(keys: $0, low: low), table: table, kind: .semi).probe ?? [] }
+            }
+        }
+    }
+
     /// Each right code's one row (−1 for none); nil when a code has two.
     private func uniqueRightRows() -> [Int32]? {
         switch codes {
@@ -221,7 +252,9 @@ extension JoinKeys {
         return unique ? table : nil
     }
 
-    /// The pairs when each code has at most one build row (`table[code]`, −1 for none); not for outer joins.
+    /// The pairs when each code has at most one build row (`table[code]`, −1 for none): for a left join (a right
+    /// join swapped) each probe row's build row, for a semi or anti join the probe rows kept. (Left and inner joins
+    /// with the right side as the build side look their right rows up instead: UniqueLookup.)
     private static func uniquePairs<Codes: RowCodes>(probe: Codes, table: UnsafeBufferPointer<Int32>, kind: JoinKind) throws -> (probe: [Int]?, build: [Int]) {
         func match(_ row: Int) -> Int {
             let code = probe[row]
@@ -238,7 +271,7 @@ extension JoinKeys {
             }
             return (nil, buildRows)
         }
-        // The probe rows kept, then (for an inner join) their matches looked up again.
+        // The probe rows kept.
         let probeRows = try [Int](unsafeUninitializedCapacity: probe.count) { probeRows, initialized in
             HugePages.advise(probeRows)
             var kept = 0
@@ -251,13 +284,7 @@ extension JoinKeys {
             }
             initialized = kept
         }
-        guard kind == .inner else { return (probeRows, []) }
-        let buildRows = [Int](unsafeUninitializedCapacity: probeRows.count) { buildRows, initialized in
-            HugePages.advise(buildRows)
-            for (position, row) in probeRows.enumerated() { buildRows[position] = match(row) }
-            initialized = probeRows.count
-        }
-        return (probeRows, buildRows)
+        return (probeRows, [])
     }
 }
 
