@@ -169,12 +169,12 @@ extension SQLTableSource: ReconstructionSummarySource {
     }
 
     /// The labels of a categorical column's values, as the in-memory encoding names them ("true"/"false" for booleans).
+    /// The values come conformed to the column's text or boolean type (SQLCategories), so no other kind reaches here.
     private static func labels(_ values: Column) -> [String] {
         switch values {
         case .text(let text): (0..<text.count).map { text[$0] ?? "" }
         case .boolean(let flags): flags.values.map { $0 == 1 ? "true" : "false" }
-        case .numeric(let numbers): numbers.values.map { CSVWriter.formatted($0) }
-        case .time: []
+        case .numeric, .time: []
         }
     }
 }

@@ -123,7 +123,9 @@ extension JoinKeys {
     /// `bytesPerPair`) is checked against the memory limit before any pair is made: a key shared by many
     /// rows on both sides multiplies them.
     func pairs(kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
-        if kind == .left || kind == .inner, let table = uniqueRightRows() {
+        // Where the right side is the build side, its code → row table is made here, once (nil when a key repeats).
+        let rightTable = kind == .right || kind == .outer ? nil : uniqueRightRows()
+        if let table = rightTable, kind == .left || kind == .inner {
             // An inner join keeps the left rows that have a match (a semi join's rows), then looks them up.
             let kept = kind == .inner ? try matchedLeftRows(table) : nil
             return JoinPairs(left: kept, right: .lookedUp(UniqueLookup(keys: self, table: table, leftRows: kept)))
@@ -132,33 +134,38 @@ extension JoinKeys {
         case .stored(let left, let right):
             return try left.withUnsafeBufferPointer { left in
                 try right.withUnsafeBufferPointer { right in
-                    try Self.pairs(left, right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
+                    try Self.pairs(left, right, rightTable: rightTable, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
                 }
             }
         case .offsets(let left, let right, let low):
             return try left.withUnsafeBufferPointer { left in
                 try right.withUnsafeBufferPointer { right in
-                    try Self.pairs(OffsetCodes(keys: left, low: low), OffsetCodes(keys: right, low: low),
+                    try Self.pairs(OffsetCodes(keys: left, low: low), OffsetCodes(keys: right, low: low), rightTable: rightTable,
                                    cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
                 }
             }
         }
     }
 
-    private static func pairs<Codes: RowCodes>(_ left: Codes, _ right: Codes, cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> JoinPairs {
+    /// `rightTable`: the right side's code → row table when it is the build side and no key of it repeats.
+    private static func pairs<Codes: RowCodes>(_ left: Codes, _ right: Codes, rightTable: [Int32]?, cardinality: Int, kind: JoinKind,
+                                               bytesPerPair: Int) throws -> JoinPairs {
         if kind == .right {
-            let swapped = try pairs(probe: right, build: left, cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
+            let swapped = try pairs(probe: right, build: left, table: uniqueRows(left, cardinality: cardinality),
+                                    cardinality: cardinality, kind: .left, bytesPerPair: bytesPerPair)
             return JoinPairs(left: swapped.build, right: .listed(swapped.probe ?? Array(0..<right.count)))
         }
-        let pairs = try pairs(probe: left, build: right, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
+        let pairs = try pairs(probe: left, build: right, table: rightTable, cardinality: cardinality, kind: kind, bytesPerPair: bytesPerPair)
         return JoinPairs(left: pairs.probe, right: .listed(pairs.build))
     }
 
     /// Each probe row in order with its matches among the build rows (in their order); for a left
     /// join unmatched probe rows too, for an outer join then the build rows nothing matched. The probe
-    /// rows are nil when they are every probe row once, in order.
-    private static func pairs<Codes: RowCodes>(probe: Codes, build: Codes, cardinality: Int, kind: JoinKind, bytesPerPair: Int) throws -> (probe: [Int]?, build: [Int]) {
-        if kind != .outer, let table = uniqueRows(build, cardinality: cardinality) {
+    /// rows are nil when they are every probe row once, in order. `table`: the build side's code → row table,
+    /// nil when a build key repeats (never given for an outer join).
+    private static func pairs<Codes: RowCodes>(probe: Codes, build: Codes, table: [Int32]?, cardinality: Int, kind: JoinKind,
+                                               bytesPerPair: Int) throws -> (probe: [Int]?, build: [Int]) {
+        if let table {
             return try table.withUnsafeBufferPointer { table in
                 try uniquePairs(probe: probe, table: table, kind: kind)
             }
