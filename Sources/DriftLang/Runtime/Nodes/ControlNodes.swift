@@ -55,36 +55,59 @@ private func runIteration(_ body: Node, _ frame: Frame, _ interpreter: Interpret
     return true
 }
 
+/// The condition of an `if` or a `while`. The usual one, a local compared with a literal (`n < 2`,
+/// `i < 30000000`), is answered in place when the local holds a number: that saves the condition's
+/// call, one of the four or five calls of a small loop's iteration or a small function's call.
+/// Anything else (a missing value, a vector, another condition) goes to the node's own `test`, which
+/// also explains the errors.
+struct Condition {
+    let node: Node
+    private let comparison: LocalOperandNode?
+
+    init(_ node: Node) {
+        self.node = node
+        comparison = (node as? LocalOperandNode).flatMap { Arithmetic.isComparison($0.op) ? $0 : nil }
+    }
+
+    @inline(__always)
+    func holds(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
+        if let comparison, case .number(let x) = frame.slots[comparison.slot] {
+            return Arithmetic.holds(comparison.op, x, comparison.constant)
+        }
+        return try node.test(frame, interpreter)
+    }
+}
+
 final class IfNode: Node {
-    let condition: Node
+    let condition: Condition
     let then: Node
     let otherwise: Node?
     init(condition: Node, then: Node, otherwise: Node?, at location: SourceLocation) {
-        self.condition = condition
+        self.condition = Condition(condition)
         self.then = then
         self.otherwise = otherwise
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        if try condition.test(frame, interpreter) { return try then.evaluate(frame, interpreter) }
+        if try condition.holds(frame, interpreter) { return try then.evaluate(frame, interpreter) }
         return try otherwise?.evaluate(frame, interpreter) ?? .null
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
-        if try condition.test(frame, interpreter) { return try then.execute(frame, interpreter) }
+        if try condition.holds(frame, interpreter) { return try then.execute(frame, interpreter) }
         try otherwise?.execute(frame, interpreter)
     }
 }
 
 final class WhileNode: Node {
-    let condition: Node
+    let condition: Condition
     let body: Node
     init(condition: Node, body: Node, at location: SourceLocation) {
-        self.condition = condition
+        self.condition = Condition(condition)
         self.body = body
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        while try condition.test(frame, interpreter) {
+        while try condition.holds(frame, interpreter) {
             try interpreter.checkInterrupt(at: location)
             if !(try runIteration(body, frame, interpreter)) { break }
         }
