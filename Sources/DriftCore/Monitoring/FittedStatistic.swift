@@ -1,6 +1,6 @@
 // FittedStatistic: a monitoring method fitted on the whole reference column, ready to give each chunk's value.
-// The formulas are NannyML 0.13's (drift/univariate/methods.py): KS D (scipy.stats.ks_2samp; the chunk's values
-// looked up in the reference by binary search) and the Wasserstein distance (scipy.stats.wasserstein_distance) on
+// The formulas are NannyML 0.13's (drift/univariate/methods.py): KS D (scipy.stats.ks_2samp; the reference's
+// counts below each of the chunk's values come from ChunkOrder's merge) and the Wasserstein distance (scipy.stats.wasserstein_distance) on
 // every value; Jensen–Shannon (scipy's jensenshannon, base 2) and Hellinger over the reference's Doane bins
 // (numbers) or categories, the chunk's share outside them one extra bin;
 // L-infinity over categories; chi-square of the reference's and the chunk's category counts (scipy's
@@ -22,7 +22,7 @@ struct ChunkValue {
 
 /// A monitoring method fitted on the reference.
 enum FittedStatistic {
-    case ks(sortedReference: [Double])
+    case ks(referenceCount: Int)
     case wasserstein(sortedReference: [Double])
     /// Shares of the reference in the bins given by `edges` (numpy.histogram: the last bin closed).
     case binned(MonitorStatistic, edges: [Double], referenceShares: [Double])
@@ -33,7 +33,7 @@ enum FittedStatistic {
     init(_ statistic: MonitorStatistic, sortedNumbers sorted: [Double]) throws {
         guard !sorted.isEmpty else { throw DataError("the reference has no values (all missing)") }
         switch statistic {
-        case .ks: self = .ks(sortedReference: sorted)
+        case .ks: self = .ks(referenceCount: sorted.count)
         case .wasserstein: self = .wasserstein(sortedReference: sorted)
         case .chi2, .lInfinity:
             throw DataError("\(statistic.rawValue) compares categories, not numbers")
@@ -51,16 +51,22 @@ enum FittedStatistic {
         self = .categories(statistic, referenceCounts: counts)
     }
 
-    /// The value of a chunk given its present numbers, ascending.
-    func value(sortedNumbers chunk: [Double]) -> ChunkValue {
-        guard !chunk.isEmpty else { return .missing }
+    /// Whether a chunk's value needs the reference's counts below each of its numbers (SortedChunk).
+    var needsReferenceCounts: Bool {
+        if case .ks = self { return true }
+        return false
+    }
+
+    /// The value of a chunk given its present numbers, ascending (with the reference's counts for KS).
+    func value(_ chunk: SortedChunk) -> ChunkValue {
+        guard !chunk.values.isEmpty else { return .missing }
         switch self {
-        case .ks(let reference):
-            return ChunkValue(value: Self.ksStatistic(sortedReference: reference, sortedChunk: chunk))
+        case .ks(let referenceCount):
+            return ChunkValue(value: Self.ksStatistic(referenceCount: referenceCount, chunk))
         case .wasserstein(let reference):
-            return ChunkValue(value: DriftTests.cdfDistance(reference, chunk, power: 1))
+            return ChunkValue(value: DriftTests.cdfDistance(reference, chunk.values, power: 1))
         case .binned(_, let edges, _):
-            return value(binCounts: DoaneBins.counts(chunk, edges: edges), present: chunk.count)
+            return value(binCounts: DoaneBins.counts(chunk.values, edges: edges), present: chunk.values.count)
         case .categories:
             preconditionFailure("a categorical statistic was given numbers")
         }
@@ -126,35 +132,19 @@ enum FittedStatistic {
         return sum.squareRoot() / 2.0.squareRoot()
     }
 
-    /// KS D of a chunk against the whole reference (both sorted) without walking the whole reference: the gap
-    /// between the two ECDFs is widest at one of the chunk's values or just before it, so only there are the
-    /// reference's counts looked up. The differences are the same
-    /// quotients the walk forms, so D is the same to the last bit.
-    private static func ksStatistic(sortedReference reference: [Double], sortedChunk chunk: [Double]) -> Double {
-        let n = Double(reference.count), m = Double(chunk.count)
+    /// KS D of a chunk against the whole reference: the gap between the two ECDFs is widest at one of the chunk's
+    /// values or just before it, so it is taken there only, with the reference's counts at each value. The
+    /// differences are the same quotients a walk over both samples forms, so D is the same to the last bit.
+    private static func ksStatistic(referenceCount: Int, _ chunk: SortedChunk) -> Double {
+        let n = Double(referenceCount), m = Double(chunk.values.count)
         var largest = -Double.infinity, smallest = Double.infinity
-        reference.withUnsafeBufferPointer { ref in
-            /// The first position in `ref[from...]` whose value is not before `value` (`orEqual`: not at or before):
-            /// galloping from `from`, since successive chunk values land close together, then binary search.
-            func bound(_ value: Double, from: Int, orEqual: Bool) -> Int {
-                func before(_ index: Int) -> Bool { ref[index] < value || (orEqual && ref[index] == value) }
-                var step = 1
-                while from + step < ref.count, before(from + step) { step *= 2 }
-                var low = from + step / 2, high = Swift.min(from + step + 1, ref.count)
-                if step == 1 { low = from }
-                while low < high {
-                    let middle = (low + high) / 2
-                    if before(middle) { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-            var start = 0, below = 0
-            while start < chunk.count {
+        chunk.values.withUnsafeBufferPointer { values in
+            var start = 0
+            while start < values.count {
                 var end = start
-                while end + 1 < chunk.count, chunk[end + 1] == chunk[start] { end += 1 }
-                below = bound(chunk[start], from: below, orEqual: false)
-                let atOrBelow = bound(chunk[start], from: below, orEqual: true)
-                let before = Double(below) / n - Double(start) / m, at = Double(atOrBelow) / n - Double(end + 1) / m
+                while end + 1 < values.count, values[end + 1] == values[start] { end += 1 }
+                let before = Double(chunk.referenceBelow[start]) / n - Double(start) / m
+                let at = Double(chunk.referenceAtOrBelow[start]) / n - Double(end + 1) / m
                 largest = Swift.max(largest, before, at)
                 smallest = Swift.min(smallest, before, at)
                 start = end + 1

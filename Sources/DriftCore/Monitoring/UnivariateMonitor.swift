@@ -99,8 +99,8 @@ public struct UnivariateMonitor: Sendable {
         self.chunking = chunking
     }
 
-    /// One column's rows, method by method: each fitted on the whole reference, then a value per chunk (a chunk's
-    /// numbers sorted once for every method).
+    /// One column's rows, method by method: each fitted on the whole reference, then a value per chunk (a number
+    /// column's chunks sorted once, together, for every method: ChunkOrder).
     private static func rows(
         _ name: String, _ column: MonitoredColumn, _ methods: [MonitorMethod], threshold: MonitorThreshold?,
         referenceChunks: [Chunk], analysisChunks: [Chunk]
@@ -114,27 +114,30 @@ public struct UnivariateMonitor: Sendable {
                 }
             }
         }
-        let values: (Chunk, MonitorPeriod) throws -> [ChunkValue]
+        /// Each chunk's values, method by method; Ctrl-C is checked between chunks.
+        func eachChunk<Item>(_ items: [Item], _ value: (Item) -> [ChunkValue]) throws -> [[ChunkValue]] {
+            try items.map { item in
+                try Cancellation.check()
+                return value(item)
+            }
+        }
+        let referenceValues: [[ChunkValue]], analysisValues: [[ChunkValue]]
         switch column {
         case .numbers(let reference, let analysis):
             let (sorted, _) = try SamplePair.sortedPresent(reference)
             let statistics = try fitted { try FittedStatistic($0.statistic, sortedNumbers: sorted) }
-            values = { chunk, period in
-                let (numbers, _) = try SamplePair.sortedPresent(Array((period == .reference ? reference : analysis)[chunk.rows]))
-                return statistics.map { $0.value(sortedNumbers: numbers) }
+            let counted = statistics.contains(where: \.needsReferenceCounts) ? sorted : nil
+            // One period at a time, so only one period's sorted chunks are held.
+            referenceValues = try eachChunk(ChunkOrder.sortedChunks(reference, chunks: referenceChunks, rankingIn: counted)) { chunk in
+                statistics.map { $0.value(chunk) }
+            }
+            analysisValues = try eachChunk(ChunkOrder.sortedChunks(analysis, chunks: analysisChunks, rankingIn: counted)) { chunk in
+                statistics.map { $0.value(chunk) }
             }
         case .categories(let reference, let analysis, let labels):
             let statistics = try fitted { try FittedStatistic($0.statistic, codes: reference[...], categoryCount: labels.count) }
-            values = { chunk, period in statistics.map { $0.value(codes: (period == .reference ? reference : analysis)[chunk.rows]) } }
-        }
-        var referenceValues: [[ChunkValue]] = [], analysisValues: [[ChunkValue]] = []
-        for chunk in referenceChunks {
-            try Cancellation.check()
-            referenceValues.append(try values(chunk, .reference))
-        }
-        for chunk in analysisChunks {
-            try Cancellation.check()
-            analysisValues.append(try values(chunk, .analysis))
+            referenceValues = try eachChunk(referenceChunks) { chunk in statistics.map { $0.value(codes: reference[chunk.rows]) } }
+            analysisValues = try eachChunk(analysisChunks) { chunk in statistics.map { $0.value(codes: analysis[chunk.rows]) } }
         }
         return methods.enumerated().flatMap { k, method in
             rows(name, method, threshold: threshold ?? method.defaultThreshold,
