@@ -103,8 +103,8 @@ final class Interpreter {
     /// adds this call to the Drift call stack.
     @inline(__always)
     func run(_ closure: Closure, in frame: Frame, at location: SourceLocation, given: [Bool]?) throws(Unwind) -> Value {
-        callDepth += 1
-        defer { callDepth -= 1 }
+        callDepth &+= 1
+        defer { callDepth &-= 1 }
         do {
             if given != nil || closure.boxesSlots { try closure.code.prologue(frame, self, at: location, given: given) }
             return try closure.body.evaluate(frame, self)

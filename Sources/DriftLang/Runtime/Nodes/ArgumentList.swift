@@ -2,36 +2,56 @@
 //
 // A node fetched from an array is retained and released around every use — for a call's arguments,
 // on every call — while calling through a non-optional field of an object already in use costs no
-// reference counting. So short argument lists are chains of links, each holding its node and the
-// rest of the list in fields. Long lists stay arrays, so no chain is deep enough to strain the stack
-// when it is evaluated or released.
+// reference counting. So the first argument sits in a field of the list and is evaluated without a
+// call through the list (most calls have one or two arguments), and the others form a chain of links,
+// each holding its node and the rest of the chain in fields. Long lists stay arrays, so no chain is
+// deep enough to strain the stack when it is evaluated or released.
 
-class ArgumentList {
-    /// How many arguments the list holds, from here to its end.
+final class ArgumentList {
+    /// How many arguments the list holds.
     let count: Int
+    /// The first argument; for an empty list, a placeholder that is never evaluated.
+    private let first: Node
+    /// The arguments after the first.
+    private let rest: ArgumentChain
 
-    init(count: Int) { self.count = count }
-
-    /// The list for these argument nodes.
-    static func of(_ nodes: [Node]) -> ArgumentList {
-        guard let last = nodes.last else { return ArgumentList(count: 0) }
-        if nodes.count > 16 { return LongArgumentList(nodes) }
-        return nodes.dropLast().reversed().reduce(LastArgument(last)) { ArgumentLink($1, next: $0) }
+    /// The list for these argument nodes; `location` is the call's.
+    init(_ nodes: [Node], at location: SourceLocation) {
+        count = nodes.count
+        first = nodes.first ?? ConstantNode(.null, at: location)
+        rest = ArgumentChain.of(nodes.dropFirst())
     }
 
     /// Evaluates every argument in the caller's frame into `slots`, which hold null (owning nothing,
-    /// so they are initialised over). The empty list has nothing to evaluate.
+    /// so they are initialised over).
+    @inline(__always)
+    func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        guard count > 0 else { return }
+        slots.initialize(to: try first.evaluate(frame, interpreter))
+        if count > 1 { try rest.evaluate(into: slots + 1, frame, interpreter) }
+    }
+}
+
+/// Arguments after the first: a chain of links, or an array when long.
+class ArgumentChain {
+    /// The chain for these argument nodes.
+    static func of(_ nodes: ArraySlice<Node>) -> ArgumentChain {
+        guard let last = nodes.last else { return ArgumentChain() }
+        if nodes.count > 16 { return LongArgumentChain(Array(nodes)) }
+        return nodes.dropLast().reversed().reduce(LastArgument(last)) { ArgumentLink($1, next: $0) }
+    }
+
+    /// Evaluates every argument into `slots`, as ArgumentList does. The empty chain has nothing to evaluate.
     func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {}
 }
 
-private final class ArgumentLink: ArgumentList {
+private final class ArgumentLink: ArgumentChain {
     let node: Node
-    let next: ArgumentList
+    let next: ArgumentChain
 
-    init(_ node: Node, next: ArgumentList) {
+    init(_ node: Node, next: ArgumentChain) {
         self.node = node
         self.next = next
-        super.init(count: next.count + 1)
     }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
@@ -40,26 +60,20 @@ private final class ArgumentLink: ArgumentList {
     }
 }
 
-private final class LastArgument: ArgumentList {
+private final class LastArgument: ArgumentChain {
     let node: Node
 
-    init(_ node: Node) {
-        self.node = node
-        super.init(count: 1)
-    }
+    init(_ node: Node) { self.node = node }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         slots.initialize(to: try node.evaluate(frame, interpreter))
     }
 }
 
-private final class LongArgumentList: ArgumentList {
+private final class LongArgumentChain: ArgumentChain {
     let nodes: [Node]
 
-    init(_ nodes: [Node]) {
-        self.nodes = nodes
-        super.init(count: nodes.count)
-    }
+    init(_ nodes: [Node]) { self.nodes = nodes }
 
     override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         for index in nodes.indices { (slots + index).initialize(to: try nodes[index].evaluate(frame, interpreter)) }

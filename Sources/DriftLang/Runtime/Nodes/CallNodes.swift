@@ -15,7 +15,7 @@ final class CallNode: Node {
     init(callee: Node, arguments: [Node], labels: [String?], at location: SourceLocation) {
         self.callee = callee
         self.arguments = arguments
-        self.argumentList = ArgumentList.of(arguments)
+        self.argumentList = ArgumentList(arguments, at: location)
         self.labels = labels
         self.hasLabels = labels.contains { $0 != nil }
         self.globalSlot = (callee as? GlobalNode)?.slot ?? -1
@@ -56,13 +56,13 @@ final class CallNode: Node {
         var outcome: Result<Value?, Unwind> = .success(nil)
         global._withUnsafeGuaranteedRef { closure in
             guard argumentList.count == closure.directArity else { return }
-            closure.runningCalls += 1
+            closure.runningCalls &+= 1
             do throws(Unwind) {
                 outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))
             } catch {
                 outcome = .failure(error)
             }
-            closure.runningCalls -= 1
+            closure.runningCalls &-= 1
             // The last use of `closure`: this may release it.
             if closure.runningCalls == 0 { interpreter.globals.callEnded(closure) }
         }
