@@ -16,11 +16,16 @@ final class LocalOperandNode: Node {
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         if case .number(let x) = frame.slots[slot] { return Arithmetic.scalar(op, x, constant) }
-        return try combine(op, frame.slots[slot], .number(constant), at: location)
+        return try combineInGeneral(op, frame.slots[slot], .number(constant), at: location)
     }
     override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
         if Arithmetic.isComparison(op), case .number(let x) = frame.slots[slot] { return Arithmetic.holds(op, x, constant) }
-        return try holds(op, frame.slots[slot], .number(constant), in: self)
+        return try testInGeneral(frame)
+    }
+    /// The condition for a local that holds no number, out of line (see combineInGeneral).
+    @inline(never)
+    private func testInGeneral(_ frame: Frame) throws(Unwind) -> Bool {
+        try holds(op, frame.slots[slot], .number(constant), in: self)
     }
 }
 
@@ -65,6 +70,11 @@ final class LocalUpdateNode: EffectNode {
         let local = frame.slots + slot
         // A number owns no reference, so the new one is written over it without destroying it first.
         if case .number(let x) = local.pointee { return local.initialize(to: Arithmetic.scalar(op, x, constant)) }
+        try updateInGeneral(local)
+    }
+    /// The update of a local that holds no number, out of line (see combineInGeneral).
+    @inline(never)
+    private func updateInGeneral(_ local: UnsafeMutablePointer<Value>) throws(Unwind) {
         local.pointee = try combine(op, local.pointee, .number(constant), at: location)
     }
 }

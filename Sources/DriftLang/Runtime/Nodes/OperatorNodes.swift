@@ -33,6 +33,13 @@ func combine(_ op: BinaryOperator, _ a: Value, _ b: Value, at location: SourceLo
     }
 }
 
+/// `combine` kept out of line, for the nodes whose number path is a few instructions: with the general
+/// case inlined, every run of them saved and restored the registers that case needs.
+@inline(never)
+func combineInGeneral(_ op: BinaryOperator, _ a: Value, _ b: Value, at location: SourceLocation) throws(Unwind) -> Value {
+    try combine(op, a, b, at: location)
+}
+
 /// `a op b` as the condition of an `if` or `while`: a comparison of two numbers answers directly.
 @inline(__always)
 func holds(_ op: BinaryOperator, _ a: Value, _ b: Value, in node: Node) throws(Unwind) -> Bool {
