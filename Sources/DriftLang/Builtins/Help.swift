@@ -4,13 +4,13 @@ enum Help {
     static func text(for name: String?, interpreter: Interpreter) -> String {
         guard let name else { return overview(interpreter) }
         if let entry = entry(for: name, interpreter: interpreter) { return entry }
-        let known = Array(interpreter.builtins.names) + Array(interpreter.documentation.keys)
+        let known = Array(interpreter.builtins.names) + Array(DocComments.standardLibrary.keys)
         return "no help for '\(name)'\(Suggestion.hint(for: name, among: known))"
     }
 
     /// The help of one builtin or documented function; nil for other names.
     static func entry(for name: String, interpreter: Interpreter) -> String? {
-        interpreter.builtins.byName[name]?.helpText ?? interpreter.documentation[name]
+        interpreter.builtins.byName[name]?.helpText ?? DocComments.standardLibrary[name]
     }
 
     /// Every builtin by topic, then the standard library's documented functions.
@@ -19,7 +19,7 @@ enum Help {
         for topic in interpreter.builtins.topics {
             text += wrapped("  \(topic.name): ", topic.builtins.joined(separator: ", "))
         }
-        let library = interpreter.documentation.keys.sorted()
+        let library = DocComments.standardLibrary.keys.sorted()
         if !library.isEmpty { text += wrapped("Standard library: ", library.joined(separator: ", ")) }
         text += "Use help(\"name\") or :help name for one of them."
         return text

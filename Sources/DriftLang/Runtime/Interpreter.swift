@@ -22,8 +22,6 @@ final class Interpreter {
     var maximumCallDepth: Int
     /// The lowest native stack address a call may start at (LargeStack), 0 for no check.
     var stackFloor: UInt = 0
-    /// Help texts of documented functions written in Drift (the standard library), by name.
-    var documentation: [String: String] = [:]
     /// The modules `import` has loaded in this session.
     let modules = ModuleLoader()
     /// The Spark sessions read_sql and table() share, closed when the session (its last source) goes.

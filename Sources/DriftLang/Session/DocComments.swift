@@ -2,6 +2,13 @@
 // above `fn name(…)` document that function; `help` shows the signature and those lines.
 
 enum DocComments {
+    /// The standard library's documented functions (stdlib/*.drift), by name: read from the embedded sources
+    /// the first time `help` asks, not when every session starts (3 million instructions of `drift -e 1`).
+    static let standardLibrary: [String: String] = Dictionary(
+        embeddedStdlib.flatMap { extract(from: $0.source) }.map { ($0.name, $0.doc) },
+        uniquingKeysWith: { _, later in later }
+    )
+
     static func extract(from source: String) -> [(name: String, doc: String)] {
         var docs: [(String, String)] = []
         var pending: [String] = []

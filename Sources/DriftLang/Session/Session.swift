@@ -172,7 +172,6 @@ public final class Session {
                 output(diagnostics.map { $0.rendered() }.joined())
             }
             libraryNames.formUnion(Set(interpreter.definedGlobals.map(\.name)).subtracting(before))
-            for (function, doc) in DocComments.extract(from: source) { interpreter.documentation[function] = doc }
         }
     }
 
