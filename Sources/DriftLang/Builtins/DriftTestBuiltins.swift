@@ -102,8 +102,12 @@ private func categoricalTest(_ method: DriftMethodDescriptor) -> Builtin {
 /// `anderson_test(a, b, c, d)`.
 private func andersonBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
     let twoSamples = numericTest(method)
+    // The two-sample signature with `more...` after `current` (spliced, not replaced through Foundation,
+    // whose first use cost 2 million instructions of every start-up).
+    let samples = "\(method.name)(reference, current, "
+    guard twoSamples.signature.hasPrefix(samples) else { preconditionFailure("\(twoSamples.signature) does not start \(samples)") }
     return Builtin(
-        twoSamples.signature.replacingOccurrences(of: "current, ", with: "current, more..., "),
+        samples + "more..., " + twoSamples.signature.dropFirst(samples.count),
         doc: twoSamples.doc + " More samples after the first two make it the k-sample test of whether all come from one distribution (n_ref counts the first, n_cur the others together; the field samples says how many).",
         example: twoSamples.example
     ) { arguments, interpreter in
