@@ -51,6 +51,13 @@ struct ExecutionOptions: ParsableArguments {
             commandOutputs: outputs))
     }
 
+    /// What `apply` does when no option is given (no memory limit, no safe mode), for the `drift run` that skips
+    /// the parser (RunSubcommand.runWithoutParsing). An option added here whose default does something must
+    /// do it here too.
+    static func applyDefaults() {
+        MemoryLimit.set(nil)
+    }
+
     /// The options as command-line arguments (directories made absolute), for a command started later
     /// elsewhere: the kernel spec's.
     var arguments: [String] {

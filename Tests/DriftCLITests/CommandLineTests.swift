@@ -38,6 +38,18 @@ import DriftTestSupport
         #expect(set.status == 0)
     }
 
+    /// A plain `drift run FILE ARGS…` skips the argument parser (RunSubcommand.runWithoutParsing); with an option
+    /// it goes through the parser. Both give the script the same `args` and end with its exit code.
+    @Test(.tags(.needsLanguage)) func runWithAndWithoutTheParserAgree() throws {
+        let path = try scriptFile("print(args)\nexit(3)\n")
+        let plain = try DriftBinary.run(["run", path, "a", "b"])
+        let parsed = try DriftBinary.run(["run", "--max-depth", "100", path, "a", "b"])
+        #expect(plain.output == "[\"a\", \"b\"]\n")
+        #expect(parsed.output == plain.output)
+        #expect(plain.status == 3 && parsed.status == 3)
+        #expect(plain.error.isEmpty && parsed.error.isEmpty)
+    }
+
     @Test func runOfAMissingFileFails() throws {
         let result = try DriftBinary.run(["run", "/no/such/script.drift"])
         #expect(result.status == 1)
