@@ -69,16 +69,22 @@ struct RunSubcommand: ParsableCommand {
         try finish(status: runner.run(source: source, name: file, arguments: arguments))
     }
 
-    /// `drift run FILE ARGS…` where no argument starts with "-" (and FILE is not "help"): the parser would make
-    /// this command of it, with every option at its default, so it is run without the parser. The parser's
-    /// reflection over the command types is half of a script's start-up (21 million instructions). Does not
-    /// return; nil (having run nothing) for any other command line.
-    static func runWithoutParsing(_ commandLine: [String]) -> Never? {
+    /// The script and its arguments of `drift run FILE ARGS…` where no argument starts with "-" (and FILE is not
+    /// "help"): the parser would make this command of it with every option at its default, so main runs it
+    /// without the parser (`runWithoutParsing`), whose reflection over the command types is half of a script's
+    /// start-up (21 million instructions). Nil for any other command line.
+    static func plainRun(_ commandLine: [String]) -> (file: String, arguments: [String])? {
         guard commandLine.count >= 3, commandLine[1] == "run", commandLine[2] != "help",
               !commandLine.dropFirst(2).contains(where: { $0.hasPrefix("-") }) else { return nil }
+        return (commandLine[2], Array(commandLine.dropFirst(3)))
+    }
+
+    /// Runs `file` as `drift run` with default options would, then exits with its status.
+    static func runWithoutParsing(_ file: String, arguments: [String]) -> Never {
         do {
-            try run(commandLine[2], arguments: Array(commandLine.dropFirst(3)),
-                    maximumCallDepth: Session.defaultMaximumCallDepth) { _ in ExecutionOptions.applyDefaults() }
+            try run(file, arguments: arguments, maximumCallDepth: Session.defaultMaximumCallDepth) { _ in
+                ExecutionOptions.applyDefaults()
+            }
             exit(withError: nil)
         } catch {
             exit(withError: error)

@@ -52,7 +52,7 @@ struct ExecutionOptions: ParsableArguments {
     }
 
     /// What `apply` does when no option is given (no memory limit, no safe mode), for the `drift run` that skips
-    /// the parser (RunSubcommand.runWithoutParsing). An option added here whose default does something must
+    /// the parser (RunSubcommand.plainRun). An option added here whose default does something must
     /// do it here too.
     static func applyDefaults() {
         MemoryLimit.set(nil)

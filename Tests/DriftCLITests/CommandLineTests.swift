@@ -38,7 +38,7 @@ import DriftTestSupport
         #expect(set.status == 0)
     }
 
-    /// A plain `drift run FILE ARGS…` skips the argument parser (RunSubcommand.runWithoutParsing); with an option
+    /// A plain `drift run FILE ARGS…` skips the argument parser (RunSubcommand.plainRun); with an option
     /// it goes through the parser. Both give the script the same `args` and end with its exit code.
     @Test(.tags(.needsLanguage)) func runWithAndWithoutTheParserAgree() throws {
         let path = try scriptFile("print(args)\nexit(3)\n")

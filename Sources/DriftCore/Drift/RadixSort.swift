@@ -28,6 +28,7 @@ enum RadixSort {
     /// Sorts `keys` ascending; `payload` (empty, or one entry per key) moves with them.
     static func sort(_ keys: inout [UInt64], carrying payload: inout [UInt32]) throws(InterruptedError) {
         let n = keys.count
+        guard n > 1 else { return }
         let carries = !payload.isEmpty
         let mask = UInt64(buckets - 1)
         var histograms = [Int](repeating: 0, count: passes * buckets)

@@ -35,7 +35,7 @@ enum ChunkOrder {
                 }
             }
         }
-        if keys.count > 1 { try RadixSort.sort(&keys, carrying: &chunkOfKey) }
+        try RadixSort.sort(&keys, carrying: &chunkOfKey)
         // Dealt into one buffer per field, each chunk's stretch filled from its own start, then cut per chunk.
         let counted = sortedReference != nil
         var starts = [Int](repeating: 0, count: chunks.count + 1)

@@ -45,13 +45,11 @@ final class SequenceNode: Node {
 /// loop's instructions). The pair sits in non-optional fields: a node reached through an optional or
 /// through another node is retained and released around each call.
 struct LoopBody {
-    let node: Node
     private let first: Node
     private let second: Node
     private let isPair: Bool
 
     init(_ node: Node) {
-        self.node = node
         let sequence = node as? SequenceNode
         first = sequence?.first ?? node
         second = sequence?.then ?? node
@@ -91,9 +89,7 @@ struct Condition {
 
     @inline(__always)
     func holds(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
-        if let comparison, case .number(let x) = frame.slots[comparison.slot] {
-            return Arithmetic.holds(comparison.op, x, comparison.constant)
-        }
+        if let comparison, let answer = comparison.comparedNumber(frame) { return answer }
         return try node.test(frame, interpreter)
     }
 }

@@ -19,8 +19,15 @@ final class LocalOperandNode: Node {
         return try combineInGeneral(op, frame.slots[slot], .number(constant), at: location)
     }
     override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
-        if Arithmetic.isComparison(op), case .number(let x) = frame.slots[slot] { return Arithmetic.holds(op, x, constant) }
+        if Arithmetic.isComparison(op), let answer = comparedNumber(frame) { return answer }
         return try testInGeneral(frame)
+    }
+    /// The comparison's answer when the local holds a number, nil otherwise; only for a comparison `op`.
+    /// Conditions call it in place (Condition), without a call through `test`.
+    @inline(__always)
+    func comparedNumber(_ frame: Frame) -> Bool? {
+        guard case .number(let x) = frame.slots[slot] else { return nil }
+        return Arithmetic.holds(op, x, constant)
     }
     /// The condition for a local that holds no number, out of line (see combineInGeneral).
     @inline(never)
