@@ -34,12 +34,9 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        // ZeroMQ, the Jupyter kernel's transport, through a module map and a shim header. No pkgConfig:
-        // Debian's libzmq.pc adds include flags SwiftPM refuses, and zmq.h is on the default path.
-        .systemLibrary(
-            name: "CZeroMQ",
-            providers: [.apt(["libzmq3-dev"])]
-        ),
+        // ZeroMQ, the Jupyter kernel's transport: zmq.h (Debian's libzmq3-dev) at build time, the library
+        // opened by the kernel when it starts (ZeroMQLoader.c), so no other command loads it.
+        .target(name: "CZeroMQ"),
         // The codecs of Parquet pages (Snappy, Zstandard, LZ4, zlib for GZIP and CRC-32), each through a module
         // map and a shim header; only DriftParquet imports them.
         .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
@@ -104,8 +101,10 @@ let package = Package(
                 // relative relocations of the statically linked runtime (each one a write, most of them a
                 // copy-on-write page fault), a fifth of `drift -e 1`'s start-up. Debian builds its python3 the
                 // same way for the same reason; the price is that the executable's own code does not move
-                // under address-space randomisation (the libraries and the heap still do).
-                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release)),
+                // under address-space randomisation (the libraries and the heap still do). And no dynamic symbol
+                // table of its 57,000 functions: the Swift runtime's dladdr at start-up (finding its own path)
+                // searched it, 1.9M instructions; crash backtraces read the file's own symbol table instead.
+                .unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release)),
             ]
         ),
         // Build-time tool that embeds stdlib/*.drift into the DriftLang module.

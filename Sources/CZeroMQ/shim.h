@@ -1,2 +1,0 @@
-// CZeroMQ shim: libzmq (Debian's libzmq3-dev) for the Jupyter kernel's sockets.
-#include <zmq.h>
