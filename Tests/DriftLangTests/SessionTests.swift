@@ -140,3 +140,14 @@ private func display(_ session: Session, _ entry: String) -> String? {
     #expect(printed == "10000\n")
 }
 
+
+@Test func aScriptsLocationIsAbsoluteWithDotComponentsResolved() {
+    #expect(Session.scriptLocation("/data/jobs/../scripts/./check.drift") == ("/data/scripts/check.drift", "/data/scripts"))
+    #expect(Session.scriptLocation("/check.drift") == ("/check.drift", "/"))
+    #expect(Session.scriptLocation("//data//check.drift") == ("/data/check.drift", "/data"))
+    #expect(Session.scriptLocation("/../check.drift") == ("/check.drift", "/"))
+    let working = FileManager.default.currentDirectoryPath
+    let relative = Session.scriptLocation("examples/../examples/./quickstart.drift")
+    #expect(relative.path == URL(fileURLWithPath: working + "/examples/quickstart.drift").standardizedFileURL.path)
+    #expect(relative.directory == URL(fileURLWithPath: working + "/examples").standardizedFileURL.path)
+}

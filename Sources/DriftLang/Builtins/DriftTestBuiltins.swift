@@ -107,7 +107,7 @@ private func andersonBuiltin(_ method: DriftMethodDescriptor) -> Builtin {
     let samples = "\(method.name)(reference, current, "
     guard twoSamples.signature.hasPrefix(samples) else { preconditionFailure("\(twoSamples.signature) does not start \(samples)") }
     return Builtin(
-        samples + "more..., " + twoSamples.signature.dropFirst(samples.count),
+        samples + "more..., " + String(twoSamples.signature.dropFirst(samples.count)),
         doc: twoSamples.doc + " More samples after the first two make it the k-sample test of whether all come from one distribution (n_ref counts the first, n_cur the others together; the field samples says how many).",
         example: twoSamples.example
     ) { arguments, interpreter in

@@ -15,10 +15,12 @@ let sourceBuiltins: [Builtin] = [
     },
 ]
 
-/// The drift methods that run on summaries, "a, b and c".
+/// The drift methods that run on summaries, "a, b and c". (An array, not the slice dropLast gives, is joined:
+/// the first join of a slice of strings cost every start-up a scan of the binary's conformance records.)
 private var summaryMethodList: String {
-    let names = DriftMethodDescriptor.summaryNames
-    return names.dropLast().joined(separator: ", ") + (names.count > 1 ? " and " : "") + (names.last ?? "")
+    var names = DriftMethodDescriptor.summaryNames
+    let last = names.popLast() ?? ""
+    return names.joined(separator: ", ") + (names.isEmpty ? "" : " and ") + last
 }
 
 extension Arguments {

@@ -301,10 +301,19 @@ struct Parser {
         return try parseComparison()
     }
 
-    private static let comparisons: [TokenKind: BinaryOperator] = [
-        .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
-        .greater: .greater, .greaterEqual: .greaterEqual,
-    ]
+    /// The comparison a token spells, if any. (A switch: a dictionary keyed by TokenKind cost every start a
+    /// scan of the binary's conformance records for TokenKind's Hashable.)
+    private static func comparison(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .equalEqual: .equal
+        case .bangEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        default: nil
+        }
+    }
 
     /// One comparison (or `in`) at most: `1 < x < 3` would compare a boolean with 3, so it is an error
     /// (the rest is still parsed, so that it reports nothing more).
@@ -312,7 +321,7 @@ struct Parser {
         let left = try parsePipe()
         let offset = peek.offset
         let comparison: Expr
-        if let op = Parser.comparisons[peek.kind] {
+        if let op = Parser.comparison(peek.kind) {
             advance(); skipNewlines()
             comparison = Expr(kind: .binary(op, left, try parsePipe()), offset: offset)
         } else if check(.in) {
@@ -321,9 +330,9 @@ struct Parser {
         } else {
             return left
         }
-        if Parser.comparisons[peek.kind] != nil || check(.in) {
+        if Parser.comparison(peek.kind) != nil || check(.in) {
             _ = error("comparisons do not chain: write 'a < b and b < c'", at: peek.offset)
-            while Parser.comparisons[peek.kind] != nil || check(.in) {
+            while Parser.comparison(peek.kind) != nil || check(.in) {
                 advance(); skipNewlines()
                 _ = try parsePipe()
             }
