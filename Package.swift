@@ -27,8 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
-        // GNU readline, through a module map and a small shim header.
         .target(name: "CStackAddress"),
+        .target(name: "CStopFlag"),
+        // GNU readline, through a module map and a small shim header.
         .systemLibrary(
             name: "CReadline",
             pkgConfig: "readline",
@@ -46,6 +47,7 @@ let package = Package(
         // The numerics and data core: columns, data frames, CSV, statistics. Knows nothing of the language.
         .target(
             name: "DriftCore",
+            dependencies: ["CStopFlag"],
             swiftSettings: [
                 // Concrete generic types (a [String: MethodDescriptor]) get their metadata from direct accessor
                 // calls, not from mangled names the runtime decodes: decoding checks the key's Hashable by

@@ -3,6 +3,7 @@
 // (Ctrl-C unwinds as an error does; it is not tested here because the flag is process-wide and
 // would interrupt tests running alongside.)
 @testable import DriftLang
+import Glibc
 import Testing
 
 @Test func everyWayOutOfACallEmptiesTheValueStack() throws {
@@ -23,6 +24,45 @@ import Testing
     for entry in entries {
         _ = session.evaluateEntry(entry)
         #expect(session.interpreter.valueStack.depth == 0, "after \(entry)")
+    }
+}
+
+/// A node whose evaluation fails, to stop an argument list part way.
+private final class FailingNode: Node {
+    override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        throw RuntimeError.at(location, "fails")
+    }
+}
+
+/// A call's arguments are evaluated straight into the callee's uninitialised slots (Closure.call(with:)).
+/// When one throws, it and the slots after it must hold null, so that popping the frame releases only
+/// what the earlier arguments made; here the slots start as garbage bytes, which a missed slot would keep.
+@Test(arguments: [1, 2, 3, 16, 17, 20], [0, 1, 15, 16])
+func anArgumentThatThrowsLeavesEverySlotInitialised(count: Int, failing: Int) throws {
+    guard failing < count else { return }
+    let session = Session { _ in }
+    let location = SourceLocation(file: SourceFile(name: "test", text: ""), offset: 0)
+    let nodes: [Node] = (0..<count).map { index in
+        index == failing ? FailingNode(at: location) : ConstantNode(.string("argument \(index) of the list"), at: location)
+    }
+    let arguments = ArgumentList(nodes, at: location)
+    let slots = UnsafeMutablePointer<Value>.allocate(capacity: count)
+    defer { slots.deallocate() }
+    UnsafeMutableRawPointer(slots).initializeMemory(as: UInt8.self, repeating: 0xFF, count: count * MemoryLayout<Value>.stride)
+    #expect(throws: Unwind.self) {
+        try arguments.evaluate(into: slots, Frame(slots: slots, closure: nil), session.interpreter)
+    }
+    for index in 0..<count {
+        let raw = UnsafeRawBufferPointer(start: slots + index, count: MemoryLayout<Value>.size)
+        if index < failing {
+            guard case .string(let text) = (slots + index).move() else {
+                Issue.record("slot \(index) of \(count) should hold its argument")
+                continue
+            }
+            #expect(text == "argument \(index) of the list")
+        } else {
+            #expect(!raw.contains(0xFF) && (slots + index).holdsNoReference, "slot \(index) of \(count) should be null")
+        }
     }
 }
 

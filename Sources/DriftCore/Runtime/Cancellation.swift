@@ -1,16 +1,12 @@
 // Cancellation: the one flag every long loop polls, in the core and the interpreter. A Ctrl-C sets it,
 // and so does the memory watchdog (MemoryLimit); the first reason to stop is the one reported.
-import Synchronization
+public import CStopFlag
 
 /// Why running work was asked to stop.
 public enum StopReason: UInt8, Sendable {
     case interrupt = 1
     case memoryLimit = 2
 }
-
-/// 0 while nothing asked to stop, else a `StopReason` raw value. Visible to inlined code so that
-/// the interpreter's polls, one per loop step and call, are a load rather than a function call.
-@usableFromInline let requestedStop = Atomic<UInt8>(0)
 
 /// Running work stopped because of a Ctrl-C or the memory limit; the description says which.
 public struct InterruptedError: Error, CustomStringConvertible, Sendable {
@@ -22,15 +18,16 @@ public struct InterruptedError: Error, CustomStringConvertible, Sendable {
 public enum Cancellation {
     /// Asks running work to stop. Async-signal-safe: a single atomic compare-and-exchange.
     public static func request(_ reason: StopReason = .interrupt) {
-        _ = requestedStop.compareExchange(expected: 0, desired: reason.rawValue, ordering: .relaxed)
+        drift_request_stop(reason.rawValue)
     }
 
     /// Clears the flag before new work starts.
-    public static func reset() { requestedStop.store(0, ordering: .relaxed) }
+    public static func reset() { drift_clear_stop() }
 
-    @inlinable public static var isRequested: Bool { requestedStop.load(ordering: .relaxed) != 0 }
+    /// The interpreter's polls, one per loop step and call, inline this: one load of the flag (CStopFlag).
+    @inlinable public static var isRequested: Bool { drift_stop_reason() != 0 }
 
-    public static var reason: StopReason? { StopReason(rawValue: requestedStop.load(ordering: .relaxed)) }
+    public static var reason: StopReason? { StopReason(rawValue: drift_stop_reason()) }
 
     /// What the error of stopped work says: "interrupted", or the memory limit that was passed.
     public static var message: String {

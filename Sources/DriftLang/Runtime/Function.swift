@@ -87,12 +87,13 @@ final class Closure: Function {
     }
 
     /// The fast case: every parameter given by position (`directArity` arguments), evaluated in the
-    /// caller's frame straight into the callee's slots. When none is captured, the call involves no
-    /// reference counting at all.
+    /// caller's frame straight into the callee's slots, which start uninitialised (ArgumentList fills
+    /// each, with null where an argument throws). When none is captured, the call involves no reference
+    /// counting at all.
     @inline(__always)
     func call(with arguments: ArgumentList, from callerFrame: Frame, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> Value {
         try interpreter.enterCall(at: location)
-        let slots = try interpreter.valueStack.push(slotCount, interpreter, at: location)
+        let slots = try interpreter.valueStack.push(slotCount, firstNull: directArity, interpreter, at: location)
         defer { interpreter.valueStack.pop(slots, count: slotCount) }
         try arguments.evaluate(into: slots, callerFrame, interpreter)
         return try interpreter.run(self, in: Frame(slots: slots, closure: self), at: location, given: nil)

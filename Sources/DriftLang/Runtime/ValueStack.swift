@@ -49,16 +49,18 @@ struct ValueStack: ~Copyable {
         _ = madvise(UnsafeMutableRawPointer(base), byteCount, MADV_DONTNEED)
     }
 
-    /// Room for `count` locals, all null, or the error of a call that would overflow the stack.
+    /// Room for `count` locals, all null from `firstNull` on, or the error of a call that would overflow
+    /// the stack. The caller initialises the slots before `firstNull` (a call's arguments, evaluated
+    /// straight into them) before anything can pop them.
     @inline(__always)
-    mutating func push(_ count: Int, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> UnsafeMutablePointer<Value> {
+    mutating func push(_ count: Int, firstNull: Int = 0, _ interpreter: Interpreter, at location: SourceLocation) throws(Unwind) -> UnsafeMutablePointer<Value> {
         let slots = top
         top += count
         guard top <= end else {
             top = slots
             throw RuntimeError.at(location, "too deep: \(interpreter.callDepth) nested calls fill the value stack (runaway recursion?)")
         }
-        for index in 0..<count { (slots + index).initialize(to: .null) }
+        for index in firstNull..<count { (slots + index).initialize(to: .null) }
         return slots
     }
 

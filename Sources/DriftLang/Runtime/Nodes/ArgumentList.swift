@@ -22,13 +22,14 @@ final class ArgumentList {
         rest = ArgumentChain.of(nodes.dropFirst())
     }
 
-    /// Evaluates every argument in the caller's frame into `slots`, which hold null (owning nothing,
-    /// so they are initialised over).
+    /// Evaluates every argument in the caller's frame into `slots`, which are uninitialised. Each slot is
+    /// initialised even when an argument throws (those from the failing one on, to null), so the callee's
+    /// frame can be popped as usual.
     @inline(__always)
     func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         guard count > 0 else { return }
-        slots.initialize(to: try first.evaluate(frame, interpreter))
-        if count > 1 { try rest.evaluate(into: slots + 1, frame, interpreter) }
+        try evaluateArgument(first, into: slots, nullingOnError: count, frame, interpreter)
+        if count > 1 { try rest.evaluate(into: slots + 1, count: count - 1, frame, interpreter) }
     }
 }
 
@@ -41,8 +42,20 @@ class ArgumentChain {
         return nodes.dropLast().reversed().reduce(LastArgument(last)) { ArgumentLink($1, next: $0) }
     }
 
-    /// Evaluates every argument into `slots`, as ArgumentList does. The empty chain has nothing to evaluate.
-    func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {}
+    /// Evaluates the `count` arguments into `slots`, as ArgumentList does. The empty chain has nothing to evaluate.
+    func evaluate(into slots: UnsafeMutablePointer<Value>, count: Int, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {}
+}
+
+/// Initialises the slot at `slots` with `node`'s value; when that throws, it and the `count - 1` slots after
+/// it with null.
+@inline(__always)
+private func evaluateArgument(_ node: Node, into slots: UnsafeMutablePointer<Value>, nullingOnError count: Int, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+    do {
+        slots.initialize(to: try node.evaluate(frame, interpreter))
+    } catch {
+        slots.initialize(repeating: .null, count: count)
+        throw error
+    }
 }
 
 private final class ArgumentLink: ArgumentChain {
@@ -54,9 +67,9 @@ private final class ArgumentLink: ArgumentChain {
         self.next = next
     }
 
-    override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
-        slots.initialize(to: try node.evaluate(frame, interpreter))
-        try next.evaluate(into: slots + 1, frame, interpreter)
+    override func evaluate(into slots: UnsafeMutablePointer<Value>, count: Int, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        try evaluateArgument(node, into: slots, nullingOnError: count, frame, interpreter)
+        try next.evaluate(into: slots + 1, count: count - 1, frame, interpreter)
     }
 }
 
@@ -65,8 +78,8 @@ private final class LastArgument: ArgumentChain {
 
     init(_ node: Node) { self.node = node }
 
-    override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
-        slots.initialize(to: try node.evaluate(frame, interpreter))
+    override func evaluate(into slots: UnsafeMutablePointer<Value>, count: Int, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        try evaluateArgument(node, into: slots, nullingOnError: 1, frame, interpreter)
     }
 }
 
@@ -75,7 +88,7 @@ private final class LongArgumentChain: ArgumentChain {
 
     init(_ nodes: [Node]) { self.nodes = nodes }
 
-    override func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
-        for index in nodes.indices { (slots + index).initialize(to: try nodes[index].evaluate(frame, interpreter)) }
+    override func evaluate(into slots: UnsafeMutablePointer<Value>, count: Int, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
+        for index in nodes.indices { try evaluateArgument(nodes[index], into: slots + index, nullingOnError: count - index, frame, interpreter) }
     }
 }

@@ -29,6 +29,13 @@ final class CallNode: Node {
            let result = try callGlobal(global, frame, interpreter) {
             return result
         }
+        return try callInGeneral(frame, interpreter)
+    }
+
+    /// Every call but the fast case of a global closure; out of line, so that the fast case keeps its
+    /// values in registers.
+    @inline(never)
+    private func callInGeneral(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         let target = try callee.evaluate(frame, interpreter)
         guard case .function(let function) = target else {
             throw RuntimeError.at(location, "cannot call \(target.kindName); only functions can be called")
