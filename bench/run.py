@@ -12,14 +12,15 @@ Usage: python3 bench/run.py [--python /tmp/peers/bin/python] [--nannyml /tmp/nml
 3. Runs N rounds (default 5). Each round runs, one after the other and in alternating order (Drift first in
    even rounds, the peer first in odd ones): bench/scripts/tasks.drift through the release `drift` against
    bench/peers.py in the peers' Python (and bench/nannyml_peer.py in NannyML's, for the monitor row); fib and loop .drift scripts against their CPython twins; fib30 and
-   loop30m .drift scripts against their Lua 5.4 twins (the small-interpreter anchor); five `drift -e 1`
+   loop30m .drift scripts against their Lua 5.4 twins (the small-interpreter anchor; seven alternated pairs
+   each); five `drift -e 1`
    against five `python3 -c 1`. Every task is timed inside its own process around the call
    only (Drift's clock() builtin, Python's time.perf_counter), except start-up, timed from outside, and the
    Lua rows, which compare the CPU time (user + system, from wait4) of the whole process on both sides.
 4. Measures the peak resident memory of `drift -e 'read_csv(...)'` (and of a bare `drift -e 1`).
 5. Prints a Markdown table: per task the medians, their ratio Drift / peer, the lowest and highest ratio of
-   a single round (both sides ran back to back, so the spread shows how much the machine's load moved it),
-   the target and pass/miss.
+   a single round (both sides ran back to back, so the spread shows how much the machine's load moved it;
+   for the Lua rows, of a single pair), the target and pass/miss.
 6. With the peers, runs the CSV and drift-test rows again (N rounds) on a second data set, the same workload
    drawn by numpy's generator and written by pandas (bench/numpy_data.py, cached in --numpy-data DIR), and
    prints their table, so the drift-test ratios do not rest on Drift's own data writer alone.
@@ -49,6 +50,9 @@ def use_build(directory):
     BUILD = os.path.abspath(directory)
     DRIFT = os.path.join(BUILD, "release", "drift")
 START_UPS_PER_ROUND = 5
+# The Lua rows time whole processes of 50–600 ms, which swing by a third from one run to the next on a shared
+# machine: each round runs this many alternated pairs, and the row takes the median of all of them.
+LUA_PAIRS_PER_ROUND = 7
 
 # (task, Drift's name for it, peer, the peer's name for it, target ratio; None for a row shown for comparison)
 ROWS = [
@@ -189,10 +193,11 @@ def run_rounds(args, data, peers, drift_tests_only=False):
         if args.lua:
             for name in ("fib30", "loop30m"):
                 script = os.path.join(SCRIPTS, name)
-                drift, peer = pair(lambda: cpu_seconds([DRIFT, "run", script + ".drift"]),
-                                   lambda: cpu_seconds([args.lua, script + ".lua"]), r)
-                record(drift_times, {name: drift})
-                record(peer_times, {name: peer})
+                for index in range(LUA_PAIRS_PER_ROUND):
+                    drift, peer = pair(lambda: cpu_seconds([DRIFT, "run", script + ".drift"]),
+                                       lambda: cpu_seconds([args.lua, script + ".lua"]), r + index)
+                    record(drift_times, {name: drift})
+                    record(peer_times, {name: peer})
         for _ in range(START_UPS_PER_ROUND):
             drift, peer = pair(lambda: wall_seconds([DRIFT, "-e", "1"]), lambda: wall_seconds([sys.executable, "-c", "1"]), r)
             record(drift_times, {"startup": drift})

@@ -7,7 +7,14 @@
 // (a virtual-memory limit below the stack size, as under `prlimit --as`) must be noticed: Thread.start
 // fails silently and the caller would wait forever. Smaller stacks are tried in turn, and as a last
 // resort the work runs on the calling thread with a floor derived from its own stack limit.
+//
+// One such thread is kept between runs (`KeptThread`): a `drift run` runs three pieces of work (the two
+// standard-library files, then the script), a REPL or a notebook one per entry, and each new thread cost
+// mapping its 1 GB stack, and at its end unmapping it with a TLB shoot-down on the other core. Work that
+// finds the kept thread busy (a session on another thread, or a run nested in one) gets a thread of its own.
 import CStackAddress
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,6 +35,7 @@ enum LargeStack {
     static func run<T>(_ body: (_ stackFloor: UInt) -> T) -> T {
         withoutActuallyEscaping(body) { work in
             let box = Box(work)
+            if let kept = KeptThread.shared, kept.run(box), let result = box.result { return result }
             for size in sizes where spawnAndJoin(box, stackSize: size) {
                 if let result = box.result { return result }
             }
@@ -38,12 +46,19 @@ enum LargeStack {
     /// Runs the box's work on a new thread with the given stack and waits for it; false when the
     /// thread could not be created.
     private static func spawnAndJoin<T>(_ box: Box<T>, stackSize: Int) -> Bool {
-        var attributes = pthread_attr_t()
-        guard pthread_attr_init(&attributes) == 0 else { return false }
-        defer { pthread_attr_destroy(&attributes) }
-        guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
         box.stackSize = stackSize
-        let context = Unmanaged.passRetained(box as StackWork).toOpaque()
+        guard let thread = start(stackSize: stackSize, running: box) else { return false }
+        pthread_join(thread, nil)
+        return true
+    }
+
+    /// Starts a thread with the given stack that runs `work`; nil when it could not be created.
+    fileprivate static func start(stackSize: Int, running work: StackWork) -> pthread_t? {
+        var attributes = pthread_attr_t()
+        guard pthread_attr_init(&attributes) == 0 else { return nil }
+        defer { pthread_attr_destroy(&attributes) }
+        guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return nil }
+        let context = Unmanaged.passRetained(work).toOpaque()
         #if canImport(Glibc)
         var thread = pthread_t()
         #else
@@ -55,14 +70,13 @@ enum LargeStack {
             return nil
         }, context) == 0 else {
             Unmanaged<StackWork>.fromOpaque(context).release()
-            return false
+            return nil
         }
         #if canImport(Glibc)
-        pthread_join(thread, nil)
+        return thread
         #else
-        pthread_join(thread!, nil)
+        return thread!
         #endif
-        return true
     }
 
     /// The floor for work run on the calling thread: its stack limit (8 MB when unknown or unlimited)
@@ -87,16 +101,18 @@ enum LargeStack {
         UInt(drift_stack_address())
     }
 
-    /// What the new thread runs, as a class so it can cross pthread_create's context pointer.
-    private class StackWork: @unchecked Sendable {
+    /// What a large-stack thread runs, as a class so it can cross pthread_create's context pointer.
+    fileprivate class StackWork: @unchecked Sendable {
+        /// The stack size of the thread that runs it, from which it takes its floor.
+        var stackSize = 0
         func runOnThisThread() {}
     }
 
-    /// Hands the closure and its result across the thread boundary; pthread_join orders the accesses.
+    /// Hands the closure and its result across the thread boundary; pthread_join (or the kept thread's
+    /// semaphores) orders the accesses.
     private final class Box<T>: StackWork, @unchecked Sendable {
         var work: ((UInt) -> T)?
         var result: T?
-        var stackSize = 0
         init(_ work: @escaping (UInt) -> T) { self.work = work }
 
         override func runOnThisThread() {
@@ -105,5 +121,68 @@ enum LargeStack {
             // Drop the closure before returning: it must not outlive this call.
             work = nil
         }
+    }
+}
+
+/// The large-stack thread kept between runs, waiting for the next piece of work.
+private final class KeptThread: LargeStack.StackWork, @unchecked Sendable {
+    /// Made at the first run, with the largest stack the system grants; nil when it grants none.
+    static let shared: KeptThread? = {
+        for size in LargeStack.sizes {
+            let thread = KeptThread()
+            thread.stackSize = size
+            if LargeStack.start(stackSize: size, running: thread) != nil { return thread }
+        }
+        return nil
+    }()
+
+    private let started = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let isBusy = Atomic<Bool>(false)
+    private var work: LargeStack.StackWork?
+
+    /// Runs `work` here and waits for it; false, having run nothing, when the thread is busy.
+    func run(_ work: LargeStack.StackWork) -> Bool {
+        guard isBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
+        work.stackSize = stackSize
+        self.work = work
+        started.signal()
+        finished.wait()
+        self.work = nil
+        isBusy.store(false, ordering: .releasing)
+        return true
+    }
+
+    /// The thread's life: each piece of work, then its deep stack pages handed back.
+    override func runOnThisThread() {
+        let deep = deepRegion()
+        while true {
+            started.wait()
+            work?.runOnThisThread()
+            if let deep { releasePages(deep) }
+            finished.signal()
+        }
+    }
+
+    /// The part of this thread's stack more than 1 MB below where it started, page-aligned. The stack is
+    /// the `stackSize` bytes below the end of its mapping, which is less than 1 MB above this frame (only the
+    /// thread's descriptor and TLS sit there), so the region stops 1 MB short of that size: it stays inside
+    /// the stack and above its guard page.
+    private func deepRegion() -> (low: UInt, high: UInt)? {
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        let top = LargeStack.stackAddress()
+        let low = (top - UInt(stackSize) + (1 << 20) + page - 1) & ~(page - 1)
+        let high = (top - (1 << 20)) & ~(page - 1)
+        return high > low ? (low, high) : nil
+    }
+
+    /// A thread that ends gives its stack pages back; this one lives on, so after work that went deep (the
+    /// top page of the deep region is resident) it hands that region back, which --max-memory would still count.
+    private func releasePages(_ deep: (low: UInt, high: UInt)) {
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        var resident: UInt8 = 0
+        guard let top = UnsafeMutableRawPointer(bitPattern: deep.high - page),
+              mincore(top, Int(page), &resident) == 0, resident & 1 != 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: deep.low), Int(deep.high - deep.low), MADV_DONTNEED)
     }
 }
