@@ -67,8 +67,8 @@ struct Lexer {
             add(TokenKind.keywords[name] ?? .identifier(name), at: start, followsNewline: followsNewline)
         } else if byte == UInt8(ascii: "\"") {
             if let text = lexString() { add(.string(text), at: start, followsNewline: followsNewline) }
-        } else if let (spelling, kind) = TokenKind.punctuation.first(where: { matches($0.0) }) {
-            position += spelling.utf8.count
+        } else if let (length, kind) = punctuation() {
+            position += length
             trackBrackets(kind, at: start)
             add(kind, at: start, followsNewline: followsNewline)
         } else {
@@ -92,12 +92,30 @@ struct Lexer {
         }
     }
 
-    private func matches(_ spelling: String) -> Bool {
-        var index = position
-        for byte in spelling.utf8 {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
+    /// TokenKind.punctuation by first byte, longest spelling first: the lexer tries the one or two spellings
+    /// that start with the byte in front of it rather than matching all 25 in turn.
+    private static let punctuationByFirstByte: [[(spelling: [UInt8], kind: TokenKind)]] = {
+        var table = [[(spelling: [UInt8], kind: TokenKind)]](repeating: [], count: 128)
+        for (spelling, kind) in TokenKind.punctuation {
+            let spelling = Array(spelling.utf8)
+            table[Int(spelling[0])].append((spelling, kind))
         }
+        return table.map { $0.sorted { $0.spelling.count > $1.spelling.count } }
+    }()
+
+    /// The punctuation token at the current position and its length in bytes, if one is there.
+    private func punctuation() -> (length: Int, kind: TokenKind)? {
+        let first = bytes[position]
+        guard first < 128 else { return nil }
+        for candidate in Lexer.punctuationByFirstByte[Int(first)] where matches(candidate.spelling) {
+            return (candidate.spelling.count, candidate.kind)
+        }
+        return nil
+    }
+
+    private func matches(_ spelling: [UInt8]) -> Bool {
+        guard position + spelling.count <= bytes.count else { return false }
+        for (offset, byte) in spelling.enumerated() where bytes[position + offset] != byte { return false }
         return true
     }
 
