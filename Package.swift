@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
+        // Two small C targets for the interpreter's hot paths: the native stack address its stack guard
+        // compares, and the stop flag every loop and call polls (one load where a Swift global of another
+        // module costs an accessor call).
         .target(name: "CStackAddress"),
         .target(name: "CStopFlag"),
         // GNU readline, through a module map and a small shim header.
