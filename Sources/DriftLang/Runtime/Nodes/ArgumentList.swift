@@ -12,6 +12,8 @@ final class ArgumentList {
     let count: Int
     /// The first argument; for an empty list, a placeholder that is never evaluated.
     private let first: Node
+    /// The first argument worked out in place when it is `local op literal` (`fib(n - 1)`).
+    private let firstOperand: NumberOperand
     /// The arguments after the first.
     private let rest: ArgumentChain
 
@@ -19,6 +21,7 @@ final class ArgumentList {
     init(_ nodes: [Node], at location: SourceLocation) {
         count = nodes.count
         first = nodes.first ?? ConstantNode(.null, at: location)
+        firstOperand = NumberOperand(first)
         rest = ArgumentChain.of(nodes.dropFirst())
     }
 
@@ -28,7 +31,11 @@ final class ArgumentList {
     @inline(__always)
     func evaluate(into slots: UnsafeMutablePointer<Value>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         guard count > 0 else { return }
-        try evaluateArgument(first, into: slots, nullingOnError: count, frame, interpreter)
+        if let x = firstOperand.number(frame) {
+            slots.initialize(to: .number(x))
+        } else {
+            try evaluateArgument(first, into: slots, nullingOnError: count, frame, interpreter)
+        }
         if count > 1 { try rest.evaluate(into: slots + 1, count: count - 1, frame, interpreter) }
     }
 }

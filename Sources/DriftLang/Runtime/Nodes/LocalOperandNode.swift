@@ -91,15 +91,20 @@ final class LocalCompoundNode: EffectNode {
     let op: BinaryOperator
     let slot: Int
     let right: Node
+    /// An expression that is itself arithmetic on a local and a literal (`total = total + i * 0.5`),
+    /// worked out here on the numbers: no call through its node.
+    private let operand: NumberOperand
     init(_ op: BinaryOperator, slot: Int, _ right: Node, at location: SourceLocation) {
         self.op = op
         self.slot = slot
         self.right = right
+        operand = NumberOperand(right)
         super.init(at: location)
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
         let local = frame.slots + slot
         if case .number(let x) = local.pointee {
+            if let y = operand.number(frame) { return local.initialize(to: Arithmetic.scalar(op, x, y)) }
             let b = try right.evaluate(frame, interpreter)
             if case .number(let y) = b, case .number = local.pointee { return local.initialize(to: Arithmetic.scalar(op, x, y)) }
             local.pointee = try combine(op, .number(x), b, at: location)
@@ -107,5 +112,31 @@ final class LocalCompoundNode: EffectNode {
         }
         let a = local.pointee
         local.pointee = try combine(op, a, try right.evaluate(frame, interpreter), at: location)
+    }
+}
+
+/// A `local op literal` expression with an arithmetic op, as plain values (slot, op, literal) its parent
+/// node keeps in a field and works out in place when the local holds a number. Arithmetic on two numbers
+/// cannot fail, so the answer is the node's own; a parent asks before it evaluates the node, and falls
+/// back to evaluating it when this gives nil.
+struct NumberOperand {
+    private let slot: Int
+    private let op: BinaryOperator
+    private let constant: Double
+
+    /// The operand for `node`, or one that always gives nil when `node` is not such an expression.
+    init(_ node: Node) {
+        if let node = node as? LocalOperandNode, !Arithmetic.isComparison(node.op) {
+            (slot, op, constant) = (node.slot, node.op, node.constant)
+        } else {
+            (slot, op, constant) = (-1, .add, 0)
+        }
+    }
+
+    /// The expression's value, when it is such an expression and its local holds a number.
+    @inline(__always)
+    func number(_ frame: Frame) -> Double? {
+        guard slot >= 0, case .number(let x) = frame.slots[slot] else { return nil }
+        return Arithmetic.number(op, x, constant)
     }
 }
