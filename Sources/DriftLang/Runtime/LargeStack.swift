@@ -131,7 +131,11 @@ private final class KeptThread: LargeStack.StackWork, @unchecked Sendable {
         for size in LargeStack.sizes {
             let thread = KeptThread()
             thread.stackSize = size
-            if LargeStack.start(stackSize: size, running: thread) != nil { return thread }
+            // Detached: it runs for the rest of the process, and nothing joins it.
+            if let started = LargeStack.start(stackSize: size, running: thread) {
+                pthread_detach(started)
+                return thread
+            }
         }
         return nil
     }()
