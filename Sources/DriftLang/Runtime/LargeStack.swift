@@ -157,36 +157,19 @@ private final class KeptThread: LargeStack.StackWork, @unchecked Sendable {
         return true
     }
 
-    /// The thread's life: each piece of work, then its deep stack pages handed back.
+    /// The thread's life: each piece of work, then its deep stack pages handed back (a thread that ends
+    /// gives its stack back; this one lives on).
     override func runOnThisThread() {
-        let deep = deepRegion()
+        // The stack is the `stackSize` bytes below the end of its mapping, which is less than 1 MB above this
+        // frame (only the thread's descriptor and TLS sit there), so the part more than 1 MB below here, up to
+        // 1 MB short of that size, stays inside the stack and above its guard page.
+        let top = LargeStack.stackAddress()
+        let deep = DeepPages(from: top - UInt(stackSize) + (1 << 20), to: top - (1 << 20), growsDown: true)
         while true {
             started.wait()
             work?.runOnThisThread()
-            if let deep { releasePages(deep) }
+            deep?.releaseIfReached()
             finished.signal()
         }
-    }
-
-    /// The part of this thread's stack more than 1 MB below where it started, page-aligned. The stack is
-    /// the `stackSize` bytes below the end of its mapping, which is less than 1 MB above this frame (only the
-    /// thread's descriptor and TLS sit there), so the region stops 1 MB short of that size: it stays inside
-    /// the stack and above its guard page.
-    private func deepRegion() -> (low: UInt, high: UInt)? {
-        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
-        let top = LargeStack.stackAddress()
-        let low = (top - UInt(stackSize) + (1 << 20) + page - 1) & ~(page - 1)
-        let high = (top - (1 << 20)) & ~(page - 1)
-        return high > low ? (low, high) : nil
-    }
-
-    /// A thread that ends gives its stack pages back; this one lives on, so after work that went deep (the
-    /// top page of the deep region is resident) it hands that region back, which --max-memory would still count.
-    private func releasePages(_ deep: (low: UInt, high: UInt)) {
-        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
-        var resident: UInt8 = 0
-        guard let top = UnsafeMutableRawPointer(bitPattern: deep.high - page),
-              mincore(top, Int(page), &resident) == 0, resident & 1 != 0 else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: deep.low), Int(deep.high - deep.low), MADV_DONTNEED)
     }
 }

@@ -17,6 +17,9 @@ struct ValueStack: ~Copyable {
     private let isMapped: Bool
     private var top: UnsafeMutablePointer<Value>
     private let end: UnsafeMutablePointer<Value>
+    /// The reservation past its first megabyte, which only a deep recursion reaches; nil when it came from
+    /// the allocator, whose memory is not this stack's to hand back.
+    private let deepPages: DeepPages?
 
     /// Reserves room for `capacity` values; smaller reservations are tried if the system refuses.
     init(capacity: Int = 1 << 25) {
@@ -32,6 +35,8 @@ struct ValueStack: ~Copyable {
         base = region?.bindMemory(to: Value.self, capacity: capacity) ?? .allocate(capacity: capacity)
         top = base
         end = base + capacity
+        let start = UInt(bitPattern: base)
+        deepPages = isMapped ? DeepPages(from: start + (1 << 20), to: start + UInt(byteCount), growsDown: false) : nil
     }
 
     deinit {
@@ -45,8 +50,8 @@ struct ValueStack: ~Copyable {
     /// Gives the pages a deep recursion touched back to the system, so they no longer count as
     /// resident memory (--max-memory watches it). Only when no call holds locals.
     func releasePages() {
-        guard isMapped, top == base else { return }
-        _ = madvise(UnsafeMutableRawPointer(base), byteCount, MADV_DONTNEED)
+        guard top == base else { return }
+        deepPages?.releaseIfReached()
     }
 
     /// Room for `count` locals, all null from `firstNull` on, or the error of a call that would overflow
