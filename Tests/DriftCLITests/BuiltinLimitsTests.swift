@@ -46,7 +46,10 @@ import DriftTestSupport
     /// Wide files in little memory: a 100,000-column CSV of 2.7 MB once took 900 MB to read (every column's block
     /// buffer started at 4,096 cells), and summarising every column of one of 15 rows (3.7 MB) 1.26 GB (every
     /// column's grid histogram held 2,048 counts). Reading now takes a small multiple of the file, and a
-    /// summary grows with the values it has seen.
+    /// summary grows with the values it has seen. The bound leaves room for glibc's per-thread arenas: the
+    /// report's workers allocate in several, and how much stays split between them depends on scheduling
+    /// (the report measured 272 MB on an idle 2-core machine, 318 MB once in six with both cores loaded,
+    /// 230 MB with MALLOC_ARENA_MAX=1), so 300 MB failed on a busy CI run.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time")), arguments: [
         (10, "print(ncol(read_csv(\"PATH\")))"),
         (15, "let s = scan_csv(\"PATH\")\nprint(drift_report(s, s).n_tested)"),
@@ -55,7 +58,7 @@ import DriftTestSupport
         let path = try WideCSV.write(columns: 100_000, rows: rows)
         let run = try Self.runMeasured(limit: 1000, code.replacingOccurrences(of: "PATH", with: path))
         #expect(run.status == 0, "\(run.error.suffix(300))")
-        #expect(run.peak < 300 << 20, "peak \(run.peak >> 20) MB")
+        #expect(run.peak < 400 << 20, "peak \(run.peak >> 20) MB")
     }
 }
 
