@@ -6,7 +6,10 @@ struct Builtin: Sendable {
     /// How it is called, e.g. `quantile(v, q)`.
     let signature: String
     /// One paragraph: what it does, what it returns, how it treats missing values.
-    let doc: String
+    var doc: String { makeDoc() }
+    /// Made when `help` asks: many docs interpolate lists (the drift methods, the formats), and building
+    /// them for 400-odd builtins at every start cost a scan of the binary's conformance records.
+    private let makeDoc: @Sendable () -> String
     /// A line of Drift showing a typical call.
     let example: String
     let body: @Sendable (inout Arguments, Interpreter) throws -> Value
@@ -22,9 +25,10 @@ struct Builtin: Sendable {
     let acceptsAnyOption: Bool
 
     /// The signature is parsed for the parameter names, so calls are checked in one place.
-    init(_ signature: String, doc: String, example: String, body: @escaping @Sendable (inout Arguments, Interpreter) throws -> Value) {
+    init(_ signature: String, doc: @autoclosure @escaping @Sendable () -> String, example: String,
+         body: @escaping @Sendable (inout Arguments, Interpreter) throws -> Value) {
         self.signature = signature
-        self.doc = doc
+        makeDoc = doc
         self.example = example
         self.body = body
         (name, parameters, options, isVariadic, acceptsAnyOption) = Builtin.parse(signature)

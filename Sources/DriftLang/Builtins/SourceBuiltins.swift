@@ -15,8 +15,7 @@ let sourceBuiltins: [Builtin] = [
     },
 ]
 
-/// The drift methods that run on summaries, "a, b and c". (An array, not the slice dropLast gives, is joined:
-/// the first join of a slice of strings cost every start-up a scan of the binary's conformance records.)
+/// The drift methods that run on summaries, "a, b and c".
 private var summaryMethodList: String {
     var names = DriftMethodDescriptor.summaryNames
     let last = names.popLast() ?? ""
