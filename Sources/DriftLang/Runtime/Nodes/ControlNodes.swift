@@ -98,14 +98,23 @@ final class IfNode: Node {
     let condition: Condition
     let then: Node
     let otherwise: Node?
+    /// The slot a branch that is only a local reads (`if n < 2 { n } …`), -1 for any other branch: when it
+    /// holds a number the branch's value is read here, a call fewer per run of the `if`.
+    private let thenSlot: Int, otherwiseSlot: Int
     init(condition: Node, then: Node, otherwise: Node?, at location: SourceLocation) {
         self.condition = Condition(condition)
         self.then = then
         self.otherwise = otherwise
+        thenSlot = (then as? LocalNode)?.slot ?? -1
+        otherwiseSlot = (otherwise as? LocalNode)?.slot ?? -1
         super.init(at: location)
     }
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        if try condition.holds(frame, interpreter) { return try then.evaluate(frame, interpreter) }
+        if try condition.holds(frame, interpreter) {
+            if thenSlot >= 0, case .number(let x) = frame.slots[thenSlot] { return .number(x) }
+            return try then.evaluate(frame, interpreter)
+        }
+        if otherwiseSlot >= 0, case .number(let x) = frame.slots[otherwiseSlot] { return .number(x) }
         return try otherwise?.evaluate(frame, interpreter) ?? .null
     }
     override func execute(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) {
