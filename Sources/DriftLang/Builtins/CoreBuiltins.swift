@@ -8,14 +8,7 @@ let coreBuiltins: [Builtin] = [
         doc: "Writes its arguments separated by spaces, then a new line. Strings print without quotes; other values print as the REPL shows them.",
         example: #"print("rows:", nrow(df))"#
     ) { arguments, interpreter in
-        // Appended in a loop: the standard library's unspecialised `joined` looks up an associated type by
-        // name on first use, a scan of the binary's conformance records that most scripts would pay for.
-        var line = ""
-        for (index, value) in arguments.positional.enumerated() {
-            if index > 0 { line += " " }
-            line += Renderer.plainText(value)
-        }
-        interpreter.output(line + "\n")
+        interpreter.output(joinedText(arguments.positional.map(Renderer.plainText), separator: " ") + "\n")
         return .null
     },
     Builtin(

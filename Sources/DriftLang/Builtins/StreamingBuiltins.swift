@@ -23,11 +23,9 @@ struct DetectorKind: Sendable {
         let shown: String
     }
 
-    /// `ddm(errors, warm_start: 30, warning: 2, drift: 3)`. Signatures are made at every start, so they are
-    /// appended with `reduce` (specialised here) rather than the standard library's `joined`, whose first use
-    /// looks up an associated type by name: a scan of the binary's conformance records.
+    /// `ddm(errors, warm_start: 30, warning: 2, drift: 3)`, made at every start (hence `joinedText`).
     var signature: String {
-        "\(name)(\(binary ? "errors" : "x")\(options.reduce(into: "") { $0 += ", \($1.name): \($1.shown)" }))"
+        "\(name)(\(joinedText([binary ? "errors" : "x"] + options.map { "\($0.name): \($0.shown)" }, separator: ", ")))"
     }
 
     /// Builds the detector, with the core's parameter errors reworded as this builtin's.
@@ -177,7 +175,7 @@ private func vectorForm(_ kind: DetectorKind) -> Builtin {
 
 let streamingBuiltins: [Builtin] = detectorKinds.map(vectorForm) + [
     Builtin(
-        "detector(kind\(allDetectorOptions.reduce(into: "") { $0 += ", \($1):" }))",
+        "detector(\(joinedText(["kind"] + allDetectorOptions.map { "\($0):" }, separator: ", ")))",
         doc: "A live drift detector for data that arrives one value at a time: kind is \(detectorKinds.map { "\"\($0.name)\"" }.joined(separator: ", ")), and the options are those of the function of the same name (adwin, ddm, …), with the same defaults; an option another kind takes is an error. Feed it with observe(d, value). Unlike every other Drift value a detector is a live object shared by reference: observe changes it in place, and `let e = d` gives a second name for the same detector, not a copy. Fields: kind, n (values seen), drifts and warnings (0-based positions so far, as the vector form reports them), in_warning (whether the last value left it in the warning zone).",
         example: "let d = detector(\"ddm\", warning: 2.5)"
     ) { arguments, _ in
