@@ -59,11 +59,10 @@ final class GlobalSlots {
         replacedWhileRunning.append(function)
     }
 
-    /// The last running call of `function` entered through a slot has ended: if it was replaced in
-    /// the meantime, let it go.
-    @inline(__always)
+    /// The last running call of `function` entered through a slot has ended, and it was replaced in the
+    /// meantime (`isKeptWhileRunning`): let it go.
+    @inline(never)
     func callEnded(_ function: Closure) {
-        guard function.isKeptWhileRunning else { return }
         function.isKeptWhileRunning = false
         replacedWhileRunning.removeAll { $0 === function }
     }

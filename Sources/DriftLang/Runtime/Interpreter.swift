@@ -78,13 +78,19 @@ final class Interpreter {
     /// Polls for Ctrl-C and stops runaway recursion before a call.
     @inline(__always)
     func enterCall(at location: SourceLocation) throws(Unwind) {
-        try checkInterrupt(at: location)
+        // One test on the way in; which limit it was is worked out out of line.
+        if Cancellation.isRequested || callDepth >= maximumCallDepth || LargeStack.stackAddress() < stackFloor {
+            throw callRefused(at: location)
+        }
+    }
+
+    @inline(never)
+    private func callRefused(at location: SourceLocation) -> Unwind {
+        if Cancellation.isRequested { return RuntimeError.at(location, Cancellation.message) }
         if callDepth >= maximumCallDepth {
-            throw RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
+            return RuntimeError.at(location, "too deep: more than \(maximumCallDepth) nested calls (runaway recursion?)")
         }
-        if LargeStack.stackAddress() < stackFloor {
-            throw RuntimeError.at(location, "too deep: \(callDepth) nested calls fill the stack (runaway recursion?)")
-        }
+        return RuntimeError.at(location, "too deep: \(callDepth) nested calls fill the stack (runaway recursion?)")
     }
 
     /// Runs a compiled program (a script or a REPL entry) in a frame of its own on the value stack.

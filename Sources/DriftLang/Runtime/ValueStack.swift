@@ -63,10 +63,19 @@ struct ValueStack: ~Copyable {
         top += count
         guard top <= end else {
             top = slots
-            throw RuntimeError.at(location, "too deep: \(interpreter.callDepth) nested calls fill the value stack (runaway recursion?)")
+            throw Self.overflow(interpreter, at: location)
         }
-        for index in firstNull..<count { (slots + index).initialize(to: .null) }
+        var index = firstNull
+        while index < count {
+            (slots + index).initialize(to: .null)
+            index &+= 1
+        }
         return slots
+    }
+
+    @inline(never)
+    private static func overflow(_ interpreter: Interpreter, at location: SourceLocation) -> Unwind {
+        RuntimeError.at(location, "too deep: \(interpreter.callDepth) nested calls fill the value stack (runaway recursion?)")
     }
 
     /// Releases the newest `count` locals, which start at `slots`.
@@ -74,7 +83,11 @@ struct ValueStack: ~Copyable {
     mutating func pop(_ slots: UnsafeMutablePointer<Value>, count: Int) {
         // One value at a time (`deinitialize(count:)` goes through the runtime's generic array
         // destroy), and only those that own something.
-        for index in 0..<count where !(slots + index).holdsNoReference { _ = (slots + index).move() }
+        var index = 0
+        while index < count {
+            if !(slots + index).holdsNoReference { _ = (slots + index).move() }
+            index &+= 1
+        }
         top = slots
     }
 }

@@ -8,8 +8,9 @@ final class CallNode: Node {
     /// Label of each argument, nil for positional ones.
     let labels: [String?]
     private let hasLabels: Bool
-    /// The global slot the callee names, -1 if it is anything else: a call of a global function then
-    /// reads the slot in place instead of copying its value out through the callee node.
+    /// The global slot the callee names when every argument is positional, -1 for any other call: a
+    /// call of a global function then reads the slot in place instead of copying its value out through
+    /// the callee node.
     private let globalSlot: Int
 
     init(callee: Node, arguments: [Node], labels: [String?], at location: SourceLocation) {
@@ -18,16 +19,16 @@ final class CallNode: Node {
         self.argumentList = ArgumentList(arguments, at: location)
         self.labels = labels
         self.hasLabels = labels.contains { $0 != nil }
-        self.globalSlot = (callee as? GlobalNode)?.slot ?? -1
+        self.globalSlot = hasLabels ? -1 : (callee as? GlobalNode)?.slot ?? -1
         super.init(at: location)
     }
 
     /// One path: a closure given all its arguments by position takes the fast case (they go straight
     /// into its frame); every other call evaluates an argument list and goes through `Function.call`.
     override func evaluate(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        if globalSlot >= 0, !hasLabels, let global = interpreter.globals.unmanagedClosure(at: globalSlot),
-           let result = try callGlobal(global, frame, interpreter) {
-            return result
+        if globalSlot >= 0, let global = interpreter.globals.unmanagedClosure(at: globalSlot),
+           global._withUnsafeGuaranteedRef({ $0.directArity }) == argumentList.count {
+            return try callGlobal(global, frame, interpreter)
         }
         return try callInGeneral(frame, interpreter)
     }
@@ -57,12 +58,11 @@ final class CallNode: Node {
     /// Calls a closure held in a global without taking a reference to it: the two atomic operations
     /// of a retain and a release are a sixth of a small function's call. The global keeps the closure
     /// alive, and should the program replace it while this call runs, GlobalSlots keeps it until the
-    /// call ends (`runningCalls`). Nil, having run nothing, when the call is not the fast case.
+    /// call ends (`runningCalls`). The closure takes the call's arguments by position.
     @inline(__always)
-    private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value? {
-        var outcome: Result<Value?, Unwind> = .success(nil)
+    private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+        var outcome: Result<Value, Unwind> = .success(.null)
         global._withUnsafeGuaranteedRef { closure in
-            guard argumentList.count == closure.directArity else { return }
             closure.runningCalls &+= 1
             do throws(Unwind) {
                 outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))
@@ -71,7 +71,7 @@ final class CallNode: Node {
             }
             closure.runningCalls &-= 1
             // The last use of `closure`: this may release it.
-            if closure.runningCalls == 0 { interpreter.globals.callEnded(closure) }
+            if closure.runningCalls == 0, closure.isKeptWhileRunning { interpreter.globals.callEnded(closure) }
         }
         return try outcome.get()
     }
