@@ -80,16 +80,16 @@ struct LoopBody {
 /// also explains the errors.
 struct Condition {
     let node: Node
-    private let comparison: LocalOperandNode?
+    private let comparison: NumberComparison
 
     init(_ node: Node) {
         self.node = node
-        comparison = (node as? LocalOperandNode).flatMap { Arithmetic.isComparison($0.op) ? $0 : nil }
+        comparison = NumberComparison(node)
     }
 
     @inline(__always)
     func holds(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
-        if let comparison, let answer = comparison.comparedNumber(frame) { return answer }
+        if let answer = comparison.answer(frame) { return answer }
         return try node.test(frame, interpreter)
     }
 }

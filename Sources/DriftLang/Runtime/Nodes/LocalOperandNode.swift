@@ -19,15 +19,8 @@ final class LocalOperandNode: Node {
         return try combineInGeneral(op, frame.slots[slot], .number(constant), at: location)
     }
     override func test(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Bool {
-        if Arithmetic.isComparison(op), let answer = comparedNumber(frame) { return answer }
+        if Arithmetic.isComparison(op), case .number(let x) = frame.slots[slot] { return Arithmetic.holds(op, x, constant) }
         return try testInGeneral(frame)
-    }
-    /// The comparison's answer when the local holds a number, nil otherwise; only for a comparison `op`.
-    /// Conditions call it in place (Condition), without a call through `test`.
-    @inline(__always)
-    func comparedNumber(_ frame: Frame) -> Bool? {
-        guard case .number(let x) = frame.slots[slot] else { return nil }
-        return Arithmetic.holds(op, x, constant)
     }
     /// The condition for a local that holds no number, out of line (see combineInGeneral).
     @inline(never)
@@ -123,13 +116,18 @@ struct NumberOperand {
     private let slot: Int
     private let op: BinaryOperator
     private let constant: Double
+    /// Whether the expression is `local + c` or `local - c`, kept as `local + constant` with the literal's
+    /// sign turned for `-` (IEEE 754 defines `x - c` as `x + (-c)`): the commonest case takes one branch
+    /// instead of the operator switch's jump table.
+    private let isSum: Bool
 
     /// The operand for `node`, or one that always gives nil when `node` is not such an expression.
     init(_ node: Node) {
         if let node = node as? LocalOperandNode, !Arithmetic.isComparison(node.op) {
-            (slot, op, constant) = (node.slot, node.op, node.constant)
+            (slot, op, constant) = (node.slot, node.op, node.op == .subtract ? -node.constant : node.constant)
+            isSum = node.op == .add || node.op == .subtract
         } else {
-            (slot, op, constant) = (-1, .add, 0)
+            (slot, op, constant, isSum) = (-1, .add, 0, true)
         }
     }
 
@@ -137,6 +135,39 @@ struct NumberOperand {
     @inline(__always)
     func number(_ frame: Frame) -> Double? {
         guard slot >= 0, case .number(let x) = frame.slots[slot] else { return nil }
-        return Arithmetic.number(op, x, constant)
+        return isSum ? x + constant : Arithmetic.number(op, x, constant)
+    }
+}
+
+/// A `local op literal` comparison as plain values (slot, literal, answers) that a condition keeps in a
+/// field and answers in place when the local holds a number (Condition); nil otherwise, and the condition
+/// tests the node. The operator is kept as the answers it gives when the local is less than, equal to or
+/// greater than the literal, or unordered with it (NaN), taken from `Arithmetic.holds` itself: ordering the
+/// two numbers then answers any operator, without the operator switch's jump table.
+struct NumberComparison {
+    private let slot: Int
+    private let constant: Double
+    /// Bit 0: the answer when less, 1: equal, 2: greater, 3: unordered.
+    private let answers: UInt8
+
+    /// The comparison for `node`, or one that always gives nil when `node` is not such an expression.
+    init(_ node: Node) {
+        guard let node = node as? LocalOperandNode, Arithmetic.isComparison(node.op) else {
+            (slot, constant, answers) = (-1, 0, 0)
+            return
+        }
+        (slot, constant) = (node.slot, node.constant)
+        let orderings: [(Double, Double)] = [(0, 1), (1, 1), (1, 0), (.nan, 1)]
+        var answers: UInt8 = 0
+        for (bit, (a, b)) in orderings.enumerated() where Arithmetic.holds(node.op, a, b) { answers |= 1 << bit }
+        self.answers = answers
+    }
+
+    /// The comparison's answer, when it is such a comparison and its local holds a number.
+    @inline(__always)
+    func answer(_ frame: Frame) -> Bool? {
+        guard slot >= 0, case .number(let x) = frame.slots[slot] else { return nil }
+        let ordering: UInt8 = x < constant ? 0 : x == constant ? 1 : x > constant ? 2 : 3
+        return answers & (1 << ordering) != 0
     }
 }
