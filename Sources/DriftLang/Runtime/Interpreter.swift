@@ -111,7 +111,7 @@ final class Interpreter {
         defer { callDepth &-= 1 }
         do {
             if given != nil || closure.boxesSlots { try closure.code.prologue(frame, self, at: location, given: given) }
-            return try closure.body.evaluate(frame, self)
+            return try closure.evaluateBody(frame, self)
         } catch {
             return try unwound(error, from: closure, at: location)
         }
