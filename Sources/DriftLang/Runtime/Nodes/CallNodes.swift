@@ -55,24 +55,19 @@ final class CallNode: Node {
         return try function.call(Arguments(positional: positional, named: named, at: location), interpreter, at: location)
     }
 
-    /// Calls a closure held in a global without taking a reference to it: the two atomic operations
-    /// of a retain and a release are a sixth of a small function's call. The global keeps the closure
-    /// alive, and should the program replace it while this call runs, GlobalSlots keeps it until the
-    /// call ends (`runningCalls`). The closure takes the call's arguments by position.
+    /// Calls a closure held in a global without taking a reference to it (withGuaranteedReference). The
+    /// global keeps the closure alive, and should the program replace it while this call runs, GlobalSlots
+    /// keeps it until the call ends (`runningCalls`). The closure takes the call's arguments by position.
     @inline(__always)
     private func callGlobal(_ global: Unmanaged<Closure>, _ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
-        var outcome: Result<Value, Unwind> = .success(.null)
-        global._withUnsafeGuaranteedRef { closure in
+        try withGuaranteedReference(global) { closure throws(Unwind) in
             closure.runningCalls &+= 1
-            do throws(Unwind) {
-                outcome = .success(try closure.call(with: argumentList, from: frame, interpreter, at: location))
-            } catch {
-                outcome = .failure(error)
+            defer {
+                closure.runningCalls &-= 1
+                // The last use of `closure`: this may release it.
+                if closure.runningCalls == 0, closure.isKeptWhileRunning { interpreter.globals.callEnded(closure) }
             }
-            closure.runningCalls &-= 1
-            // The last use of `closure`: this may release it.
-            if closure.runningCalls == 0, closure.isKeptWhileRunning { interpreter.globals.callEnded(closure) }
+            return try closure.call(with: argumentList, from: frame, interpreter, at: location)
         }
-        return try outcome.get()
     }
 }

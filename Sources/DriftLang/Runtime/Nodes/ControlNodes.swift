@@ -114,7 +114,7 @@ final class IfNode: Node {
     }
     /// `evaluate`'s body, for a call whose function body is this `if` to run without a call to it.
     @inline(__always)
-    final func evaluateInPlace(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
+    func evaluateInPlace(_ frame: Frame, _ interpreter: Interpreter) throws(Unwind) -> Value {
         if try condition.holds(frame, interpreter) {
             if thenSlot >= 0, case .number(let x) = frame.slots[thenSlot] { return .number(x) }
             return try then.evaluate(frame, interpreter)

@@ -157,11 +157,13 @@ struct NumberComparison {
             return
         }
         (slot, constant) = (node.slot, node.constant)
-        let orderings: [(Double, Double)] = [(0, 1), (1, 1), (1, 0), (.nan, 1)]
         var answers: UInt8 = 0
-        for (bit, (a, b)) in orderings.enumerated() where Arithmetic.holds(node.op, a, b) { answers |= 1 << bit }
+        for (bit, (a, b)) in Self.orderings.enumerated() where Arithmetic.holds(node.op, a, b) { answers |= 1 << bit }
         self.answers = answers
     }
+
+    /// A pair of numbers in each ordering, in the order of `answers`' bits.
+    private static let orderings: [(Double, Double)] = [(0, 1), (1, 1), (1, 0), (.nan, 1)]
 
     /// The comparison's answer, when it is such a comparison and its local holds a number.
     @inline(__always)
